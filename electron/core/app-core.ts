@@ -1,0 +1,100 @@
+/**
+ * Composes the core services behind the one handler table. Used by Electron's main process and by
+ * browser mode alike, so both run exactly the same code.
+ */
+import { AppError, ErrorCode } from '../../shared/ipc/errors';
+import type { AppStatus } from '../../shared/ipc/contract';
+import { createGate, type Dispatch, type HandlerTable } from './gate';
+import { createLogger } from './logger';
+import { openDatabase, readOrCreateVaultId, type Db } from './store/database';
+import { KeytarSecretStore } from './secrets/keytar-secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { ensureSessionKeyring, type SessionKeyringOptions } from './secrets/session-keyring';
+import { TotpVaultService, systemClock, type Clock } from './totp/vault-service';
+
+const log = createLogger('core');
+
+export interface CoreOptions {
+  dataDir: string;
+  version: string;
+  secretStore?: SecretStore;
+  clock?: Clock;
+  askKeyringPassword?: SessionKeyringOptions['askPassword'];
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  status(): Promise<AppStatus>;
+  close(): void;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const keyring = await ensureSessionKeyring({ dataDir: options.dataDir, askPassword: options.askKeyringPassword });
+  const secrets = options.secretStore ?? new KeytarSecretStore();
+  const clock = options.clock ?? systemClock;
+
+  let db: Db | null = null;
+  let vault: TotpVaultService | null = null;
+  let problem: string | null = null;
+  let opening: Promise<void> | null = null;
+
+  /** Opens the store once the keychain is reachable; retried on demand (the keychain may be unlocked later). */
+  async function open(): Promise<void> {
+    try {
+      await secrets.assertAvailable();
+      const vaultId = readOrCreateVaultId(options.dataDir);
+      db = await openDatabase(options.dataDir, vaultId, secrets);
+      const service = new TotpVaultService(db, secrets, vaultId, clock);
+      await service.load();
+      vault = service;
+      problem = null;
+    } catch (error) {
+      db?.close();
+      db = null;
+      if (error instanceof AppError) {
+        problem = keyring.problem && error.code === ErrorCode.KeychainUnavailable ? keyring.problem : error.message;
+        log.warn(`Tessera's store is not open: ${problem}`);
+      } else {
+        throw error;
+      }
+    }
+  }
+
+  async function ready(): Promise<TotpVaultService> {
+    if (!vault) {
+      opening ??= open().finally(() => (opening = null));
+      await opening;
+    }
+    if (!vault) {
+      throw new AppError(ErrorCode.KeychainUnavailable, problem ?? 'The keychain is not available.', 'keychain.unavailable', {
+        detail: problem ?? '',
+      });
+    }
+    return vault;
+  }
+
+  async function status(): Promise<AppStatus> {
+    await ready().catch(() => undefined);
+    return { version: options.version, keychain: { available: vault !== null, detail: vault ? null : problem } };
+  }
+
+  const handlers: HandlerTable = {
+    'app:status:get': () => status(),
+    'totp:account:list': async () => (await ready()).list(),
+    'totp:account:add': async (request) => (await ready()).add(request),
+    'totp:account:delete': async ({ id }) => (await ready()).delete(id),
+    'totp:counter:increment': async ({ id }) => (await ready()).incrementCounter(id),
+    'totp:code:list': async () => (await ready()).codes(),
+  };
+
+  await ready().catch(() => undefined);
+
+  return {
+    dispatch: createGate(handlers),
+    status,
+    close() {
+      db?.close();
+      keyring.stop();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * When Tessera starts on Linux without a desktop session (a server, a container, CI), there is no
+ * Secret Service to keep secrets in. Rather than ever fall back to plaintext, Tessera brings up its
+ * own: a private D-Bus session bus and a GNOME Keyring daemon whose keyring file lives in Tessera's
+ * data folder, encrypted with a password the person gives (TESSERA_KEYRING_PASSWORD, or asked on the
+ * terminal). Both processes end with Tessera.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createLogger } from '../logger';
+import { probeSecretService } from './secret-service-probe';
+
+const log = createLogger('session-keyring');
+
+export interface SessionKeyring {
+  /** Set when a keyring was needed but could not be brought up: what the person should do. */
+  problem: string | null;
+  stop(): void;
+}
+
+const NOTHING_TO_STOP = () => {};
+
+export interface SessionKeyringOptions {
+  dataDir: string;
+  /** Asked only when no password is in the environment and a terminal is attached. */
+  askPassword?: (firstTime: boolean) => Promise<string | null>;
+}
+
+/** Starts a bus and reads the address it prints on its first line. */
+function startBus(): Promise<{ bus: ChildProcess; address: string }> {
+  return new Promise((resolve, reject) => {
+    const bus = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', '--print-address=1'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    bus.once('error', reject);
+    const lines = createInterface({ input: bus.stdout! });
+    lines.once('line', (address) => {
+      lines.close();
+      resolve({ bus, address: address.trim() });
+    });
+    bus.once('exit', (code) => reject(new Error(`dbus-daemon exited (${code})`)));
+  });
+}
+
+async function waitForUnlocked(timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await probeSecretService()).ok) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+/**
+ * Brings up a session keyring if this process has none. When none is needed, `problem` is null and
+ * there is nothing to stop; when one is needed but cannot be started, `problem` says why in plain
+ * words, and the SecretStore's probe keeps refusing secrets.
+ */
+export async function ensureSessionKeyring(options: SessionKeyringOptions): Promise<SessionKeyring> {
+  if (process.platform !== 'linux' || process.env.DBUS_SESSION_BUS_ADDRESS) return { problem: null, stop: NOTHING_TO_STOP };
+  const fail = (problem: string): SessionKeyring => {
+    log.warn(problem);
+    return { problem, stop: NOTHING_TO_STOP };
+  };
+  const keyringHome = join(options.dataDir, 'keyring');
+  const firstTime = !existsSync(join(keyringHome, 'keyrings', 'login.keyring'));
+  let password: string | null = process.env.TESSERA_KEYRING_PASSWORD ?? null;
+  // Never leave the password in the environment of the processes we spawn.
+  delete process.env.TESSERA_KEYRING_PASSWORD;
+  if (password === null && options.askPassword) password = await options.askPassword(firstTime);
+  if (!password) {
+    return fail(
+      'no desktop keyring is running, and Tessera cannot start its own without a password: set TESSERA_KEYRING_PASSWORD, or start Tessera in a terminal to be asked for one.',
+    );
+  }
+
+  let bus: ChildProcess;
+  try {
+    const started = await startBus();
+    bus = started.bus;
+    process.env.DBUS_SESSION_BUS_ADDRESS = started.address;
+  } catch {
+    return fail('no desktop keyring is running, and a private D-Bus session could not be started (install the dbus package).');
+  }
+  mkdirSync(keyringHome, { recursive: true, mode: 0o700 });
+  const runtimeDir = mkdtempSync(join(tmpdir(), 'tessera-keyring-'));
+  const daemon = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
+    // The keyring file goes into Tessera's data folder, not the user's home keyring.
+    env: { ...process.env, XDG_DATA_HOME: keyringHome, XDG_RUNTIME_DIR: runtimeDir },
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  const stop = () => {
+    daemon.kill();
+    bus.kill();
+    rmSync(runtimeDir, { recursive: true, force: true });
+  };
+  daemon.once('error', () => {}); // ENOENT is reported below as "did not start".
+  daemon.stdin?.end(password);
+  password = null;
+  if (!(await waitForUnlocked(5000))) {
+    stop();
+    delete process.env.DBUS_SESSION_BUS_ADDRESS;
+    return fail(
+      firstTime
+        ? "Tessera's own keyring did not start (install gnome-keyring)."
+        : "Tessera's own keyring did not unlock: the password is not the one this data folder's keyring was created with.",
+    );
+  }
+  log.info(firstTime ? 'Created a session keyring in the data folder.' : 'Unlocked the session keyring in the data folder.');
+  return { problem: null, stop };
+}

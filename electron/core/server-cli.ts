@@ -1,0 +1,61 @@
+/**
+ * `node out/main/server.js [--data-dir DIR] [--port N]`: Tessera in browser mode, under plain Node.
+ * Prints the URL to open (with this launch's token in its fragment).
+ */
+import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import { createCore } from './app-core';
+import { createLogger } from './logger';
+import { defaultDataDir } from './paths';
+import { startServer } from './server';
+
+const log = createLogger('browser-mode');
+
+async function askKeyringPassword(firstTime: boolean): Promise<string | null> {
+  if (!process.stdin.isTTY) return null;
+  const { default: password } = await import('@inquirer/password');
+  const message = firstTime
+    ? 'No desktop keyring is running. Choose a password for the keyring Tessera keeps in its data folder:'
+    : "Password for Tessera's keyring:";
+  const first = await password({ message, mask: '*' });
+  if (firstTime && (await password({ message: 'Repeat it:', mask: '*' })) !== first) {
+    console.error('The passwords differ.');
+    return null;
+  }
+  return first || null;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    strict: true,
+  });
+  const dataDir = resolve(values['data-dir'] ?? process.env.TESSERA_DATA_DIR ?? defaultDataDir());
+  const port = Number(values.port ?? process.env.TESSERA_PORT ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${values.port}`);
+
+  const core = await createCore({
+    dataDir,
+    version: process.env.TESSERA_VERSION ?? '0.1.0',
+    askKeyringPassword: askKeyringPassword,
+  });
+  const server = await startServer({ dispatch: core.dispatch, rendererDir: join(__dirname, '../renderer'), port });
+  const status = await core.status();
+  if (!status.keychain.available) console.warn(`\nWarning: ${status.keychain.detail}\n`);
+  console.log(`Tessera is running in browser mode (data: ${dataDir}).\nOpen this address in a browser:\n\n  ${server.url}\n`);
+  console.log(`TESSERA_URL=${server.url}`);
+
+  const shutdown = () => {
+    void server.close().finally(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  log.error('Tessera could not start', error);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+/**
+ * Browser mode: the same handler table over HTTP on 127.0.0.1, serving the built renderer. Used by
+ * the end-to-end tests (Chromium) and to run Tessera where Electron's binary is missing.
+ *
+ * It is a local server any web page could try to reach, so (ARCHITECTURE §2):
+ * - it binds 127.0.0.1 only and answers only to Host 127.0.0.1:<port> or localhost:<port> (DNS rebinding);
+ * - API calls need our Origin (cross-site requests) and a random per-launch token in a header; the
+ *   token reaches the page in the URL fragment, which browsers never send to a server, and the page
+ *   removes it from the address bar at once;
+ * - bodies are capped before parsing.
+ */
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { ErrorCode } from '../../shared/ipc/errors';
+import type { Dispatch } from './gate';
+
+export const TOKEN_HEADER = 'x-tessera-token';
+const BODY_LIMIT = 256 * 1024;
+
+/** Our renderer needs styles injected at run time (Mantine), nothing else inline. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface ServerOptions {
+  dispatch: Dispatch;
+  rendererDir: string;
+  port?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sameToken(given: unknown, token: Buffer): boolean {
+  if (typeof given !== 'string') return false;
+  const candidate = Buffer.from(given);
+  return candidate.length === token.length && timingSafeEqual(candidate, token);
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, return503OnClosing: true });
+  let allowedHosts: Set<string> = new Set();
+
+  const deny = (reply: FastifyReply, status: number, message: string) =>
+    reply.code(status).type('application/json').send({ ok: false, error: { code: ErrorCode.Forbidden, message } });
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!allowedHosts.has(request.headers.host ?? '')) return deny(reply, 421, 'Unexpected Host header.');
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+    if (request.url.startsWith('/api/')) {
+      const origin = request.headers.origin;
+      if (!origin || !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return deny(reply, 403, 'Cross-origin call refused.');
+      if (!sameToken(request.headers[TOKEN_HEADER], tokenBytes)) return deny(reply, 401, 'Missing or wrong session token.');
+      reply.header('Cache-Control', 'no-store');
+    } else {
+      reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      reply.header('X-Frame-Options', 'DENY');
+    }
+  });
+
+  // Only JSON; any other content type is refused (a plain HTML form cannot send it cross-site).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(Object.assign(new Error('The request body is not valid JSON.'), { statusCode: 400 }), undefined);
+    }
+  });
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    void reply.code(status).send({
+      ok: false,
+      error: { code: status === 500 ? ErrorCode.Internal : ErrorCode.BadRequest, message: status === 500 ? 'Internal error.' : error.message },
+    });
+  });
+
+  app.post<{ Params: { channel: string } }>('/api/invoke/:channel', async (request) => {
+    return options.dispatch(request.params.channel, request.body);
+  });
+
+  await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', cacheControl: false });
+
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+  return { url: `${origin}/#token=${token}`, origin, token, close: () => app.close() };
+}

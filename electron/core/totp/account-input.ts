@@ -1,0 +1,253 @@
+/**
+ * Parse, don't validate: every way an account arrives (an otpauth URI, the manual form) ends here as
+ * a `NewAccount` or an `AppError` whose message says what to fix. Nothing is stored before this
+ * succeeds.
+ */
+import { parse as otplibParse, URIParseError } from '@otplib/uri';
+import { AppError, ErrorCode } from '../../../shared/ipc/errors';
+import type { ManualAccountInput } from '../../../shared/ipc/contract';
+import {
+  OTP_ALGORITHMS,
+  OTP_LIMITS,
+  base32Problem,
+  hasUnsafeCharacters,
+  normalizeBase32,
+  type OtpAlgorithm,
+  type OtpType,
+} from '../../../shared/otp/limits';
+import { decodeBase32 } from './otp';
+
+export interface NewAccount {
+  issuer: string;
+  accountName: string;
+  type: OtpType;
+  algorithm: OtpAlgorithm;
+  digits: number;
+  period: number;
+  counter: number;
+  /** Decoded secret bytes; stays in the main process. */
+  secret: Uint8Array;
+}
+
+function invalid(reason: string, message: string, params?: Record<string, string | number>): AppError {
+  return new AppError(ErrorCode.InvalidInput, message, reason, params);
+}
+
+/** Short, printable excerpt of a rejected value for messages (never used for secrets). */
+function excerpt(value: string): string {
+  const clean = [...value].filter((ch) => !hasUnsafeCharacters(ch)).join('');
+  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
+}
+
+function checkText(field: 'issuer' | 'accountName', value: string, max: number): string {
+  if (hasUnsafeCharacters(value)) {
+    throw invalid(
+      `otpauth.${field}Unsafe`,
+      `The ${field === 'issuer' ? 'issuer' : 'account name'} contains control or text-direction characters, which could make it display as something else. Remove them and try again.`,
+    );
+  }
+  if (value.length > max) {
+    throw invalid(
+      `otpauth.${field}TooLong`,
+      `The ${field === 'issuer' ? 'issuer' : 'account name'} is longer than ${max} characters.`,
+      { max },
+    );
+  }
+  return value;
+}
+
+function parseSecret(raw: string): Uint8Array {
+  const normalized = normalizeBase32(raw);
+  const problem = base32Problem(normalized);
+  const messages = {
+    empty: 'The secret is empty. Copy the whole setup key from the service.',
+    characters:
+      'The secret is not valid base32: only the letters A–Z and the digits 2–7 may appear (spaces are fine). Check for a mistyped 0, 1 or 8.',
+    length: 'The secret has a length no base32 text can have; part of it is probably missing. Copy it again.',
+    tooShort: `The secret is shorter than ${OTP_LIMITS.secretMinBytes * 8} bits; no authenticator code should rest on so little. Check that you copied all of it.`,
+    tooLong: `The secret is longer than ${OTP_LIMITS.secretMaxBytes} bytes, more than any real service uses. Check that you copied only the setup key.`,
+  } as const;
+  if (problem) throw invalid(`otpauth.secret.${problem}`, messages[problem], { bits: OTP_LIMITS.secretMinBytes * 8 });
+  try {
+    return decodeBase32(normalized);
+  } catch {
+    // Trailing bits that are not zero: the text was cut or altered.
+    throw invalid('otpauth.secret.length', messages.length);
+  }
+}
+
+function parseAlgorithm(raw: string | null): OtpAlgorithm {
+  if (raw === null) return 'sha1';
+  const value = raw.toLowerCase().replace('-', '');
+  if ((OTP_ALGORITHMS as readonly string[]).includes(value)) return value as OtpAlgorithm;
+  throw invalid(
+    'otpauth.algorithm',
+    `The algorithm "${excerpt(raw)}" is not supported; use SHA1, SHA256 or SHA512.`,
+    { value: excerpt(raw) },
+  );
+}
+
+function parseInteger(
+  raw: string,
+  name: 'digits' | 'period' | 'counter',
+  min: number,
+  max: number,
+  message: string,
+): number {
+  // Strict decimal: no signs, no exponents, no hex, no leading spaces.
+  if (!/^\d{1,16}$/.test(raw)) throw invalid(`otpauth.${name}`, message, { value: excerpt(raw), min, max });
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw invalid(`otpauth.${name}`, message, { value: excerpt(raw), min, max });
+  }
+  return value;
+}
+
+/** Splits an otpauth label "Issuer:account" (Key URI format); the colon may be percent-encoded. */
+function splitLabel(label: string): { issuer: string | null; accountName: string } {
+  const colon = label.indexOf(':');
+  if (colon === -1) return { issuer: null, accountName: label.trim() };
+  return { issuer: label.slice(0, colon).trim(), accountName: label.slice(colon + 1).trim() };
+}
+
+export function parseOtpauthUri(input: string): NewAccount {
+  // Limits before parsing.
+  if (input.length > OTP_LIMITS.uriMaxLength) {
+    throw invalid('otpauth.tooLong', `The link is longer than ${OTP_LIMITS.uriMaxLength} characters; it is not a setup link.`, {
+      max: OTP_LIMITS.uriMaxLength,
+    });
+  }
+  const uri = input.trim();
+  if (!/^otpauth:\/\//i.test(uri)) {
+    throw invalid('otpauth.scheme', 'This is not an authenticator setup link: it must start with otpauth://.');
+  }
+  if (hasUnsafeCharacters(uri) || /\s/.test(uri.replace(/secret=[^&]*/i, ''))) {
+    throw invalid('otpauth.malformed', 'The link contains spaces or control characters outside the secret; copy it again exactly.');
+  }
+
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    throw invalid('otpauth.malformed', 'The link is not a well-formed otpauth:// URI; copy it again exactly.');
+  }
+  const type = url.hostname.toLowerCase();
+  if (type !== 'totp' && type !== 'hotp') {
+    throw invalid('otpauth.type', `"${excerpt(url.hostname)}" is not a code type Tessera knows; expected totp or hotp.`, {
+      value: excerpt(url.hostname),
+    });
+  }
+
+  // URLSearchParams (and otplib) silently take the first of duplicated parameters; a link that says
+  // two different things must not be guessed at.
+  const seen = new Set<string>();
+  for (const key of url.searchParams.keys()) {
+    const name = key.toLowerCase();
+    if (seen.has(name)) {
+      throw invalid('otpauth.duplicate', `The parameter "${excerpt(key)}" appears more than once; the link is ambiguous.`, {
+        name: excerpt(key),
+      });
+    }
+    seen.add(name);
+  }
+  const param = (name: string): string | null => {
+    for (const [key, value] of url.searchParams) if (key.toLowerCase() === name) return value;
+    return null;
+  };
+
+  // otplib decodes the label and the known parameters; we re-check what it lets through.
+  let label: string;
+  try {
+    const canonical = new URL(url.href);
+    canonical.hostname = type;
+    label = otplibParse(canonical.href).label;
+  } catch (error) {
+    if (error instanceof URIParseError) {
+      // otplib's own wording names the parameter; our checks below give the finer message, so only
+      // a label it cannot decode lands here.
+      const ours = secondOpinion(param);
+      if (ours) throw ours;
+      throw invalid('otpauth.malformed', 'The link is not a well-formed otpauth:// URI; copy it again exactly.');
+    }
+    throw error;
+  }
+
+  const secretRaw = param('secret');
+  if (secretRaw === null || secretRaw.trim() === '') {
+    throw invalid('otpauth.secret.missing', 'The link has no secret parameter; it cannot produce codes.');
+  }
+  const fromLabel = splitLabel(label);
+  const issuerParam = param('issuer');
+  if (issuerParam !== null && fromLabel.issuer !== null && issuerParam.trim() !== fromLabel.issuer) {
+    throw invalid(
+      'otpauth.issuerMismatch',
+      `The label names the issuer "${excerpt(fromLabel.issuer)}" but the issuer parameter says "${excerpt(issuerParam)}". A genuine setup link names one issuer; ask the service for a new one.`,
+      { label: excerpt(fromLabel.issuer), param: excerpt(issuerParam) },
+    );
+  }
+  const issuer = checkText('issuer', (issuerParam ?? fromLabel.issuer ?? '').trim(), OTP_LIMITS.issuerMaxLength);
+  const accountName = checkText('accountName', fromLabel.accountName, OTP_LIMITS.accountNameMaxLength);
+  if (accountName === '' && issuer === '') {
+    throw invalid('otpauth.label', 'The link names neither an account nor an issuer; add one so you can tell codes apart.');
+  }
+
+  const secret = parseSecret(secretRaw);
+  const algorithm = parseAlgorithm(param('algorithm'));
+  const digits = readDigits(param('digits'));
+  const period = type === 'totp' ? readPeriod(param('period')) : 30;
+  const counterRaw = param('counter');
+  const counter =
+    type === 'hotp' && counterRaw !== null
+      ? parseInteger(counterRaw, 'counter', 0, OTP_LIMITS.counterMax, 'The counter must be a whole number, 0 or more.')
+      : 0;
+  return { issuer, accountName: accountName || issuer, type, algorithm, digits, period, counter, secret };
+}
+
+function readDigits(raw: string | null): number {
+  if (raw === null) return 6;
+  return parseInteger(
+    raw,
+    'digits',
+    OTP_LIMITS.digitsMin,
+    OTP_LIMITS.digitsMax,
+    `Codes must have ${OTP_LIMITS.digitsMin} to ${OTP_LIMITS.digitsMax} digits; the link asks for "${excerpt(raw)}".`,
+  );
+}
+
+function readPeriod(raw: string | null): number {
+  if (raw === null) return 30;
+  return parseInteger(
+    raw,
+    'period',
+    OTP_LIMITS.periodMin,
+    OTP_LIMITS.periodMax,
+    `A code must last between ${OTP_LIMITS.periodMin} and ${OTP_LIMITS.periodMax} seconds; the link asks for "${excerpt(raw)}".`,
+  );
+}
+
+/** When otplib refuses a parameter, find which of ours it was so the message is the precise one. */
+function secondOpinion(param: (name: string) => string | null): AppError | null {
+  try {
+    parseAlgorithm(param('algorithm'));
+    readDigits(param('digits'));
+    readPeriod(param('period'));
+    return null;
+  } catch (error) {
+    return error instanceof AppError ? error : null;
+  }
+}
+
+export function parseManualInput(input: ManualAccountInput): NewAccount {
+  const issuer = checkText('issuer', input.issuer.trim(), OTP_LIMITS.issuerMaxLength);
+  const accountName = checkText('accountName', input.accountName.trim(), OTP_LIMITS.accountNameMaxLength);
+  return {
+    issuer,
+    accountName,
+    type: input.type,
+    algorithm: input.algorithm,
+    digits: input.digits,
+    period: input.type === 'totp' ? input.period : 30,
+    counter: input.type === 'hotp' ? input.counter : 0,
+    secret: parseSecret(input.secret),
+  };
+}

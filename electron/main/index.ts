@@ -1,0 +1,130 @@
+/**
+ * Composition root of the desktop app: lifecycle, the hardened window, and IPC registration through
+ * the core's gate. Everything else lives in electron/core and runs without Electron.
+ */
+import { app, BrowserWindow, ipcMain, net, protocol, session, type WebContents } from 'electron';
+import { join, normalize, relative, isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHANNEL_NAMES } from '../../shared/ipc/channels';
+import { ErrorCode } from '../../shared/ipc/errors';
+import { createCore, type Core } from '../core/app-core';
+import { createLogger } from '../core/logger';
+import { CONTENT_SECURITY_POLICY } from '../core/server';
+
+const log = createLogger('main');
+const SCHEME = 'tessera';
+const APP_ORIGIN = `${SCHEME}://app`;
+const RENDERER_DIR = join(__dirname, '../renderer');
+/** electron-vite's dev server, only in `electron-vite dev`. */
+const DEV_URL = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const TRUSTED_ORIGINS = new Set([APP_ORIGIN, ...(DEV_URL ? [new URL(DEV_URL).origin] : [])]);
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const dataDirArg = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+if (dataDirArg ?? process.env.TESSERA_DATA_DIR) app.setPath('userData', (dataDirArg ?? process.env.TESSERA_DATA_DIR)!);
+
+function isTrusted(contents: WebContents, frameUrl: string | undefined, isMainFrame: boolean): boolean {
+  if (!isMainFrame || !frameUrl) return false;
+  try {
+    return TRUSTED_ORIGINS.has(new URL(frameUrl).origin) && contents.getType() === 'window';
+  } catch {
+    return false;
+  }
+}
+
+function registerIpc(core: Core): void {
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(channel, (event, request: unknown) => {
+      const frame = event.senderFrame;
+      if (!frame || !isTrusted(event.sender, frame.url, frame === event.sender.mainFrame)) {
+        log.warn(`Refused ${channel} from an untrusted frame.`);
+        return { ok: false, error: { code: ErrorCode.Forbidden, message: 'Refused: not Tessera’s own window.' } };
+      }
+      return core.dispatch(channel, request);
+    });
+  }
+}
+
+/** Serves the built renderer under tessera://app/ so it has a real origin, with the CSP on every file. */
+function registerRendererProtocol(): void {
+  protocol.handle(SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'app') return new Response('Not found', { status: 404 });
+    const path = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
+    const rel = relative(RENDERER_DIR, path);
+    if (rel.startsWith('..') || isAbsolute(rel)) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(path).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function harden(): void {
+  // Deny every permission by default; only what a feature needs is let through.
+  const allowed = new Set(['clipboard-sanitized-write']);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(allowed.has(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowed.has(permission));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!TRUSTED_ORIGINS.has(new URL(url).origin)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1100,
+    height: 760,
+    minWidth: 720,
+    minHeight: 520,
+    title: 'Tessera',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(DEV_URL ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  harden();
+  registerRendererProtocol();
+  const core = await createCore({ dataDir: app.getPath('userData'), version: app.getVersion() });
+  registerIpc(core);
+  let window = createWindow();
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => core.close());
+}
+
+start().catch((error: unknown) => {
+  log.error('Tessera could not start', error);
+  app.exit(1);
+});

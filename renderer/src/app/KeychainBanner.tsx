@@ -1,0 +1,33 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+
+export const STATUS_KEY = ['app', 'status'] as const;
+
+/** Says in plain words when the keychain is unreachable; nothing secret works until it is. */
+export function KeychainBanner() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => call('app:status:get', {}) });
+  if (!status.data || status.data.keychain.available) return null;
+  return (
+    <Alert color="red" icon={<IconLock />} title={t('keychain.title')} mb="lg" role="alert">
+      <Stack gap="xs">
+        <Text size="sm">{status.data.keychain.detail}</Text>
+        <Text size="sm">{t('keychain.why')}</Text>
+        <Button
+          size="xs"
+          variant="light"
+          color="red"
+          w="fit-content"
+          loading={status.isFetching}
+          onClick={() => void queryClient.invalidateQueries()}
+        >
+          {t('keychain.retry')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,130 @@
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Group,
+  NavLink,
+  ScrollArea,
+  Select,
+  Text,
+  Title,
+  useComputedColorScheme,
+  useMantineColorScheme,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconCertificate,
+  IconClipboardList,
+  IconFingerprint,
+  IconKey,
+  IconMoon,
+  IconRoute,
+  IconShieldLock,
+  IconSun,
+  IconUsers,
+  IconBuildingBank,
+  IconArrowsExchange,
+} from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../i18n';
+import { AuthenticatorPage } from '../features/authenticator/AuthenticatorPage';
+import { ComingSoon } from '../features/admin/ComingSoon';
+import { KeychainBanner } from './KeychainBanner';
+
+type AdminSection =
+  | 'identityProviders'
+  | 'routingRules'
+  | 'attributeMapping'
+  | 'mfaPolicy'
+  | 'certificates'
+  | 'directory'
+  | 'auditLog';
+type Page = 'authenticator' | AdminSection;
+
+const ADMIN_SECTIONS: { id: AdminSection; icon: ReactNode }[] = [
+  { id: 'identityProviders', icon: <IconBuildingBank size={18} /> },
+  { id: 'routingRules', icon: <IconRoute size={18} /> },
+  { id: 'attributeMapping', icon: <IconArrowsExchange size={18} /> },
+  { id: 'mfaPolicy', icon: <IconShieldLock size={18} /> },
+  { id: 'certificates', icon: <IconCertificate size={18} /> },
+  { id: 'directory', icon: <IconUsers size={18} /> },
+  { id: 'auditLog', icon: <IconClipboardList size={18} /> },
+];
+
+export function Shell() {
+  const { t, i18n } = useTranslation();
+  const [opened, { toggle }] = useDisclosure();
+  const [page, setPage] = useState<Page>('authenticator');
+  const { setColorScheme } = useMantineColorScheme();
+  const scheme = useComputedColorScheme('light');
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('header.toggleNav')} />
+            <IconKey size={22} aria-hidden />
+            <Title order={1} size="h4">
+              {t('app.title')}
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Select
+              aria-label={t('header.language')}
+              data={LANGUAGES.map((l) => ({ value: l.value, label: l.label }))}
+              value={i18n.resolvedLanguage ?? 'en'}
+              onChange={(value) => value && void i18n.changeLanguage(value)}
+              allowDeselect={false}
+              w={130}
+              size="xs"
+            />
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={t('header.theme')}
+              onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}
+            >
+              {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+            </ActionIcon>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
+        <ScrollArea>
+          <NavLink
+            component="button"
+            label={t('nav.authenticator')}
+            leftSection={<IconFingerprint size={18} />}
+            active={page === 'authenticator'}
+            aria-current={page === 'authenticator' ? 'page' : undefined}
+            onClick={() => setPage('authenticator')}
+          />
+          <NavLink label={t('nav.admin')} leftSection={<IconShieldLock size={18} />} defaultOpened childrenOffset={24}>
+            {ADMIN_SECTIONS.map((section) => (
+              <NavLink
+                key={section.id}
+                component="button"
+                label={t(`nav.${section.id}`)}
+                leftSection={section.icon}
+                active={page === section.id}
+                aria-current={page === section.id ? 'page' : undefined}
+                onClick={() => setPage(section.id)}
+              />
+            ))}
+          </NavLink>
+        </ScrollArea>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <KeychainBanner />
+        {page === 'authenticator' ? <AuthenticatorPage /> : <ComingSoon section={t(`nav.${page}`)} />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,99 @@
+import { ActionIcon, Button, Card, Group, RingProgress, Stack, Text, Tooltip } from '@mantine/core';
+import { IconCheck, IconCopy, IconPlayerTrackNext, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TotpAccount, TotpCode } from '../../../../shared/ipc/contract';
+
+/** "123456" → "123 456", "12345678" → "1234 5678": easier to read and retype. */
+export function groupDigits(code: string): string {
+  const half = Math.ceil(code.length / 2);
+  return code.length >= 6 ? `${code.slice(0, half)} ${code.slice(half)}` : code;
+}
+
+interface Props {
+  account: TotpAccount;
+  code: TotpCode | undefined;
+  now: number;
+  onCopy(code: string): Promise<void>;
+  onNext(): void;
+  onDelete(): void;
+  nextPending: boolean;
+}
+
+export function AccountCard({ account, code, now, onCopy, onNext, onDelete, nextPending }: Props) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const name = account.issuer ? `${account.issuer} (${account.accountName})` : account.accountName;
+  const secondsLeft = code?.validUntil ? Math.max(0, Math.ceil((code.validUntil - now) / 1000)) : null;
+  const fraction = secondsLeft === null ? 0 : (secondsLeft / account.period) * 100;
+  const copy = async () => {
+    if (!code) return;
+    await onCopy(code.code);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+
+  return (
+    <Card withBorder padding="md" component="li" aria-label={name}>
+      <Group justify="space-between" wrap="nowrap" align="center">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Text fw={600} truncate>
+            {account.issuer || account.accountName}
+          </Text>
+          {account.issuer && (
+            <Text size="sm" c="dimmed" truncate>
+              {account.accountName}
+            </Text>
+          )}
+          <Text
+            component="output"
+            aria-label={t('auth.code', { name })}
+            ff="monospace"
+            fz={28}
+            fw={700}
+            lts={1}
+            c={code ? undefined : 'dimmed'}
+            data-code={code?.code}
+          >
+            {code ? groupDigits(code.code) : t('auth.noSecret')}
+          </Text>
+          {account.type === 'hotp' && (
+            <Text size="xs" c="dimmed">
+              {t('auth.counter', { counter: account.counter ?? 0 })}
+            </Text>
+          )}
+        </Stack>
+        <Group gap="xs" wrap="nowrap">
+          {secondsLeft !== null && (
+            <RingProgress
+              size={44}
+              thickness={4}
+              roundCaps
+              sections={[{ value: fraction, color: secondsLeft <= 5 ? 'red' : 'indigo' }]}
+              label={
+                <Text ta="center" size="xs" aria-label={t('auth.secondsLeft', { count: secondsLeft })}>
+                  {secondsLeft}
+                </Text>
+              }
+            />
+          )}
+          {account.type === 'hotp' && (
+            <Button variant="light" size="xs" leftSection={<IconPlayerTrackNext size={14} />} onClick={onNext} loading={nextPending}>
+              {t('auth.nextCode')}
+            </Button>
+          )}
+          <Tooltip label={copied ? t('auth.copied') : t('auth.copy')}>
+            <ActionIcon variant="light" size="lg" aria-label={t('auth.copy')} onClick={() => void copy()} disabled={!code}>
+              {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label={t('auth.delete', { name })}>
+            <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('auth.delete', { name })} onClick={onDelete}>
+              <IconTrash size={18} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      </Group>
+    </Card>
+  );
+}

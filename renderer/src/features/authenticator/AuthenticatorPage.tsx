@@ -1,0 +1,108 @@
+import { Button, Center, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDisclosure, useInterval } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TotpAccount } from '../../../../shared/ipc/contract';
+import { ApiError } from '../../api/client';
+import { errorMessage } from '../../i18n';
+import { AccountCard } from './AccountCard';
+import { AddAccountModal } from './AddAccountModal';
+import { CLIPBOARD_CLEAR_SECONDS, copyCode } from './clipboard';
+import { useAccounts, useCodes, useDeleteAccount, useNextHotpCode } from './queries';
+
+function showError(error: unknown) {
+  notifications.show({ color: 'red', message: error instanceof ApiError ? errorMessage(error.shape) : String(error) });
+}
+
+export function AuthenticatorPage() {
+  const { t } = useTranslation();
+  const accounts = useAccounts();
+  const codes = useCodes();
+  const remove = useDeleteAccount();
+  const next = useNextHotpCode();
+  const [adding, addModal] = useDisclosure(false);
+  const [search, setSearch] = useState('');
+  const [now, setNow] = useState(() => Date.now());
+  const ticker = useInterval(() => setNow(Date.now()), 1000);
+  useEffect(() => {
+    ticker.start();
+    return ticker.stop;
+  }, [ticker]);
+
+  const codeById = useMemo(() => new Map((codes.data ?? []).map((c) => [c.id, c])), [codes.data]);
+  const visible = useMemo(() => {
+    const needle = search.trim().toLocaleLowerCase();
+    const list = accounts.data ?? [];
+    return needle ? list.filter((a) => `${a.issuer} ${a.accountName}`.toLocaleLowerCase().includes(needle)) : list;
+  }, [accounts.data, search]);
+
+  const confirmDelete = (account: TotpAccount) => {
+    const name = account.issuer ? `${account.issuer} (${account.accountName})` : account.accountName;
+    modals.openConfirmModal({
+      title: t('auth.deleteTitle'),
+      children: <Text size="sm">{t('auth.deleteBody', { name })}</Text>,
+      labels: { confirm: t('auth.deleteConfirm'), cancel: t('auth.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        remove.mutate(account.id, {
+          onSuccess: () => notifications.show({ message: t('auth.deleted', { name }) }),
+          onError: showError,
+        }),
+    });
+  };
+
+  const onCopy = async (code: string) => {
+    try {
+      await copyCode(code);
+      notifications.show({ message: t('auth.copiedToast', { seconds: CLIPBOARD_CLEAR_SECONDS }), autoClose: 2500 });
+    } catch {
+      notifications.show({ color: 'red', message: t('auth.copyFailed') });
+    }
+  };
+
+  return (
+    <Stack maw={760}>
+      <Group justify="space-between">
+        <Title order={2}>{t('auth.title')}</Title>
+        <Button leftSection={<IconPlus size={16} />} onClick={addModal.open}>
+          {t('auth.add')}
+        </Button>
+      </Group>
+      {(accounts.data?.length ?? 0) > 3 && (
+        <TextInput
+          aria-label={t('auth.search')}
+          placeholder={t('auth.search')}
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+        />
+      )}
+      {accounts.isPending && !accounts.isError ? (
+        <Center p="xl">
+          <Loader aria-label={t('auth.loading')} />
+        </Center>
+      ) : accounts.data && accounts.data.length === 0 ? (
+        <Text c="dimmed">{t('auth.empty')}</Text>
+      ) : (
+        <Stack component="ul" aria-label={t('auth.list')} gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+          {visible.map((account) => (
+            <AccountCard
+              key={account.id}
+              account={account}
+              code={codeById.get(account.id)}
+              now={now}
+              onCopy={onCopy}
+              onNext={() => next.mutate(account.id, { onError: showError })}
+              nextPending={next.isPending && next.variables === account.id}
+              onDelete={() => confirmDelete(account)}
+            />
+          ))}
+        </Stack>
+      )}
+      <AddAccountModal opened={adding} onClose={addModal.close} />
+    </Stack>
+  );
+}

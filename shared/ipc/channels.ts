@@ -1,0 +1,12 @@
+/**
+ * The channel names alone, without schemas, for the sandboxed preload (which should stay tiny).
+ * `contract.ts` checks at compile time that this list and the contract agree.
+ */
+export const CHANNEL_NAMES = [
+  'app:status:get',
+  'totp:account:list',
+  'totp:account:add',
+  'totp:account:delete',
+  'totp:counter:increment',
+  'totp:code:list',
+] as const;
