@@ -6,7 +6,20 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -24,8 +37,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'electron/core must run under plain Node: keep Electron in electron/main.' }],
-          patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'core depends only on shared/.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'electron/core must run under plain Node: keep Electron in electron/main.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'],
+              message: 'core depends only on shared/.',
+            },
+          ],
         },
       ],
     },

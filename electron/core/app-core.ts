@@ -29,7 +29,10 @@ export interface Core {
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const keyring = await ensureSessionKeyring({ dataDir: options.dataDir, askPassword: options.askKeyringPassword });
+  const keyring = await ensureSessionKeyring({
+    dataDir: options.dataDir,
+    askPassword: options.askKeyringPassword,
+  });
   const secrets = options.secretStore ?? new KeytarSecretStore();
   const clock = options.clock ?? systemClock;
 
@@ -52,11 +55,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       db?.close();
       db = null;
       if (error instanceof AppError) {
-        problem = keyring.problem && error.code === ErrorCode.KeychainUnavailable ? keyring.problem : error.message;
-        log.warn(`Tessera's store is not open: ${problem}`);
+        problem =
+          keyring.problem && error.code === ErrorCode.KeychainUnavailable ? keyring.problem : error.message;
       } else {
-        throw error;
+        log.error('Opening the store failed', error);
+        problem = 'Tessera could not open its data folder; see the log for details.';
       }
+      log.warn(`Tessera's store is not open: ${problem}`);
     }
   }
 
@@ -66,16 +71,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await opening;
     }
     if (!vault) {
-      throw new AppError(ErrorCode.KeychainUnavailable, problem ?? 'The keychain is not available.', 'keychain.unavailable', {
-        detail: problem ?? '',
-      });
+      throw new AppError(
+        ErrorCode.KeychainUnavailable,
+        problem ?? 'The keychain is not available.',
+        'keychain.unavailable',
+        {
+          detail: problem ?? '',
+        },
+      );
     }
     return vault;
   }
 
   async function status(): Promise<AppStatus> {
     await ready().catch(() => undefined);
-    return { version: options.version, keychain: { available: vault !== null, detail: vault ? null : problem } };
+    return {
+      version: options.version,
+      keychain: { available: vault !== null, detail: vault ? null : problem },
+    };
   }
 
   const handlers: HandlerTable = {

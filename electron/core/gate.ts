@@ -5,10 +5,18 @@
  * HTTP: host, origin and token) before they hand a call here.
  */
 import { AppError, ErrorCode, type Result } from '../../shared/ipc/errors';
-import { contract, isChannel, type Channel, type RequestOf, type ResponseOf } from '../../shared/ipc/contract';
+import {
+  contract,
+  isChannel,
+  type Channel,
+  type RequestOf,
+  type ResponseOf,
+} from '../../shared/ipc/contract';
 import { createLogger } from './logger';
 
-export type HandlerTable = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
+export type HandlerTable = {
+  [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+};
 
 const log = createLogger('gate');
 
@@ -38,7 +46,10 @@ export function createGate(handlers: HandlerTable) {
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() };
       log.error(`${channel} failed`, error);
-      return { ok: false, error: { code: ErrorCode.Internal, message: 'Something went wrong inside Tessera.' } };
+      return {
+        ok: false,
+        error: { code: ErrorCode.Internal, message: 'Something went wrong inside Tessera.' },
+      };
     }
   };
 }

@@ -32,17 +32,24 @@ async function main(): Promise<void> {
   });
   const dataDir = resolve(values['data-dir'] ?? process.env.TESSERA_DATA_DIR ?? defaultDataDir());
   const port = Number(values.port ?? process.env.TESSERA_PORT ?? 0);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, not ${values.port}`);
 
   const core = await createCore({
     dataDir,
     version: process.env.TESSERA_VERSION ?? '0.1.0',
     askKeyringPassword: askKeyringPassword,
   });
-  const server = await startServer({ dispatch: core.dispatch, rendererDir: join(__dirname, '../renderer'), port });
+  const server = await startServer({
+    dispatch: core.dispatch,
+    rendererDir: join(__dirname, '../renderer'),
+    port,
+  });
   const status = await core.status();
   if (!status.keychain.available) console.warn(`\nWarning: ${status.keychain.detail}\n`);
-  console.log(`Tessera is running in browser mode (data: ${dataDir}).\nOpen this address in a browser:\n\n  ${server.url}\n`);
+  console.log(
+    `Tessera is running in browser mode (data: ${dataDir}).\nOpen this address in a browser:\n\n  ${server.url}\n`,
+  );
   console.log(`TESSERA_URL=${server.url}`);
 
   const shutdown = () => {

@@ -57,7 +57,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let allowedHosts: Set<string> = new Set();
 
   const deny = (reply: FastifyReply, status: number, message: string) =>
-    reply.code(status).type('application/json').send({ ok: false, error: { code: ErrorCode.Forbidden, message } });
+    reply
+      .code(status)
+      .type('application/json')
+      .send({ ok: false, error: { code: ErrorCode.Forbidden, message } });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!allowedHosts.has(request.headers.host ?? '')) return deny(reply, 421, 'Unexpected Host header.');
@@ -67,8 +70,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     if (request.url.startsWith('/api/')) {
       const origin = request.headers.origin;
-      if (!origin || !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return deny(reply, 403, 'Cross-origin call refused.');
-      if (!sameToken(request.headers[TOKEN_HEADER], tokenBytes)) return deny(reply, 401, 'Missing or wrong session token.');
+      if (!origin || !allowedHosts.has(origin.replace(/^http:\/\//, '')))
+        return deny(reply, 403, 'Cross-origin call refused.');
+      if (!sameToken(request.headers[TOKEN_HEADER], tokenBytes))
+        return deny(reply, 401, 'Missing or wrong session token.');
       reply.header('Cache-Control', 'no-store');
     } else {
       reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -86,10 +91,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   });
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     void reply.code(status).send({
       ok: false,
-      error: { code: status === 500 ? ErrorCode.Internal : ErrorCode.BadRequest, message: status === 500 ? 'Internal error.' : error.message },
+      error: {
+        code: status === 500 ? ErrorCode.Internal : ErrorCode.BadRequest,
+        message: status === 500 ? 'Internal error.' : error.message,
+      },
     });
   });
 

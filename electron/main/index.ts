@@ -24,7 +24,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 const dataDirArg = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
-if (dataDirArg ?? process.env.TESSERA_DATA_DIR) app.setPath('userData', (dataDirArg ?? process.env.TESSERA_DATA_DIR)!);
+if (dataDirArg ?? process.env.TESSERA_DATA_DIR)
+  app.setPath('userData', (dataDirArg ?? process.env.TESSERA_DATA_DIR)!);
 
 function isTrusted(contents: WebContents, frameUrl: string | undefined, isMainFrame: boolean): boolean {
   if (!isMainFrame || !frameUrl) return false;
@@ -41,7 +42,10 @@ function registerIpc(core: Core): void {
       const frame = event.senderFrame;
       if (!frame || !isTrusted(event.sender, frame.url, frame === event.sender.mainFrame)) {
         log.warn(`Refused ${channel} from an untrusted frame.`);
-        return { ok: false, error: { code: ErrorCode.Forbidden, message: 'Refused: not Tessera’s own window.' } };
+        return {
+          ok: false,
+          error: { code: ErrorCode.Forbidden, message: 'Refused: not Tessera’s own window.' },
+        };
       }
       return core.dispatch(channel, request);
     });
@@ -53,7 +57,9 @@ function registerRendererProtocol(): void {
   protocol.handle(SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'app') return new Response('Not found', { status: 404 });
-    const path = normalize(join(RENDERER_DIR, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
+    const path = normalize(
+      join(RENDERER_DIR, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)),
+    );
     const rel = relative(RENDERER_DIR, path);
     if (rel.startsWith('..') || isAbsolute(rel)) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(path).toString());
@@ -67,7 +73,9 @@ function registerRendererProtocol(): void {
 function harden(): void {
   // Deny every permission by default; only what a feature needs is let through.
   const allowed = new Set(['clipboard-sanitized-write']);
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(allowed.has(permission)));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(allowed.has(permission)),
+  );
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowed.has(permission));
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));

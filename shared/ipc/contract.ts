@@ -87,7 +87,10 @@ export function isChannel(value: unknown): value is Channel {
 
 /** The one object the renderer talks to, over either transport. */
 export interface TesseraApi {
-  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<import('./errors').Result<ResponseOf<C>>>;
+  invoke<C extends Channel>(
+    channel: C,
+    request: RequestOf<C>,
+  ): Promise<import('./errors').Result<ResponseOf<C>>>;
 }
 
 // The preload's channel list and the contract must name the same channels.

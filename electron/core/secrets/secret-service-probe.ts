@@ -33,16 +33,26 @@ export function probeSecretService(env: NodeJS.ProcessEnv = process.env): Promis
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
           resolve({ ok: false, detail: 'dbus-send is not installed, so the keychain cannot be checked.' });
         } else if (/ServiceUnknown|not provided by any \.service/i.test(text)) {
-          resolve({ ok: false, detail: 'no Secret Service (such as GNOME Keyring or KeePassXC) is running.' });
+          resolve({
+            ok: false,
+            detail: 'no Secret Service (such as GNOME Keyring or KeePassXC) is running.',
+          });
         } else if (/does not exist|No such object|UnknownObject|UnknownMethod/i.test(text)) {
-          resolve({ ok: false, detail: 'the keyring has no default collection yet (it was never created or unlocked).' });
+          resolve({
+            ok: false,
+            detail: 'the keyring has no default collection yet (it was never created or unlocked).',
+          });
         } else {
           resolve({ ok: false, detail: 'the Secret Service did not answer.' });
         }
         return;
       }
       if (/boolean false/.test(stdout)) resolve({ ok: true });
-      else resolve({ ok: false, detail: 'the keyring is locked. Unlock it (log in to the desktop session) and try again.' });
+      else
+        resolve({
+          ok: false,
+          detail: 'the keyring is locked. Unlock it (log in to the desktop session) and try again.',
+        });
     });
   });
 }

@@ -60,7 +60,8 @@ async function waitForUnlocked(timeoutMs: number): Promise<boolean> {
  * words, and the SecretStore's probe keeps refusing secrets.
  */
 export async function ensureSessionKeyring(options: SessionKeyringOptions): Promise<SessionKeyring> {
-  if (process.platform !== 'linux' || process.env.DBUS_SESSION_BUS_ADDRESS) return { problem: null, stop: NOTHING_TO_STOP };
+  if (process.platform !== 'linux' || process.env.DBUS_SESSION_BUS_ADDRESS)
+    return { problem: null, stop: NOTHING_TO_STOP };
   const fail = (problem: string): SessionKeyring => {
     log.warn(problem);
     return { problem, stop: NOTHING_TO_STOP };
@@ -83,7 +84,9 @@ export async function ensureSessionKeyring(options: SessionKeyringOptions): Prom
     bus = started.bus;
     process.env.DBUS_SESSION_BUS_ADDRESS = started.address;
   } catch {
-    return fail('no desktop keyring is running, and a private D-Bus session could not be started (install the dbus package).');
+    return fail(
+      'no desktop keyring is running, and a private D-Bus session could not be started (install the dbus package).',
+    );
   }
   mkdirSync(keyringHome, { recursive: true, mode: 0o700 });
   const runtimeDir = mkdtempSync(join(tmpdir(), 'tessera-keyring-'));
@@ -109,6 +112,10 @@ export async function ensureSessionKeyring(options: SessionKeyringOptions): Prom
         : "Tessera's own keyring did not unlock: the password is not the one this data folder's keyring was created with.",
     );
   }
-  log.info(firstTime ? 'Created a session keyring in the data folder.' : 'Unlocked the session keyring in the data folder.');
+  log.info(
+    firstTime
+      ? 'Created a session keyring in the data folder.'
+      : 'Unlocked the session keyring in the data folder.',
+  );
   return { problem: null, stop };
 }

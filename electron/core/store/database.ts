@@ -25,12 +25,18 @@ export function readOrCreateVaultId(dataDir: string): string {
   if (existsSync(file)) {
     const parsed = VaultFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) {
-      throw new AppError(ErrorCode.Internal, `${file} is damaged; restore it from a backup of the data folder.`);
+      throw new AppError(
+        ErrorCode.Internal,
+        `${file} is damaged; restore it from a backup of the data folder.`,
+      );
     }
     return parsed.data.vaultId;
   }
   if (existsSync(join(dataDir, DB_FILE))) {
-    throw new AppError(ErrorCode.Internal, `${file} is missing but a database exists; restore it from a backup.`);
+    throw new AppError(
+      ErrorCode.Internal,
+      `${file} is missing but a database exists; restore it from a backup.`,
+    );
   }
   const vaultId = randomUUID();
   writeFileSync(`${file}.tmp`, JSON.stringify({ vaultId }, null, 2) + '\n', { mode: 0o600 });
@@ -44,7 +50,9 @@ async function databaseKey(secrets: SecretStore, vaultId: string, dbExists: bool
   if (existing) return existing;
   if (dbExists) {
     // Never create a fresh key for an existing database: that would look like an empty vault.
-    throw keychainUnavailable("the database key for this data folder is not in this keychain (was the keychain reset, or is this another user's folder?).");
+    throw keychainUnavailable(
+      "the database key for this data folder is not in this keychain (was the keychain reset, or is this another user's folder?).",
+    );
   }
   const key = randomBytes(32).toString('hex');
   await secrets.set(account, key);
@@ -52,7 +60,8 @@ async function databaseKey(secrets: SecretStore, vaultId: string, dbExists: bool
 }
 
 export function migrate(db: Db): void {
-  const current = Number(db.pragma('user_version', { simple: true }));
+  // libsql ignores better-sqlite3's `{ simple: true }` pragma option; read the row instead.
+  const current = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version]!);

@@ -67,7 +67,8 @@ function parseSecret(raw: string): Uint8Array {
     tooShort: `The secret is shorter than ${OTP_LIMITS.secretMinBytes * 8} bits; no authenticator code should rest on so little. Check that you copied all of it.`,
     tooLong: `The secret is longer than ${OTP_LIMITS.secretMaxBytes} bytes, more than any real service uses. Check that you copied only the setup key.`,
   } as const;
-  if (problem) throw invalid(`otpauth.secret.${problem}`, messages[problem], { bits: OTP_LIMITS.secretMinBytes * 8 });
+  if (problem)
+    throw invalid(`otpauth.secret.${problem}`, messages[problem], { bits: OTP_LIMITS.secretMinBytes * 8 });
   try {
     return decodeBase32(normalized);
   } catch {
@@ -113,29 +114,46 @@ function splitLabel(label: string): { issuer: string | null; accountName: string
 export function parseOtpauthUri(input: string): NewAccount {
   // Limits before parsing.
   if (input.length > OTP_LIMITS.uriMaxLength) {
-    throw invalid('otpauth.tooLong', `The link is longer than ${OTP_LIMITS.uriMaxLength} characters; it is not a setup link.`, {
-      max: OTP_LIMITS.uriMaxLength,
-    });
+    throw invalid(
+      'otpauth.tooLong',
+      `The link is longer than ${OTP_LIMITS.uriMaxLength} characters; it is not a setup link.`,
+      {
+        max: OTP_LIMITS.uriMaxLength,
+      },
+    );
   }
   const uri = input.trim();
   if (!/^otpauth:\/\//i.test(uri)) {
-    throw invalid('otpauth.scheme', 'This is not an authenticator setup link: it must start with otpauth://.');
+    throw invalid(
+      'otpauth.scheme',
+      'This is not an authenticator setup link: it must start with otpauth://.',
+    );
   }
   if (hasUnsafeCharacters(uri) || /\s/.test(uri.replace(/secret=[^&]*/i, ''))) {
-    throw invalid('otpauth.malformed', 'The link contains spaces or control characters outside the secret; copy it again exactly.');
+    throw invalid(
+      'otpauth.malformed',
+      'The link contains spaces or control characters outside the secret; copy it again exactly.',
+    );
   }
 
   let url: URL;
   try {
     url = new URL(uri);
   } catch {
-    throw invalid('otpauth.malformed', 'The link is not a well-formed otpauth:// URI; copy it again exactly.');
+    throw invalid(
+      'otpauth.malformed',
+      'The link is not a well-formed otpauth:// URI; copy it again exactly.',
+    );
   }
   const type = url.hostname.toLowerCase();
   if (type !== 'totp' && type !== 'hotp') {
-    throw invalid('otpauth.type', `"${excerpt(url.hostname)}" is not a code type Tessera knows; expected totp or hotp.`, {
-      value: excerpt(url.hostname),
-    });
+    throw invalid(
+      'otpauth.type',
+      `"${excerpt(url.hostname)}" is not a code type Tessera knows; expected totp or hotp.`,
+      {
+        value: excerpt(url.hostname),
+      },
+    );
   }
 
   // URLSearchParams (and otplib) silently take the first of duplicated parameters; a link that says
@@ -144,9 +162,13 @@ export function parseOtpauthUri(input: string): NewAccount {
   for (const key of url.searchParams.keys()) {
     const name = key.toLowerCase();
     if (seen.has(name)) {
-      throw invalid('otpauth.duplicate', `The parameter "${excerpt(key)}" appears more than once; the link is ambiguous.`, {
-        name: excerpt(key),
-      });
+      throw invalid(
+        'otpauth.duplicate',
+        `The parameter "${excerpt(key)}" appears more than once; the link is ambiguous.`,
+        {
+          name: excerpt(key),
+        },
+      );
     }
     seen.add(name);
   }
@@ -155,27 +177,44 @@ export function parseOtpauthUri(input: string): NewAccount {
     return null;
   };
 
-  // otplib decodes the label and the known parameters; we re-check what it lets through.
+  // Our checks first: they give the precise message (otplib would stop at the first thing it
+  // dislikes, with a terser one, and lets absurd periods and 7 digits through unchecked).
+  const secretRaw = param('secret');
+  if (secretRaw === null || secretRaw.trim() === '') {
+    throw invalid('otpauth.secret.missing', 'The link has no secret parameter; it cannot produce codes.');
+  }
+  const secret = parseSecret(secretRaw);
+  const algorithm = parseAlgorithm(param('algorithm'));
+  const digits = readDigits(param('digits'));
+  const period = type === 'totp' ? readPeriod(param('period')) : 30;
+  const counterRaw = param('counter');
+  const counter =
+    type === 'hotp' && counterRaw !== null
+      ? parseInteger(
+          counterRaw,
+          'counter',
+          0,
+          OTP_LIMITS.counterMax,
+          'The counter must be a whole number, 0 or more.',
+        )
+      : 0;
+
+  // otplib decodes the label (percent-encoding, the issuer prefix) of the link we have checked.
   let label: string;
   try {
     const canonical = new URL(url.href);
     canonical.hostname = type;
     label = otplibParse(canonical.href).label;
   } catch (error) {
-    if (error instanceof URIParseError) {
-      // otplib's own wording names the parameter; our checks below give the finer message, so only
-      // a label it cannot decode lands here.
-      const ours = secondOpinion(param);
-      if (ours) throw ours;
-      throw invalid('otpauth.malformed', 'The link is not a well-formed otpauth:// URI; copy it again exactly.');
+    if (error instanceof URIParseError || error instanceof URIError) {
+      throw invalid(
+        'otpauth.malformed',
+        'The link is not a well-formed otpauth:// URI; copy it again exactly.',
+      );
     }
     throw error;
   }
 
-  const secretRaw = param('secret');
-  if (secretRaw === null || secretRaw.trim() === '') {
-    throw invalid('otpauth.secret.missing', 'The link has no secret parameter; it cannot produce codes.');
-  }
   const fromLabel = splitLabel(label);
   const issuerParam = param('issuer');
   if (issuerParam !== null && fromLabel.issuer !== null && issuerParam.trim() !== fromLabel.issuer) {
@@ -185,21 +224,18 @@ export function parseOtpauthUri(input: string): NewAccount {
       { label: excerpt(fromLabel.issuer), param: excerpt(issuerParam) },
     );
   }
-  const issuer = checkText('issuer', (issuerParam ?? fromLabel.issuer ?? '').trim(), OTP_LIMITS.issuerMaxLength);
+  const issuer = checkText(
+    'issuer',
+    (issuerParam ?? fromLabel.issuer ?? '').trim(),
+    OTP_LIMITS.issuerMaxLength,
+  );
   const accountName = checkText('accountName', fromLabel.accountName, OTP_LIMITS.accountNameMaxLength);
   if (accountName === '' && issuer === '') {
-    throw invalid('otpauth.label', 'The link names neither an account nor an issuer; add one so you can tell codes apart.');
+    throw invalid(
+      'otpauth.label',
+      'The link names neither an account nor an issuer; add one so you can tell codes apart.',
+    );
   }
-
-  const secret = parseSecret(secretRaw);
-  const algorithm = parseAlgorithm(param('algorithm'));
-  const digits = readDigits(param('digits'));
-  const period = type === 'totp' ? readPeriod(param('period')) : 30;
-  const counterRaw = param('counter');
-  const counter =
-    type === 'hotp' && counterRaw !== null
-      ? parseInteger(counterRaw, 'counter', 0, OTP_LIMITS.counterMax, 'The counter must be a whole number, 0 or more.')
-      : 0;
   return { issuer, accountName: accountName || issuer, type, algorithm, digits, period, counter, secret };
 }
 
@@ -223,18 +259,6 @@ function readPeriod(raw: string | null): number {
     OTP_LIMITS.periodMax,
     `A code must last between ${OTP_LIMITS.periodMin} and ${OTP_LIMITS.periodMax} seconds; the link asks for "${excerpt(raw)}".`,
   );
-}
-
-/** When otplib refuses a parameter, find which of ours it was so the message is the precise one. */
-function secondOpinion(param: (name: string) => string | null): AppError | null {
-  try {
-    parseAlgorithm(param('algorithm'));
-    readDigits(param('digits'));
-    readPeriod(param('period'));
-    return null;
-  } catch (error) {
-    return error instanceof AppError ? error : null;
-  }
 }
 
 export function parseManualInput(input: ManualAccountInput): NewAccount {

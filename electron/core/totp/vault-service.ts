@@ -101,7 +101,8 @@ export class TotpVaultService {
   }
 
   async add(request: AddAccountRequest): Promise<TotpAccount> {
-    const parsed: NewAccount = request.kind === 'uri' ? parseOtpauthUri(request.uri) : parseManualInput(request);
+    const parsed: NewAccount =
+      request.kind === 'uri' ? parseOtpauthUri(request.uri) : parseManualInput(request);
     const id = randomUUID();
     const key = this.secretAccount(id);
     await this.secretStore.set(key, encodeBase32(parsed.secret));
@@ -123,7 +124,9 @@ export class TotpVaultService {
           this.clock.now(),
         );
     } catch (error) {
-      await this.secretStore.delete(key).catch(() => log.warn('Could not roll back a keychain item; it is removed at next start.'));
+      await this.secretStore
+        .delete(key)
+        .catch(() => log.warn('Could not roll back a keychain item; it is removed at next start.'));
       throw error;
     }
     this.secrets.set(id, parsed.secret);
@@ -150,7 +153,12 @@ export class TotpVaultService {
     if (!secret) return null;
     if (row.type === 'hotp') {
       const counter = row.counter ?? 0;
-      return { id: row.id, code: this.cached(row.id, counter, () => hotpCode(secret, row, counter)), validUntil: null, period: row.period };
+      return {
+        id: row.id,
+        code: this.cached(row.id, counter, () => hotpCode(secret, row, counter)),
+        validUntil: null,
+        period: row.period,
+      };
     }
     const step = timeStep(nowMs, row.period);
     const code = this.cached(row.id, step, () => totpCode(secret, row, Math.floor(nowMs / 1000)));
@@ -174,13 +182,23 @@ export class TotpVaultService {
   incrementCounter(id: string): TotpCode {
     const row = this.row(id);
     if (row.type !== 'hotp') {
-      throw new AppError(ErrorCode.InvalidInput, 'Only counter-based (HOTP) accounts have a next code.', 'account.notHotp');
+      throw new AppError(
+        ErrorCode.InvalidInput,
+        'Only counter-based (HOTP) accounts have a next code.',
+        'account.notHotp',
+      );
     }
     const counter = (row.counter ?? 0) + 1;
-    if (counter > OTP_LIMITS.counterMax) throw new AppError(ErrorCode.InvalidInput, 'The counter cannot go higher.', 'account.counterMax');
+    if (counter > OTP_LIMITS.counterMax)
+      throw new AppError(ErrorCode.InvalidInput, 'The counter cannot go higher.', 'account.counterMax');
     this.db.prepare('UPDATE totp_accounts SET counter = ? WHERE id = ?').run(counter, id);
     const code = this.codeFor({ ...row, counter }, this.clock.now());
-    if (!code) throw new AppError(ErrorCode.NotFound, 'This account has no secret in the keychain.', 'account.secretMissing');
+    if (!code)
+      throw new AppError(
+        ErrorCode.NotFound,
+        'This account has no secret in the keychain.',
+        'account.secretMissing',
+      );
     return code;
   }
 }

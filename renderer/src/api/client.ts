@@ -28,7 +28,10 @@ function httpApi(): TesseraApi {
   return {
     async invoke(channel, request) {
       if (!token) {
-        return { ok: false, error: { code: ErrorCode.Forbidden, message: 'No session token.', reason: 'session.noToken' } };
+        return {
+          ok: false,
+          error: { code: ErrorCode.Forbidden, message: 'No session token.', reason: 'session.noToken' },
+        };
       }
       try {
         const response = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
@@ -37,10 +40,24 @@ function httpApi(): TesseraApi {
           body: JSON.stringify(request),
         });
         const body = (await response.json()) as Result<never>;
-        if (response.status === 401) return { ok: false, error: { ...(body.ok ? { code: ErrorCode.Forbidden, message: '' } : body.error), reason: 'session.expired' } };
+        if (response.status === 401)
+          return {
+            ok: false,
+            error: {
+              ...(body.ok ? { code: ErrorCode.Forbidden, message: '' } : body.error),
+              reason: 'session.expired',
+            },
+          };
         return body;
       } catch {
-        return { ok: false, error: { code: ErrorCode.Internal, message: 'Tessera is not reachable.', reason: 'session.unreachable' } };
+        return {
+          ok: false,
+          error: {
+            code: ErrorCode.Internal,
+            message: 'Tessera is not reachable.',
+            reason: 'session.unreachable',
+          },
+        };
       }
     },
   };

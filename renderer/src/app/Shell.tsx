@@ -60,11 +60,21 @@ export function Shell() {
   const scheme = useComputedColorScheme('light');
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('header.toggleNav')} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('header.toggleNav')}
+            />
             <IconKey size={22} aria-hidden />
             <Title order={1} size="h4">
               {t('app.title')}
@@ -105,7 +115,12 @@ export function Shell() {
             aria-current={page === 'authenticator' ? 'page' : undefined}
             onClick={() => setPage('authenticator')}
           />
-          <NavLink label={t('nav.admin')} leftSection={<IconShieldLock size={18} />} defaultOpened childrenOffset={24}>
+          <NavLink
+            label={t('nav.admin')}
+            leftSection={<IconShieldLock size={18} />}
+            defaultOpened
+            childrenOffset={24}
+          >
             {ADMIN_SECTIONS.map((section) => (
               <NavLink
                 key={section.id}

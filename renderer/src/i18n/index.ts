@@ -24,7 +24,12 @@ function initialLanguage(): string {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, sv: { translation: sv }, fi: { translation: fi }, pl: { translation: pl } },
+  resources: {
+    en: { translation: en },
+    sv: { translation: sv },
+    fi: { translation: fi },
+    pl: { translation: pl },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   // React escapes what it renders.

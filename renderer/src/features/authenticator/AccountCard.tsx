@@ -78,17 +78,35 @@ export function AccountCard({ account, code, now, onCopy, onNext, onDelete, next
             />
           )}
           {account.type === 'hotp' && (
-            <Button variant="light" size="xs" leftSection={<IconPlayerTrackNext size={14} />} onClick={onNext} loading={nextPending}>
+            <Button
+              variant="light"
+              size="xs"
+              leftSection={<IconPlayerTrackNext size={14} />}
+              onClick={onNext}
+              loading={nextPending}
+            >
               {t('auth.nextCode')}
             </Button>
           )}
           <Tooltip label={copied ? t('auth.copied') : t('auth.copy')}>
-            <ActionIcon variant="light" size="lg" aria-label={t('auth.copy')} onClick={() => void copy()} disabled={!code}>
+            <ActionIcon
+              variant="light"
+              size="lg"
+              aria-label={t('auth.copy')}
+              onClick={() => void copy()}
+              disabled={!code}
+            >
               {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
             </ActionIcon>
           </Tooltip>
           <Tooltip label={t('auth.delete', { name })}>
-            <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('auth.delete', { name })} onClick={onDelete}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              size="lg"
+              aria-label={t('auth.delete', { name })}
+              onClick={onDelete}
+            >
               <IconTrash size={18} />
             </ActionIcon>
           </Tooltip>

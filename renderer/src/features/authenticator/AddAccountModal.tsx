@@ -1,4 +1,19 @@
-import { Alert, Button, Collapse, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Tabs, TextInput, Textarea, UnstyledButton, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Collapse,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Tabs,
+  TextInput,
+  Textarea,
+  UnstyledButton,
+  Text,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
@@ -51,7 +66,10 @@ function UriForm({ onDone }: { onDone(name: string): void }) {
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        add.mutate({ kind: 'uri', uri }, { onSuccess: (account) => onDone(account.issuer || account.accountName) });
+        add.mutate(
+          { kind: 'uri', uri },
+          { onSuccess: (account) => onDone(account.issuer || account.accountName) },
+        );
       }}
     >
       <Stack>
@@ -127,7 +145,7 @@ function ManualForm({ onDone }: { onDone(name: string): void }) {
           error={message(errors.secret, undefined, OTP_LIMITS.secretMaxLength)}
           autoComplete="off"
           spellCheck={false}
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
         />
         <Controller
           control={control}

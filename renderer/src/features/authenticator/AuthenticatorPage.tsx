@@ -14,7 +14,10 @@ import { CLIPBOARD_CLEAR_SECONDS, copyCode } from './clipboard';
 import { useAccounts, useCodes, useDeleteAccount, useNextHotpCode } from './queries';
 
 function showError(error: unknown) {
-  notifications.show({ color: 'red', message: error instanceof ApiError ? errorMessage(error.shape) : String(error) });
+  notifications.show({
+    color: 'red',
+    message: error instanceof ApiError ? errorMessage(error.shape) : String(error),
+  });
 }
 
 export function AuthenticatorPage() {
@@ -36,7 +39,9 @@ export function AuthenticatorPage() {
   const visible = useMemo(() => {
     const needle = search.trim().toLocaleLowerCase();
     const list = accounts.data ?? [];
-    return needle ? list.filter((a) => `${a.issuer} ${a.accountName}`.toLocaleLowerCase().includes(needle)) : list;
+    return needle
+      ? list.filter((a) => `${a.issuer} ${a.accountName}`.toLocaleLowerCase().includes(needle))
+      : list;
   }, [accounts.data, search]);
 
   const confirmDelete = (account: TotpAccount) => {
@@ -57,7 +62,10 @@ export function AuthenticatorPage() {
   const onCopy = async (code: string) => {
     try {
       await copyCode(code);
-      notifications.show({ message: t('auth.copiedToast', { seconds: CLIPBOARD_CLEAR_SECONDS }), autoClose: 2500 });
+      notifications.show({
+        message: t('auth.copiedToast', { seconds: CLIPBOARD_CLEAR_SECONDS }),
+        autoClose: 2500,
+      });
     } catch {
       notifications.show({ color: 'red', message: t('auth.copyFailed') });
     }

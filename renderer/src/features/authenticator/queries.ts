@@ -16,7 +16,10 @@ export function useCodes() {
     queryFn: () => call('totp:code:list', {}),
     refetchInterval: (query) => {
       const data = query.state.data;
-      const next = data?.reduce<number | null>((min, c) => (c.validUntil === null ? min : Math.min(min ?? Infinity, c.validUntil)), null);
+      const next = data?.reduce<number | null>(
+        (min, c) => (c.validUntil === null ? min : Math.min(min ?? Infinity, c.validUntil)),
+        null,
+      );
       return next === null || next === undefined ? false : Math.max(200, next - Date.now() + 50);
     },
   });

@@ -88,8 +88,10 @@ export const en = {
     KEYCHAIN_UNAVAILABLE: 'The system keychain is not available, so Tessera will not store or read secrets.',
     INTERNAL: 'Something went wrong inside Tessera. Nothing was changed.',
     session: {
-      noToken: 'This page was opened without its session token. Open the address Tessera printed when it started.',
-      expired: 'This page belongs to an earlier Tessera session. Open the address Tessera printed when it started.',
+      noToken:
+        'This page was opened without its session token. Open the address Tessera printed when it started.',
+      expired:
+        'This page belongs to an earlier Tessera session. Open the address Tessera printed when it started.',
       unreachable: 'Tessera is not reachable. Is it still running?',
     },
     keychain: { unavailable: 'The system keychain is not available: {{detail}}' },
@@ -107,8 +109,10 @@ export const en = {
       duplicate: 'The parameter “{{name}}” appears more than once, so the link is ambiguous.',
       issuerMismatch:
         'The label names the issuer “{{label}}” but the issuer parameter says “{{param}}”. A genuine setup link names one issuer; ask the service for a new one.',
-      issuerUnsafe: 'The issuer contains control or text-direction characters that could disguise it. Remove them.',
-      accountNameUnsafe: 'The account name contains control or text-direction characters that could disguise it. Remove them.',
+      issuerUnsafe:
+        'The issuer contains control or text-direction characters that could disguise it. Remove them.',
+      accountNameUnsafe:
+        'The account name contains control or text-direction characters that could disguise it. Remove them.',
       issuerTooLong: 'The issuer is longer than {{max}} characters.',
       accountNameTooLong: 'The account name is longer than {{max}} characters.',
       label: 'The link names neither an account nor an issuer; add one so you can tell codes apart.',
@@ -119,8 +123,10 @@ export const en = {
       secret: {
         missing: 'The link has no secret, so it cannot produce codes.',
         empty: 'The secret is empty. Copy the whole setup key from the service.',
-        characters: 'The secret is not valid base32: only A–Z and 2–7 may appear (spaces are fine). Check for a mistyped 0, 1 or 8.',
-        length: 'The secret has a length no base32 text can have; part of it is probably missing. Copy it again.',
+        characters:
+          'The secret is not valid base32: only A–Z and 2–7 may appear (spaces are fine). Check for a mistyped 0, 1 or 8.',
+        length:
+          'The secret has a length no base32 text can have; part of it is probably missing. Copy it again.',
         tooShort: 'The secret is shorter than {{bits}} bits. Check that you copied all of it.',
         tooLong: 'The secret is longer than any real service uses. Check that you copied only the setup key.',
       },

@@ -87,7 +87,8 @@ export const fi: Messages = {
     FORBIDDEN: 'Tällä ikkunalla ei ole lupaa keskustella Tesseran kanssa.',
     NOT_FOUND: 'Kohdetta ei enää ole.',
     INVALID_INPUT: 'Syötettä ei voi käyttää.',
-    KEYCHAIN_UNAVAILABLE: 'Järjestelmän avainnippu ei ole käytettävissä, joten Tessera ei tallenna eikä lue salaisuuksia.',
+    KEYCHAIN_UNAVAILABLE:
+      'Järjestelmän avainnippu ei ole käytettävissä, joten Tessera ei tallenna eikä lue salaisuuksia.',
     INTERNAL: 'Tesserassa tapahtui virhe. Mitään ei muutettu.',
     session: {
       noToken: 'Sivu avattiin ilman istuntotunnistetta. Avaa osoite, jonka Tessera tulosti käynnistyessään.',
@@ -109,8 +110,10 @@ export const fi: Messages = {
       duplicate: 'Parametri ”{{name}}” esiintyy useammin kuin kerran, joten linkki on monitulkintainen.',
       issuerMismatch:
         'Nimiössä myöntäjä on ”{{label}}”, mutta issuer-parametri sanoo ”{{param}}”. Aidossa asennuslinkissä on yksi myöntäjä; pyydä palvelulta uusi linkki.',
-      issuerUnsafe: 'Myöntäjässä on ohjaus- tai tekstinsuuntamerkkejä, jotka voivat naamioida sen. Poista ne.',
-      accountNameUnsafe: 'Tilin nimessä on ohjaus- tai tekstinsuuntamerkkejä, jotka voivat naamioida sen. Poista ne.',
+      issuerUnsafe:
+        'Myöntäjässä on ohjaus- tai tekstinsuuntamerkkejä, jotka voivat naamioida sen. Poista ne.',
+      accountNameUnsafe:
+        'Tilin nimessä on ohjaus- tai tekstinsuuntamerkkejä, jotka voivat naamioida sen. Poista ne.',
       issuerTooLong: 'Myöntäjä on yli {{max}} merkkiä pitkä.',
       accountNameTooLong: 'Tilin nimi on yli {{max}} merkkiä pitkä.',
       label: 'Linkissä ei ole tiliä eikä myöntäjää; lisää jompikumpi, jotta erotat koodit toisistaan.',
@@ -121,10 +124,13 @@ export const fi: Messages = {
       secret: {
         missing: 'Linkissä ei ole salaisuutta, joten se ei voi tuottaa koodeja.',
         empty: 'Salaisuus on tyhjä. Kopioi palvelun koko asennusavain.',
-        characters: 'Salaisuus ei ole kelvollista base32-tekstiä: vain A–Z ja 2–7 ovat sallittuja (välilyönnit käyvät). Tarkista, onko 0, 1 tai 8 kirjoitettu väärin.',
-        length: 'Salaisuuden pituus on mahdoton base32-tekstille; osa puuttuu luultavasti. Kopioi se uudelleen.',
+        characters:
+          'Salaisuus ei ole kelvollista base32-tekstiä: vain A–Z ja 2–7 ovat sallittuja (välilyönnit käyvät). Tarkista, onko 0, 1 tai 8 kirjoitettu väärin.',
+        length:
+          'Salaisuuden pituus on mahdoton base32-tekstille; osa puuttuu luultavasti. Kopioi se uudelleen.',
         tooShort: 'Salaisuus on lyhyempi kuin {{bits}} bittiä. Tarkista, että kopioit sen kokonaan.',
-        tooLong: 'Salaisuus on pidempi kuin mikään todellinen palvelu käyttää. Tarkista, että kopioit vain asennusavaimen.',
+        tooLong:
+          'Salaisuus on pidempi kuin mikään todellinen palvelu käyttää. Tarkista, että kopioit vain asennusavaimen.',
       },
     },
   },

@@ -87,11 +87,14 @@ export const pl: Messages = {
     FORBIDDEN: 'To okno nie ma uprawnień do komunikacji z Tesserą.',
     NOT_FOUND: 'Ten element już nie istnieje.',
     INVALID_INPUT: 'Tych danych nie można użyć.',
-    KEYCHAIN_UNAVAILABLE: 'Systemowy pęk kluczy jest niedostępny, więc Tessera nie zapisuje ani nie odczytuje sekretów.',
+    KEYCHAIN_UNAVAILABLE:
+      'Systemowy pęk kluczy jest niedostępny, więc Tessera nie zapisuje ani nie odczytuje sekretów.',
     INTERNAL: 'W Tesserze wystąpił błąd. Nic nie zostało zmienione.',
     session: {
-      noToken: 'Strona została otwarta bez tokenu sesji. Otwórz adres wypisany przez Tesserę przy uruchomieniu.',
-      expired: 'Ta strona należy do wcześniejszej sesji Tessery. Otwórz adres wypisany przez Tesserę przy uruchomieniu.',
+      noToken:
+        'Strona została otwarta bez tokenu sesji. Otwórz adres wypisany przez Tesserę przy uruchomieniu.',
+      expired:
+        'Ta strona należy do wcześniejszej sesji Tessery. Otwórz adres wypisany przez Tesserę przy uruchomieniu.',
       unreachable: 'Nie można połączyć się z Tesserą. Czy nadal działa?',
     },
     keychain: { unavailable: 'Systemowy pęk kluczy jest niedostępny: {{detail}}' },
@@ -109,8 +112,10 @@ export const pl: Messages = {
       duplicate: 'Parametr „{{name}}” występuje więcej niż raz, więc link jest niejednoznaczny.',
       issuerMismatch:
         'Etykieta podaje wystawcę „{{label}}”, a parametr issuer mówi „{{param}}”. Prawdziwy link konfiguracyjny podaje jednego wystawcę; poproś usługę o nowy.',
-      issuerUnsafe: 'Wystawca zawiera znaki sterujące lub zmieniające kierunek tekstu, które mogą go zamaskować. Usuń je.',
-      accountNameUnsafe: 'Nazwa konta zawiera znaki sterujące lub zmieniające kierunek tekstu, które mogą ją zamaskować. Usuń je.',
+      issuerUnsafe:
+        'Wystawca zawiera znaki sterujące lub zmieniające kierunek tekstu, które mogą go zamaskować. Usuń je.',
+      accountNameUnsafe:
+        'Nazwa konta zawiera znaki sterujące lub zmieniające kierunek tekstu, które mogą ją zamaskować. Usuń je.',
       issuerTooLong: 'Wystawca ma więcej niż {{max}} znaków.',
       accountNameTooLong: 'Nazwa konta ma więcej niż {{max}} znaków.',
       label: 'Link nie podaje ani konta, ani wystawcy; dodaj któreś, aby odróżnić kody.',
@@ -121,10 +126,13 @@ export const pl: Messages = {
       secret: {
         missing: 'Link nie zawiera sekretu, więc nie może generować kodów.',
         empty: 'Sekret jest pusty. Skopiuj cały klucz konfiguracyjny z usługi.',
-        characters: 'Sekret nie jest poprawnym tekstem base32: dozwolone są tylko A–Z i 2–7 (spacje są w porządku). Sprawdź, czy nie pomylono 0, 1 lub 8.',
-        length: 'Sekret ma długość niemożliwą dla tekstu base32; prawdopodobnie brakuje części. Skopiuj go ponownie.',
+        characters:
+          'Sekret nie jest poprawnym tekstem base32: dozwolone są tylko A–Z i 2–7 (spacje są w porządku). Sprawdź, czy nie pomylono 0, 1 lub 8.',
+        length:
+          'Sekret ma długość niemożliwą dla tekstu base32; prawdopodobnie brakuje części. Skopiuj go ponownie.',
         tooShort: 'Sekret jest krótszy niż {{bits}} bitów. Sprawdź, czy skopiowano całość.',
-        tooLong: 'Sekret jest dłuższy niż w jakiejkolwiek prawdziwej usłudze. Sprawdź, czy skopiowano tylko klucz konfiguracyjny.',
+        tooLong:
+          'Sekret jest dłuższy niż w jakiejkolwiek prawdziwej usłudze. Sprawdź, czy skopiowano tylko klucz konfiguracyjny.',
       },
     },
   },

@@ -87,11 +87,13 @@ export const sv: Messages = {
     FORBIDDEN: 'Det här fönstret får inte prata med Tessera.',
     NOT_FOUND: 'Objektet finns inte längre.',
     INVALID_INPUT: 'Uppgifterna kan inte användas.',
-    KEYCHAIN_UNAVAILABLE: 'Systemets nyckelring är inte tillgänglig, så Tessera varken sparar eller läser hemligheter.',
+    KEYCHAIN_UNAVAILABLE:
+      'Systemets nyckelring är inte tillgänglig, så Tessera varken sparar eller läser hemligheter.',
     INTERNAL: 'Något gick fel i Tessera. Inget ändrades.',
     session: {
       noToken: 'Sidan öppnades utan sin sessionstoken. Öppna adressen som Tessera skrev ut när det startade.',
-      expired: 'Sidan hör till en tidigare Tessera-session. Öppna adressen som Tessera skrev ut när det startade.',
+      expired:
+        'Sidan hör till en tidigare Tessera-session. Öppna adressen som Tessera skrev ut när det startade.',
       unreachable: 'Tessera går inte att nå. Körs det fortfarande?',
     },
     keychain: { unavailable: 'Systemets nyckelring är inte tillgänglig: {{detail}}' },
@@ -109,8 +111,10 @@ export const sv: Messages = {
       duplicate: 'Parametern ”{{name}}” förekommer mer än en gång, så länken är tvetydig.',
       issuerMismatch:
         'Etiketten anger utfärdaren ”{{label}}” men parametern issuer säger ”{{param}}”. En äkta installationslänk anger en utfärdare; be tjänsten om en ny.',
-      issuerUnsafe: 'Utfärdaren innehåller styr- eller textriktningstecken som kan dölja vad den är. Ta bort dem.',
-      accountNameUnsafe: 'Kontonamnet innehåller styr- eller textriktningstecken som kan dölja vad det är. Ta bort dem.',
+      issuerUnsafe:
+        'Utfärdaren innehåller styr- eller textriktningstecken som kan dölja vad den är. Ta bort dem.',
+      accountNameUnsafe:
+        'Kontonamnet innehåller styr- eller textriktningstecken som kan dölja vad det är. Ta bort dem.',
       issuerTooLong: 'Utfärdaren är längre än {{max}} tecken.',
       accountNameTooLong: 'Kontonamnet är längre än {{max}} tecken.',
       label: 'Länken anger varken konto eller utfärdare; lägg till något så att du kan skilja koderna åt.',
@@ -121,10 +125,13 @@ export const sv: Messages = {
       secret: {
         missing: 'Länken saknar hemlighet och kan inte ge några koder.',
         empty: 'Hemligheten är tom. Kopiera hela installationsnyckeln från tjänsten.',
-        characters: 'Hemligheten är inte giltig base32: bara A–Z och 2–7 får förekomma (mellanslag går bra). Kontrollera om 0, 1 eller 8 skrivits fel.',
-        length: 'Hemligheten har en längd som ingen base32-text kan ha; troligen saknas en del. Kopiera den igen.',
+        characters:
+          'Hemligheten är inte giltig base32: bara A–Z och 2–7 får förekomma (mellanslag går bra). Kontrollera om 0, 1 eller 8 skrivits fel.',
+        length:
+          'Hemligheten har en längd som ingen base32-text kan ha; troligen saknas en del. Kopiera den igen.',
         tooShort: 'Hemligheten är kortare än {{bits}} bitar. Kontrollera att du kopierade hela.',
-        tooLong: 'Hemligheten är längre än någon riktig tjänst använder. Kontrollera att du bara kopierade installationsnyckeln.',
+        tooLong:
+          'Hemligheten är längre än någon riktig tjänst använder. Kontrollera att du bara kopierade installationsnyckeln.',
       },
     },
   },

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# `npm start`: installs what is missing, builds, and starts Tessera — the Electron window where its
+# binary and a display exist, otherwise browser mode (prints the address to open).
+# Extra arguments go to browser mode, e.g. `npm start -- --data-dir /tmp/t --port 4517`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+npx electron-vite build
+if node scripts/electron-available.cjs && [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" || "$(uname)" != Linux ]]; then
+  exec npx electron-vite preview
+fi
+echo "Electron's window is not available here (no binary or no display): starting browser mode."
+exec node out/main/server.js "$@"

@@ -1,0 +1,183 @@
+/**
+ * The encrypted store and the vault against the real OS keychain (GNOME Keyring over the Secret
+ * Service, started by `npm test`) and real SQLite files on disk.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { KeytarSecretStore } from '../../../../electron/core/secrets/keytar-secret-store';
+import { openDatabase, readOrCreateVaultId, DB_FILE } from '../../../../electron/core/store/database';
+import { TotpVaultService, type Clock } from '../../../../electron/core/totp/vault-service';
+import { totpCode, hotpCode } from '../../../../electron/core/totp/otp';
+import { AppError } from '../../../../shared/ipc/errors';
+import { requireSecretService, useTempDirs } from '../../../support/temp';
+
+const SECRET_B32 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const SECRET_BYTES = new Uint8Array(Buffer.from('12345678901234567890'));
+const LABEL = 'alice.liddell@wonderland.example';
+const URI = `otpauth://totp/Wonderland:${LABEL}?secret=${SECRET_B32}&issuer=Wonderland`;
+
+const secrets = new KeytarSecretStore();
+const tempDir = useTempDirs();
+const fixedClock = (ms: number): Clock => ({ now: () => ms });
+
+/** Everything on disk in the data folder, as one buffer (database, WAL, shared memory, json). */
+function folderBytes(dir: string): Buffer {
+  return Buffer.concat(
+    readdirSync(dir)
+      .filter((f) => !f.startsWith('keyring'))
+      .map((f) => readFileSync(join(dir, f))),
+  );
+}
+
+async function openVault(dir: string, clock: Clock = fixedClock(59_000)) {
+  const vaultId = readOrCreateVaultId(dir);
+  const db = await openDatabase(dir, vaultId, secrets);
+  const vault = new TotpVaultService(db, secrets, vaultId, clock);
+  await vault.load();
+  return { vaultId, db, vault };
+}
+
+beforeAll(() => requireSecretService());
+
+describe('KeytarSecretStore against the real keychain', () => {
+  it('stores, lists, reads and deletes', async () => {
+    const prefix = `test:${randomUUID()}:`;
+    await secrets.assertAvailable();
+    await secrets.set(`${prefix}a`, 'value-a');
+    await secrets.set(`${prefix}b`, 'value-b');
+    expect(await secrets.get(`${prefix}a`)).toBe('value-a');
+    expect(await secrets.entries(prefix)).toEqual(
+      new Map([
+        [`${prefix}a`, 'value-a'],
+        [`${prefix}b`, 'value-b'],
+      ]),
+    );
+    expect(await secrets.delete(`${prefix}a`)).toBe(true);
+    expect(await secrets.delete(`${prefix}b`)).toBe(true);
+    expect(await secrets.get(`${prefix}a`)).toBeNull();
+    expect((await secrets.entries(prefix)).size).toBe(0);
+  });
+});
+
+describe('encrypted store', () => {
+  it('keeps its key in the keychain, uses WAL, migrates, and reopens', async () => {
+    const dir = tempDir();
+    const { vaultId, db } = await openVault(dir);
+    expect(await secrets.get(`database-key:${vaultId}`)).toMatch(/^[0-9a-f]{64}$/);
+    expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
+    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(1);
+    db.close();
+    const again = await openVault(dir);
+    expect(again.vaultId).toBe(vaultId);
+    again.db.close();
+  });
+
+  it('cannot be read without the key', async () => {
+    const dir = tempDir();
+    const { db } = await openVault(dir);
+    db.close();
+    const header = readFileSync(join(dir, DB_FILE)).subarray(0, 16).toString('latin1');
+    expect(header).not.toBe('SQLite format 3\0');
+  });
+
+  it('never makes a fresh key for an existing database (fails closed instead)', async () => {
+    const dir = tempDir();
+    const { vaultId, db } = await openVault(dir);
+    db.close();
+    const key = (await secrets.get(`database-key:${vaultId}`))!;
+    await secrets.delete(`database-key:${vaultId}`);
+    await expect(openDatabase(dir, vaultId, secrets)).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+    expect(await secrets.get(`database-key:${vaultId}`)).toBeNull();
+    await secrets.set(`database-key:${vaultId}`, key);
+    (await openDatabase(dir, vaultId, secrets)).close();
+  });
+});
+
+describe('TotpVaultService with the real keychain', () => {
+  it('adds an account: secret in the keychain only, nothing readable on disk', async () => {
+    const dir = tempDir();
+    const { vaultId, db, vault } = await openVault(dir);
+    const account = await vault.add({ kind: 'uri', uri: URI });
+    expect(await secrets.get(`totp:${vaultId}:${account.id}`)).toBe(SECRET_B32);
+    expect(vault.codes()).toEqual([{ id: account.id, code: '287082', validUntil: 60_000, period: 30 }]);
+    db.close();
+
+    const disk = folderBytes(dir);
+    for (const needle of [SECRET_B32, LABEL, 'Wonderland', Buffer.from(SECRET_BYTES).toString('latin1')]) {
+      expect(disk.includes(Buffer.from(needle, 'latin1')), `${needle} on disk`).toBe(false);
+    }
+  });
+
+  it('survives a restart with the same codes, and HOTP counters persist', async () => {
+    const dir = tempDir();
+    const first = await openVault(dir);
+    const totp = await first.vault.add({ kind: 'uri', uri: URI });
+    const hotp = await first.vault.add({
+      kind: 'uri',
+      uri: `otpauth://hotp/Counter:bob?secret=${SECRET_B32}&counter=0`,
+    });
+    expect(first.vault.incrementCounter(hotp.id).code).toBe(
+      hotpCode(SECRET_BYTES, { algorithm: 'sha1', digits: 6 }, 1),
+    );
+    first.db.close();
+
+    const now = 1_111_111_111_000;
+    const second = await openVault(dir, fixedClock(now));
+    expect(second.vault.list().map((a) => a.id)).toEqual([totp.id, hotp.id]);
+    const codes = new Map(second.vault.codes().map((c) => [c.id, c.code]));
+    expect(codes.get(totp.id)).toBe(
+      totpCode(SECRET_BYTES, { algorithm: 'sha1', digits: 6, period: 30 }, now / 1000),
+    );
+    expect(codes.get(hotp.id)).toBe('287082'); // RFC 4226 count 1
+    expect(second.vault.list().find((a) => a.id === hotp.id)?.counter).toBe(1);
+    second.db.close();
+  });
+
+  it('deletes the row and the keychain item', async () => {
+    const dir = tempDir();
+    const { vaultId, db, vault } = await openVault(dir);
+    const account = await vault.add({ kind: 'uri', uri: URI });
+    await vault.delete(account.id);
+    expect(vault.list()).toEqual([]);
+    expect(await secrets.get(`totp:${vaultId}:${account.id}`)).toBeNull();
+    await expect(vault.delete(account.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    db.close();
+  });
+
+  it('rolls the keychain item back when the row cannot be written', async () => {
+    const dir = tempDir();
+    const { vaultId, db, vault } = await openVault(dir);
+    db.exec(
+      `CREATE TRIGGER refuse BEFORE INSERT ON totp_accounts BEGIN SELECT RAISE(ABORT, 'disk full'); END;`,
+    );
+    await expect(vault.add({ kind: 'uri', uri: URI })).rejects.toThrow('disk full');
+    expect((await secrets.entries(`totp:${vaultId}:`)).size).toBe(0);
+    expect(vault.list()).toEqual([]);
+    db.close();
+  });
+
+  it('removes keychain items left behind by an interrupted add at the next start', async () => {
+    const dir = tempDir();
+    const first = await openVault(dir);
+    const orphan = `totp:${first.vaultId}:${randomUUID()}`;
+    await secrets.set(orphan, SECRET_B32); // as if the process died between keychain and row
+    first.db.close();
+    const second = await openVault(dir);
+    expect(await secrets.get(orphan)).toBeNull();
+    second.db.close();
+  });
+
+  it('refuses bad input and changes nothing', async () => {
+    const dir = tempDir();
+    const { vaultId, db, vault } = await openVault(dir);
+    await expect(
+      vault.add({ kind: 'uri', uri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=12' }),
+    ).rejects.toBeInstanceOf(AppError);
+    expect(vault.list()).toEqual([]);
+    expect((await secrets.entries(`totp:${vaultId}:`)).size).toBe(0);
+    db.close();
+    expect(existsSync(join(dir, DB_FILE))).toBe(true);
+  });
+});
