@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 npx electron-vite build
-if node scripts/electron-available.cjs && [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" || "$(uname)" != Linux ]]; then
+if node scripts/electron-available.mjs && [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" || "$(uname)" != Linux ]]; then
   exec npx electron-vite preview
 fi
 echo "Electron's window is not available here (no binary or no display): starting browser mode."

@@ -53,7 +53,13 @@ function sameToken(given: unknown, token: Buffer): boolean {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, return503OnClosing: true });
+  // forceCloseConnections: a browser's keep-alive connection must not hold up shutdown.
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: false,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+  });
   let allowedHosts: Set<string> = new Set();
 
   const deny = (reply: FastifyReply, status: number, message: string) =>

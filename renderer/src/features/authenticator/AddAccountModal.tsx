@@ -18,7 +18,7 @@ import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Controller, useForm, type FieldError } from 'react-hook-form';
+import { Controller, useForm, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ManualAccountInputSchema, type ManualAccountInput } from '../../../../shared/ipc/contract';
 import { OTP_ALGORITHMS, OTP_LIMITS } from '../../../../shared/otp/limits';
@@ -106,11 +106,11 @@ function ManualForm({ onDone }: { onDone(name: string): void }) {
   const add = useAddAccount();
   const message = useFieldMessage();
   const [advanced, setAdvanced] = useState(false);
-  const { register, control, handleSubmit, watch, formState } = useForm<ManualAccountInput>({
+  const { register, control, handleSubmit, formState } = useForm<ManualAccountInput>({
     resolver: zodResolver(ManualAccountInputSchema),
     defaultValues: DEFAULTS,
   });
-  const type = watch('type');
+  const type = useWatch({ control, name: 'type' });
   const errors = formState.errors;
 
   return (

@@ -1,0 +1,34 @@
+/** Page actions for the authenticator specs: what a person does, found by role and label. */
+import { expect, type Page } from '@playwright/test';
+
+export async function open(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Authenticator' })).toBeVisible();
+}
+
+export async function addByUri(page: Page, uri: string) {
+  await page.getByRole('button', { name: 'Add account' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add an account' });
+  await dialog.getByRole('textbox', { name: 'Setup link' }).fill(uri);
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  return dialog;
+}
+
+export function account(page: Page, name: string) {
+  return page.getByRole('listitem', { name });
+}
+
+/** The code as shown (digits only), and the time it was read. */
+export async function readCode(page: Page, name: string): Promise<{ code: string; at: number }> {
+  const text = await page.getByRole('status', { name: `Code for ${name}` }).textContent();
+  return { code: (text ?? '').replace(/\s/g, ''), at: Date.now() };
+}
+
+export async function deleteAccount(page: Page, name: string) {
+  await account(page, name)
+    .getByRole('button', { name: `Delete ${name}` })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this account?' });
+  await expect(dialog).toContainText('make sure you can still sign in');
+  await dialog.getByRole('button', { name: 'Delete account' }).click();
+}

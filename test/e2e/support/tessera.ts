@@ -1,0 +1,47 @@
+/** Starts the built Tessera in browser mode (out/main/server.js) on a data folder, as a user would. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..', '..');
+
+export interface RunningTessera {
+  url: string;
+  origin: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+export function startTessera(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningTessera> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, 'out/main/server.js'), '--data-dir', dataDir],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const output: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Tessera did not start:\n${output.join('\n')}`)), 20_000);
+    child.once('exit', (code) => reject(new Error(`Tessera exited (${code}):\n${output.join('\n')}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      output.push(line);
+      if (!line.startsWith('TESSERA_URL=')) return;
+      clearTimeout(timer);
+      const url = line.slice('TESSERA_URL='.length);
+      resolve({
+        url,
+        origin: new URL(url).origin,
+        output,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
