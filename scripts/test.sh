@@ -16,5 +16,6 @@ dbus-run-session -- bash -c '
   # The daemon forks; keep its output off our pipes so nothing waits on it.
   echo -n tessera-test | HOME="$1" gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
   npx vitest run
-  npx playwright test
+  # A virtual display, for the Electron specs (where its binary exists) and screen capture.
+  xvfb-run -a npx playwright test
 ' bash "$keyring_home"

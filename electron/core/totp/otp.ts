@@ -30,7 +30,14 @@ export function totpCode(secret: Uint8Array, params: OtpParams, epochSeconds: nu
 }
 
 export function hotpCode(secret: Uint8Array, params: Omit<OtpParams, 'period'>, counter: number): string {
-  return hotpGenerate({ secret, ...params, counter, crypto, guardrails });
+  return hotpGenerate({
+    secret,
+    algorithm: params.algorithm,
+    digits: params.digits,
+    counter,
+    crypto,
+    guardrails,
+  });
 }
 
 /** The RFC 6238 time step T for a moment (T0 = 0). */

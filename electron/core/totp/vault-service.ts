@@ -57,6 +57,8 @@ export class TotpVaultService {
   private readonly secrets = new Map<string, Uint8Array>();
   /** Last computed code per account: a code changes once per period (or counter), not per request. */
   private readonly codeCache = new Map<string, { step: number; code: string }>();
+  /** The rows as last read; this service is the table's only writer and drops it on every write. */
+  private rowCache: Row[] | null = null;
 
   constructor(
     private readonly db: Db,
@@ -87,7 +89,10 @@ export class TotpVaultService {
   }
 
   private rows(): Row[] {
-    return this.db.prepare('SELECT * FROM totp_accounts ORDER BY position, created_at').all() as Row[];
+    this.rowCache ??= this.db
+      .prepare('SELECT * FROM totp_accounts ORDER BY position, created_at')
+      .all() as Row[];
+    return this.rowCache;
   }
 
   private row(id: string): Row {
@@ -129,6 +134,7 @@ export class TotpVaultService {
         .catch(() => log.warn('Could not roll back a keychain item; it is removed at next start.'));
       throw error;
     }
+    this.rowCache = null;
     this.secrets.set(id, parsed.secret);
     return toAccount(this.row(id));
   }
@@ -138,6 +144,7 @@ export class TotpVaultService {
     // Fail closed before changing anything if the keychain is not there to finish the job.
     await this.secretStore.assertAvailable();
     this.db.prepare('DELETE FROM totp_accounts WHERE id = ?').run(id);
+    this.rowCache = null;
     this.secrets.delete(id);
     this.codeCache.delete(id);
     try {
@@ -192,6 +199,7 @@ export class TotpVaultService {
     if (counter > OTP_LIMITS.counterMax)
       throw new AppError(ErrorCode.InvalidInput, 'The counter cannot go higher.', 'account.counterMax');
     this.db.prepare('UPDATE totp_accounts SET counter = ? WHERE id = ?').run(counter, id);
+    this.rowCache = null;
     const code = this.codeFor({ ...row, counter }, this.clock.now());
     if (!code)
       throw new AppError(

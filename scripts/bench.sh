@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# `npm run bench`: the benchmarks need the real keychain, so they run inside a private D-Bus session
+# with GNOME Keyring and a throwaway home, like the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+keyring_home=$(mktemp -d)
+trap 'rm -rf "$keyring_home"' EXIT
+dbus-run-session -- bash -c '
+  echo -n tessera-bench | HOME="$1" gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+  npx tsx bench/run.ts
+' bash "$keyring_home"
