@@ -27,20 +27,15 @@ const dataDirArg = process.argv.find((a) => a.startsWith('--data-dir='))?.slice(
 if (dataDirArg ?? process.env.TESSERA_DATA_DIR)
   app.setPath('userData', (dataDirArg ?? process.env.TESSERA_DATA_DIR)!);
 
-function isTrusted(contents: WebContents, frameUrl: string | undefined, isMainFrame: boolean): boolean {
-  if (!isMainFrame || !frameUrl) return false;
-  try {
-    return TRUSTED_ORIGINS.has(new URL(frameUrl).origin) && contents.getType() === 'window';
-  } catch {
-    return false;
-  }
+function isTrustedSender(contents: WebContents, frameUrl: string | undefined, isMainFrame: boolean): boolean {
+  return isMainFrame && contents.getType() === 'window' && isTrustedUrl(frameUrl);
 }
 
 function registerIpc(core: Core): void {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event, request: unknown) => {
       const frame = event.senderFrame;
-      if (!frame || !isTrusted(event.sender, frame.url, frame === event.sender.mainFrame)) {
+      if (!frame || !isTrustedSender(event.sender, frame.url, frame === event.sender.mainFrame)) {
         log.warn(`Refused ${channel} from an untrusted frame.`);
         return {
           ok: false,
@@ -70,17 +65,32 @@ function registerRendererProtocol(): void {
   });
 }
 
+function isTrustedUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    return TRUSTED_ORIGINS.has(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}
+
 function harden(): void {
-  // Deny every permission by default; only what a feature needs is let through.
-  const allowed = new Set(['clipboard-sanitized-write']);
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(allowed.has(permission)),
+  // Deny every permission by default. Our own page may write the clipboard (copy a code) and read it
+  // (to clear it later only if it still holds that code); nothing else, and no other origin.
+  const allowed = new Set(['clipboard-sanitized-write', 'clipboard-read']);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowed.has(permission) && isTrustedUrl(details.requestingUrl)),
   );
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowed.has(permission));
+  session.defaultSession.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) => allowed.has(permission) && isTrustedUrl(requestingOrigin),
+  );
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event, url) => {
-      if (!TRUSTED_ORIGINS.has(new URL(url).origin)) event.preventDefault();
+      if (!isTrustedUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isTrustedUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
