@@ -2,13 +2,13 @@
  * Composes the core services behind the one handler table. Used by Electron's main process and by
  * browser mode alike, so both run exactly the same code.
  */
-import { AppError, ErrorCode } from '../../shared/ipc/errors';
+import { AppError, ErrorCode, type KeychainProblem } from '../../shared/ipc/errors';
 import type { AppStatus } from '../../shared/ipc/contract';
 import { createGate, type Dispatch, type HandlerTable } from './gate';
 import { createLogger } from './logger';
 import { openDatabase, readOrCreateVaultId, type Db } from './store/database';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
-import type { SecretStore } from './secrets/secret-store';
+import { keychainProblemOf, type SecretStore } from './secrets/secret-store';
 import { ensureSessionKeyring, type SessionKeyringOptions } from './secrets/session-keyring';
 import { TotpVaultService, systemClock, type Clock } from './totp/vault-service';
 
@@ -38,7 +38,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   let db: Db | null = null;
   let vault: TotpVaultService | null = null;
-  let problem: string | null = null;
+  let problem: { code: KeychainProblem; detail: string } | null = null;
   let opening: Promise<void> | null = null;
 
   /** Opens the store once the keychain is reachable; retried on demand (the keychain may be unlocked later). */
@@ -54,14 +54,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     } catch (error) {
       db?.close();
       db = null;
-      if (error instanceof AppError) {
-        problem =
-          keyring.problem && error.code === ErrorCode.KeychainUnavailable ? keyring.problem : error.message;
+      const before = problem?.detail;
+      if (error instanceof AppError && error.code === ErrorCode.KeychainUnavailable) {
+        // When our own session keyring could not start, that is the reason to show.
+        problem = keyring.problem ?? {
+          code: keychainProblemOf(error),
+          detail: error.params?.detail?.toString() ?? error.message,
+        };
+      } else if (error instanceof AppError) {
+        problem = { code: 'storeFailed', detail: error.message };
       } else {
         log.error('Opening the store failed', error);
-        problem = 'Tessera could not open its data folder; see the log for details.';
+        problem = {
+          code: 'storeFailed',
+          detail: 'Tessera could not open its data folder; see the log for details.',
+        };
       }
-      log.warn(`Tessera's store is not open: ${problem}`);
+      // Each call retries (the keychain may come back); say the same thing only once.
+      if (problem.detail !== before) log.warn(`Tessera's store is not open: ${problem.detail}`);
     }
   }
 
@@ -71,12 +81,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await opening;
     }
     if (!vault) {
+      const { code, detail } = problem ?? { code: 'failed', detail: 'the keychain is not available.' };
+      // A store that failed for another reason is still not usable; the code says which it was.
       throw new AppError(
         ErrorCode.KeychainUnavailable,
-        problem ?? 'The keychain is not available.',
-        'keychain.unavailable',
+        `Tessera's store is not open: ${detail}`,
+        `keychain.${code}`,
         {
-          detail: problem ?? '',
+          detail,
         },
       );
     }
@@ -87,7 +99,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await ready().catch(() => undefined);
     return {
       version: options.version,
-      keychain: { available: vault !== null, detail: vault ? null : problem },
+      keychain: {
+        available: vault !== null,
+        problem: vault ? null : (problem?.code ?? 'failed'),
+        detail: vault ? null : (problem?.detail ?? null),
+      },
     };
   }
 

@@ -45,8 +45,6 @@ async function main(): Promise<void> {
     rendererDir: join(__dirname, '../renderer'),
     port,
   });
-  const status = await core.status();
-  if (!status.keychain.available) console.warn(`\nWarning: ${status.keychain.detail}\n`);
   console.log(
     `Tessera is running in browser mode (data: ${dataDir}).\nOpen this address in a browser:\n\n  ${server.url}\n`,
   );

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { CHANNEL_NAMES } from './channels';
+import { KEYCHAIN_PROBLEMS } from './errors';
 import { OTP_ALGORITHMS, OTP_LIMITS, OTP_TYPES } from '../otp/limits';
 
 const Id = z.uuid();
@@ -55,7 +56,11 @@ export const UriAccountInputSchema = z.strictObject({
 
 export const AppStatusSchema = z.object({
   version: z.string(),
-  keychain: z.object({ available: z.boolean(), detail: z.string().nullable() }),
+  keychain: z.object({
+    available: z.boolean(),
+    problem: z.enum(KEYCHAIN_PROBLEMS).nullable(),
+    detail: z.string().nullable(),
+  }),
 });
 export type AppStatus = z.infer<typeof AppStatusSchema>;
 

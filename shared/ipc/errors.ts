@@ -20,6 +20,27 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * Why the keychain cannot be used, as stable codes the renderer translates (errors.keychain.<code>).
+ * The English `detail` that travels with them is for logs and the fallback.
+ */
+export const KEYCHAIN_PROBLEMS = [
+  'noBus',
+  'noService',
+  'noCollection',
+  'locked',
+  'noDbusSend',
+  'noAnswer',
+  'failed',
+  'databaseKeyMissing',
+  'noPassword',
+  'noPrivateBus',
+  'keyringDidNotStart',
+  'wrongPassword',
+  'storeFailed',
+] as const;
+export type KeychainProblem = (typeof KEYCHAIN_PROBLEMS)[number];
+
 export interface AppErrorShape {
   code: ErrorCode;
   message: string;

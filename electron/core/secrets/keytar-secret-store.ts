@@ -14,7 +14,7 @@ export class KeytarSecretStore implements SecretStore {
   async assertAvailable(): Promise<void> {
     if (process.platform === 'linux') {
       const probe = await probeSecretService();
-      if (!probe.ok) throw keychainUnavailable(probe.detail);
+      if (!probe.ok) throw keychainUnavailable(probe.problem, probe.detail);
     }
   }
 
@@ -25,7 +25,7 @@ export class KeytarSecretStore implements SecretStore {
       return await action();
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw keychainUnavailable(`${error instanceof Error ? error.message : String(error)}.`);
+      throw keychainUnavailable('failed', `${error instanceof Error ? error.message : String(error)}.`);
     }
   }
 

@@ -6,13 +6,15 @@
  * it. dbus-send ships with every D-Bus installation.
  */
 import { execFile } from 'node:child_process';
+import type { KeychainProblem } from '../../../shared/ipc/errors';
 
-export type ProbeResult = { ok: true } | { ok: false; detail: string };
+export type ProbeResult = { ok: true } | { ok: false; problem: KeychainProblem; detail: string };
 
 export function probeSecretService(env: NodeJS.ProcessEnv = process.env): Promise<ProbeResult> {
   if (!env.DBUS_SESSION_BUS_ADDRESS) {
     return Promise.resolve({
       ok: false,
+      problem: 'noBus',
       detail: 'no desktop session bus is running (DBUS_SESSION_BUS_ADDRESS is not set).',
     });
   }
@@ -31,19 +33,25 @@ export function probeSecretService(env: NodeJS.ProcessEnv = process.env): Promis
       if (error) {
         const text = `${stderr}`.trim();
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-          resolve({ ok: false, detail: 'dbus-send is not installed, so the keychain cannot be checked.' });
+          resolve({
+            ok: false,
+            problem: 'noDbusSend',
+            detail: 'dbus-send is not installed, so the keychain cannot be checked.',
+          });
         } else if (/ServiceUnknown|not provided by any \.service/i.test(text)) {
           resolve({
             ok: false,
+            problem: 'noService',
             detail: 'no Secret Service (such as GNOME Keyring or KeePassXC) is running.',
           });
         } else if (/does not exist|No such object|UnknownObject|UnknownMethod/i.test(text)) {
           resolve({
             ok: false,
+            problem: 'noCollection',
             detail: 'the keyring has no default collection yet (it was never created or unlocked).',
           });
         } else {
-          resolve({ ok: false, detail: 'the Secret Service did not answer.' });
+          resolve({ ok: false, problem: 'noAnswer', detail: 'the Secret Service did not answer.' });
         }
         return;
       }
@@ -51,6 +59,7 @@ export function probeSecretService(env: NodeJS.ProcessEnv = process.env): Promis
       else
         resolve({
           ok: false,
+          problem: 'locked',
           detail: 'the keyring is locked. Unlock it (log in to the desktop session) and try again.',
         });
     });

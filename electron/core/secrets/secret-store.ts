@@ -2,7 +2,7 @@
  * The port every service uses for secret values. The database stores references (account ids);
  * the OS keychain stores the values (GNOME Authenticator's token_id design).
  */
-import { AppError, ErrorCode } from '../../../shared/ipc/errors';
+import { AppError, ErrorCode, type KeychainProblem } from '../../../shared/ipc/errors';
 
 export interface SecretStore {
   /** Throws KeychainUnavailable when the keychain cannot be used right now. */
@@ -14,11 +14,18 @@ export interface SecretStore {
   entries(prefix: string): Promise<Map<string, string>>;
 }
 
-export function keychainUnavailable(detail: string): AppError {
+export function keychainUnavailable(problem: KeychainProblem, detail: string): AppError {
   return new AppError(
     ErrorCode.KeychainUnavailable,
     `The system keychain is not available: ${detail} Tessera keeps secrets only in the keychain, so it will not store any until it can reach it.`,
-    'keychain.unavailable',
+    `keychain.${problem}`,
     { detail },
   );
+}
+
+/** The problem code carried by a KeychainUnavailable error (see keychainUnavailable). */
+export function keychainProblemOf(error: AppError): KeychainProblem {
+  return (
+    error.reason?.startsWith('keychain.') ? error.reason.slice('keychain.'.length) : 'failed'
+  ) as KeychainProblem;
 }

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { KeychainProblem } from '../../../shared/ipc/errors';
 import { createLogger } from '../logger';
 import { probeSecretService } from './secret-service-probe';
 
@@ -17,7 +18,7 @@ const log = createLogger('session-keyring');
 
 export interface SessionKeyring {
   /** Set when a keyring was needed but could not be brought up: what the person should do. */
-  problem: string | null;
+  problem: { code: KeychainProblem; detail: string } | null;
   stop(): void;
 }
 
@@ -62,10 +63,11 @@ async function waitForUnlocked(timeoutMs: number): Promise<boolean> {
 export async function ensureSessionKeyring(options: SessionKeyringOptions): Promise<SessionKeyring> {
   if (process.platform !== 'linux' || process.env.DBUS_SESSION_BUS_ADDRESS)
     return { problem: null, stop: NOTHING_TO_STOP };
-  const fail = (problem: string): SessionKeyring => {
-    log.warn(problem);
-    return { problem, stop: NOTHING_TO_STOP };
-  };
+  // The core reports the problem (once, in the log and to the UI).
+  const fail = (code: KeychainProblem, detail: string): SessionKeyring => ({
+    problem: { code, detail },
+    stop: NOTHING_TO_STOP,
+  });
   const keyringHome = join(options.dataDir, 'keyring');
   const firstTime = !existsSync(join(keyringHome, 'keyrings', 'login.keyring'));
   let password: string | null = process.env.TESSERA_KEYRING_PASSWORD ?? null;
@@ -74,6 +76,7 @@ export async function ensureSessionKeyring(options: SessionKeyringOptions): Prom
   if (password === null && options.askPassword) password = await options.askPassword(firstTime);
   if (!password) {
     return fail(
+      'noPassword',
       'no desktop keyring is running, and Tessera cannot start its own without a password: set TESSERA_KEYRING_PASSWORD, or start Tessera in a terminal to be asked for one.',
     );
   }
@@ -85,6 +88,7 @@ export async function ensureSessionKeyring(options: SessionKeyringOptions): Prom
     process.env.DBUS_SESSION_BUS_ADDRESS = started.address;
   } catch {
     return fail(
+      'noPrivateBus',
       'no desktop keyring is running, and a private D-Bus session could not be started (install the dbus package).',
     );
   }
@@ -106,11 +110,12 @@ export async function ensureSessionKeyring(options: SessionKeyringOptions): Prom
   if (!(await waitForUnlocked(5000))) {
     stop();
     delete process.env.DBUS_SESSION_BUS_ADDRESS;
-    return fail(
-      firstTime
-        ? "Tessera's own keyring did not start (install gnome-keyring)."
-        : "Tessera's own keyring did not unlock: the password is not the one this data folder's keyring was created with.",
-    );
+    return firstTime
+      ? fail('keyringDidNotStart', "Tessera's own keyring did not start (install gnome-keyring).")
+      : fail(
+          'wrongPassword',
+          "Tessera's own keyring did not unlock: the password is not the one this data folder's keyring was created with.",
+        );
   }
   log.info(
     firstTime

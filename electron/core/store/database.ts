@@ -51,6 +51,7 @@ async function databaseKey(secrets: SecretStore, vaultId: string, dbExists: bool
   if (dbExists) {
     // Never create a fresh key for an existing database: that would look like an empty vault.
     throw keychainUnavailable(
+      'databaseKeyMissing',
       "the database key for this data folder is not in this keychain (was the keychain reset, or is this another user's folder?).",
     );
   }

@@ -6,16 +6,23 @@ import { call } from '../api/client';
 
 export const STATUS_KEY = ['app', 'status'] as const;
 
+export function useAppStatus() {
+  return useQuery({ queryKey: STATUS_KEY, queryFn: () => call('app:status:get', {}) });
+}
+
 /** Says in plain words when the keychain is unreachable; nothing secret works until it is. */
 export function KeychainBanner() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => call('app:status:get', {}) });
+  const status = useAppStatus();
   if (!status.data || status.data.keychain.available) return null;
+  const { problem, detail } = status.data.keychain;
   return (
     <Alert color="red" icon={<IconLock />} title={t('keychain.title')} mb="lg" role="alert">
       <Stack gap="xs">
-        <Text size="sm">{status.data.keychain.detail}</Text>
+        <Text size="sm">
+          {t(`errors.keychain.${problem ?? 'failed'}`, { detail, defaultValue: detail ?? '' })}
+        </Text>
         <Text size="sm">{t('keychain.why')}</Text>
         <Button
           size="xs"

@@ -182,3 +182,17 @@ test('a page without the session token cannot call Tessera', async ({ page }) =>
   });
   expect(result).toBe(401);
 });
+
+test('without a keychain, Tessera says why in plain words and offers nothing that would store a secret', async ({
+  page,
+}) => {
+  tessera = await startTessera(dataDir, { DBUS_SESSION_BUS_ADDRESS: '', TESSERA_KEYRING_PASSWORD: '' });
+  await page.goto(tessera.url);
+  const banner = page.getByRole('alert').filter({ hasText: 'The system keychain is not available' });
+  await expect(banner).toContainText('set TESSERA_KEYRING_PASSWORD');
+  await expect(banner).toContainText('nowhere else');
+  await expect(page.getByRole('button', { name: 'Add account' })).toBeDisabled();
+  await page.getByRole('combobox', { name: 'Language' }).click();
+  await page.getByRole('option', { name: 'Suomi' }).click();
+  await expect(page.getByRole('alert')).toContainText('aseta TESSERA_KEYRING_PASSWORD');
+});

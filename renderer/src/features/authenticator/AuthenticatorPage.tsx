@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TotpAccount } from '../../../../shared/ipc/contract';
 import { ApiError } from '../../api/client';
+import { useAppStatus } from '../../app/KeychainBanner';
 import { errorMessage } from '../../i18n';
 import { AccountCard } from './AccountCard';
 import { AddAccountModal } from './AddAccountModal';
@@ -22,6 +23,8 @@ function showError(error: unknown) {
 
 export function AuthenticatorPage() {
   const { t } = useTranslation();
+  const status = useAppStatus();
+  const keychainReady = status.data?.keychain.available === true;
   const accounts = useAccounts();
   const codes = useCodes();
   const remove = useDeleteAccount();
@@ -75,7 +78,7 @@ export function AuthenticatorPage() {
     <Stack maw={760}>
       <Group justify="space-between">
         <Title order={2}>{t('auth.title')}</Title>
-        <Button leftSection={<IconPlus size={16} />} onClick={addModal.open}>
+        <Button leftSection={<IconPlus size={16} />} onClick={addModal.open} disabled={!keychainReady}>
           {t('auth.add')}
         </Button>
       </Group>
@@ -88,7 +91,7 @@ export function AuthenticatorPage() {
           onChange={(event) => setSearch(event.currentTarget.value)}
         />
       )}
-      {accounts.isPending && !accounts.isError ? (
+      {!keychainReady ? null : accounts.isPending ? (
         <Center p="xl">
           <Loader aria-label={t('auth.loading')} />
         </Center>

@@ -23,7 +23,6 @@ export const en = {
   },
   keychain: {
     title: 'The system keychain is not available',
-    body: '{{detail}}',
     why: 'Tessera keeps every secret in the system keychain and nowhere else, so accounts cannot be added or shown until it can reach it.',
     retry: 'Try again',
   },
@@ -94,7 +93,25 @@ export const en = {
         'This page belongs to an earlier Tessera session. Open the address Tessera printed when it started.',
       unreachable: 'Tessera is not reachable. Is it still running?',
     },
-    keychain: { unavailable: 'The system keychain is not available: {{detail}}' },
+    keychain: {
+      noBus: 'No desktop session bus is running, so there is no keychain to talk to.',
+      noService: 'No Secret Service (such as GNOME Keyring, KWallet or KeePassXC) is running.',
+      noCollection: 'The keyring has no default collection yet: it was never created or unlocked.',
+      locked: 'The keyring is locked. Unlock it (log in to the desktop session) and try again.',
+      noDbusSend: 'dbus-send is not installed, so the keychain cannot be checked. Install the dbus package.',
+      noAnswer: 'The Secret Service did not answer.',
+      failed: 'The keychain refused the operation: {{detail}}',
+      databaseKeyMissing:
+        "The key to this data folder's database is not in this keychain. Was the keychain reset, or is this another user's folder?",
+      noPassword:
+        'No desktop keyring is running, and Tessera cannot start its own without a password: set TESSERA_KEYRING_PASSWORD, or start Tessera in a terminal to be asked for one.',
+      noPrivateBus:
+        'No desktop keyring is running, and Tessera could not start a private D-Bus session for its own. Install the dbus package.',
+      keyringDidNotStart: "Tessera's own keyring did not start. Install gnome-keyring.",
+      wrongPassword:
+        "Tessera's own keyring did not unlock: the password is not the one this data folder's keyring was created with.",
+      storeFailed: 'Tessera could not open its data folder: {{detail}}',
+    },
     account: {
       notFound: 'That account no longer exists.',
       notHotp: 'Only counter-based (HOTP) accounts have a next code.',

@@ -25,7 +25,6 @@ export const fi: Messages = {
   },
   keychain: {
     title: 'Järjestelmän avainnippu ei ole käytettävissä',
-    body: '{{detail}}',
     why: 'Tessera säilyttää kaikki salaisuudet järjestelmän avainnipussa eikä missään muualla, joten tilejä ei voi lisätä tai näyttää ennen kuin se on tavoitettavissa.',
     retry: 'Yritä uudelleen',
   },
@@ -95,7 +94,26 @@ export const fi: Messages = {
       expired: 'Sivu kuuluu aiempaan Tessera-istuntoon. Avaa osoite, jonka Tessera tulosti käynnistyessään.',
       unreachable: 'Tesseraa ei tavoiteta. Onko se yhä käynnissä?',
     },
-    keychain: { unavailable: 'Järjestelmän avainnippu ei ole käytettävissä: {{detail}}' },
+    keychain: {
+      noBus: 'Työpöydän istuntoväylä ei ole käynnissä, joten avainnippua ei tavoiteta.',
+      noService:
+        'Mikään Secret Service -palvelu (kuten GNOME Keyring, KWallet tai KeePassXC) ei ole käynnissä.',
+      noCollection: 'Avainnipulla ei ole vielä oletuskokoelmaa: sitä ei ole koskaan luotu tai avattu.',
+      locked: 'Avainnippu on lukittu. Avaa se (kirjaudu työpöytäistuntoon) ja yritä uudelleen.',
+      noDbusSend: 'dbus-send puuttuu, joten avainnippua ei voi tarkistaa. Asenna dbus-paketti.',
+      noAnswer: 'Secret Service ei vastannut.',
+      failed: 'Avainnippu kieltäytyi toiminnosta: {{detail}}',
+      databaseKeyMissing:
+        'Tämän datakansion tietokannan avain ei ole tässä avainnipussa. Onko avainnippu nollattu, vai onko kansio toisen käyttäjän?',
+      noPassword:
+        'Työpöydän avainnippu ei ole käynnissä, eikä Tessera voi käynnistää omaansa ilman salasanaa: aseta TESSERA_KEYRING_PASSWORD tai käynnistä Tessera päätteessä, niin se kysyy salasanaa.',
+      noPrivateBus:
+        'Työpöydän avainnippu ei ole käynnissä, eikä Tessera saanut käynnistettyä omaa D-Bus-istuntoa. Asenna dbus-paketti.',
+      keyringDidNotStart: 'Tesseran oma avainnippu ei käynnistynyt. Asenna gnome-keyring.',
+      wrongPassword:
+        'Tesseran oma avainnippu ei avautunut: salasana ei ole se, jolla tämän datakansion avainnippu luotiin.',
+      storeFailed: 'Tessera ei voinut avata datakansiotaan: {{detail}}',
+    },
     account: {
       notFound: 'Tiliä ei enää ole.',
       notHotp: 'Vain laskuriperusteisilla (HOTP) tileillä on seuraava koodi.',

@@ -25,7 +25,6 @@ export const pl: Messages = {
   },
   keychain: {
     title: 'Systemowy pęk kluczy jest niedostępny',
-    body: '{{detail}}',
     why: 'Tessera przechowuje wszystkie sekrety wyłącznie w systemowym pęku kluczy, więc nie można dodawać ani wyświetlać kont, dopóki nie będzie on dostępny.',
     retry: 'Spróbuj ponownie',
   },
@@ -97,7 +96,26 @@ export const pl: Messages = {
         'Ta strona należy do wcześniejszej sesji Tessery. Otwórz adres wypisany przez Tesserę przy uruchomieniu.',
       unreachable: 'Nie można połączyć się z Tesserą. Czy nadal działa?',
     },
-    keychain: { unavailable: 'Systemowy pęk kluczy jest niedostępny: {{detail}}' },
+    keychain: {
+      noBus: 'Nie działa magistrala sesji pulpitu, więc nie ma pęku kluczy, z którym można się połączyć.',
+      noService: 'Nie działa żadna usługa Secret Service (np. GNOME Keyring, KWallet lub KeePassXC).',
+      noCollection:
+        'Pęk kluczy nie ma jeszcze domyślnej kolekcji: nigdy nie został utworzony ani odblokowany.',
+      locked: 'Pęk kluczy jest zablokowany. Odblokuj go (zaloguj się do sesji pulpitu) i spróbuj ponownie.',
+      noDbusSend: 'Brak programu dbus-send, więc nie można sprawdzić pęku kluczy. Zainstaluj pakiet dbus.',
+      noAnswer: 'Usługa Secret Service nie odpowiedziała.',
+      failed: 'Pęk kluczy odmówił wykonania operacji: {{detail}}',
+      databaseKeyMissing:
+        'Klucza do bazy danych tego folderu nie ma w tym pęku kluczy. Czy pęk kluczy został zresetowany, czy to folder innego użytkownika?',
+      noPassword:
+        'Nie działa pęk kluczy pulpitu, a Tessera nie może uruchomić własnego bez hasła: ustaw TESSERA_KEYRING_PASSWORD lub uruchom Tesserę w terminalu, aby podać hasło.',
+      noPrivateBus:
+        'Nie działa pęk kluczy pulpitu, a Tessera nie mogła uruchomić własnej sesji D-Bus. Zainstaluj pakiet dbus.',
+      keyringDidNotStart: 'Własny pęk kluczy Tessery nie uruchomił się. Zainstaluj gnome-keyring.',
+      wrongPassword:
+        'Własny pęk kluczy Tessery nie odblokował się: to nie jest hasło, z którym utworzono pęk kluczy tego folderu.',
+      storeFailed: 'Tessera nie mogła otworzyć swojego folderu danych: {{detail}}',
+    },
     account: {
       notFound: 'To konto już nie istnieje.',
       notHotp: 'Tylko konta oparte na liczniku (HOTP) mają następny kod.',

@@ -25,7 +25,6 @@ export const sv: Messages = {
   },
   keychain: {
     title: 'Systemets nyckelring är inte tillgänglig',
-    body: '{{detail}}',
     why: 'Tessera förvarar alla hemligheter i systemets nyckelring och ingen annanstans, så konton kan inte läggas till eller visas förrän den går att nå.',
     retry: 'Försök igen',
   },
@@ -96,7 +95,26 @@ export const sv: Messages = {
         'Sidan hör till en tidigare Tessera-session. Öppna adressen som Tessera skrev ut när det startade.',
       unreachable: 'Tessera går inte att nå. Körs det fortfarande?',
     },
-    keychain: { unavailable: 'Systemets nyckelring är inte tillgänglig: {{detail}}' },
+    keychain: {
+      noBus: 'Ingen sessionsbuss för skrivbordet körs, så det finns ingen nyckelring att prata med.',
+      noService: 'Ingen Secret Service (till exempel GNOME Keyring, KWallet eller KeePassXC) körs.',
+      noCollection: 'Nyckelringen har ingen standardsamling än: den har aldrig skapats eller låsts upp.',
+      locked: 'Nyckelringen är låst. Lås upp den (logga in i skrivbordssessionen) och försök igen.',
+      noDbusSend:
+        'dbus-send är inte installerat, så nyckelringen kan inte kontrolleras. Installera paketet dbus.',
+      noAnswer: 'Secret Service svarade inte.',
+      failed: 'Nyckelringen vägrade åtgärden: {{detail}}',
+      databaseKeyMissing:
+        'Nyckeln till datamappens databas finns inte i den här nyckelringen. Har nyckelringen återställts, eller är det en annan användares mapp?',
+      noPassword:
+        'Ingen nyckelring för skrivbordet körs, och Tessera kan inte starta en egen utan lösenord: ange TESSERA_KEYRING_PASSWORD eller starta Tessera i en terminal för att bli tillfrågad.',
+      noPrivateBus:
+        'Ingen nyckelring för skrivbordet körs, och Tessera kunde inte starta en egen D-Bus-session för sin egen. Installera paketet dbus.',
+      keyringDidNotStart: 'Tesseras egen nyckelring startade inte. Installera gnome-keyring.',
+      wrongPassword:
+        'Tesseras egen nyckelring låstes inte upp: lösenordet är inte det som datamappens nyckelring skapades med.',
+      storeFailed: 'Tessera kunde inte öppna sin datamapp: {{detail}}',
+    },
     account: {
       notFound: 'Kontot finns inte längre.',
       notHotp: 'Bara räknarbaserade (HOTP) konton har en nästa kod.',

@@ -13,12 +13,17 @@ const URI = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME';
 const tempDir = useTempDirs();
 
 describe('fail closed', () => {
-  for (const [name, env] of [
+  for (const [name, env, problem] of [
     [
       'no session bus at all',
       { DBUS_SESSION_BUS_ADDRESS: undefined, TESSERA_KEYRING_PASSWORD: undefined, DISPLAY: undefined },
+      'noPassword',
     ],
-    ['a session bus that is not there', { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' }],
+    [
+      'a session bus that is not there',
+      { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' },
+      'noAnswer',
+    ],
   ] as const) {
     it(`${name}: status says why, adding is refused, nothing is written`, () => {
       const dir = tempDir();
@@ -32,10 +37,13 @@ describe('fail closed', () => {
         env,
       );
       const [status, add, list] = results;
-      expect(status).toMatchObject({ ok: true, data: { keychain: { available: false } } });
+      expect(status).toMatchObject({ ok: true, data: { keychain: { available: false, problem } } });
       const detail = (status!.data as { keychain: { detail: string } }).keychain.detail;
       expect(detail).toMatch(/keyring|Secret Service|session bus/i);
-      expect(add).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
+      expect(add).toMatchObject({
+        ok: false,
+        error: { code: 'KEYCHAIN_UNAVAILABLE', reason: `keychain.${problem}` },
+      });
       expect(list).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
       expect(existsSync(join(dir, 'tessera.db'))).toBe(false);
       expect(readdirSync(dir)).toEqual([]);
@@ -70,7 +78,10 @@ describe('session keyring (no desktop session)', () => {
       ],
       { ...noDesktop, TESSERA_KEYRING_PASSWORD: 'wrong' },
     );
-    expect(wrong.results[0]).toMatchObject({ ok: true, data: { keychain: { available: false } } });
+    expect(wrong.results[0]).toMatchObject({
+      ok: true,
+      data: { keychain: { available: false, problem: 'wrongPassword' } },
+    });
     expect((wrong.results[0]!.data as { keychain: { detail: string } }).keychain.detail).toMatch(
       /did not unlock/,
     );
