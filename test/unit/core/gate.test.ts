@@ -23,7 +23,10 @@ function table() {
     createdAt: 1,
   };
   const handlers = {
-    'app:status:get': spy('status', { version: '1', keychain: { available: true, problem: null, detail: null } }),
+    'app:status:get': spy('status', {
+      version: '1',
+      keychain: { available: true, problem: null, detail: null },
+    }),
     'totp:account:list': spy('list', []),
     'totp:account:add': spy('add', { ...account, secret: 'LEAKED' }),
     'totp:account:delete': spy('delete', { id: ID }),
