@@ -10,6 +10,7 @@ import { openDatabase, readOrCreateVaultId, type Db } from './store/database';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { keychainProblemOf, type SecretStore } from './secrets/secret-store';
 import { ensureSessionKeyring, type SessionKeyringOptions } from './secrets/session-keyring';
+import { MigrationImportService } from './totp/migration-import';
 import { TotpVaultService, systemClock, type Clock } from './totp/vault-service';
 
 const log = createLogger('core');
@@ -37,7 +38,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
 
   let db: Db | null = null;
-  let vault: TotpVaultService | null = null;
+  let services: { vault: TotpVaultService; migration: MigrationImportService } | null = null;
   let problem: { code: KeychainProblem; detail: string } | null = null;
   let opening: Promise<void> | null = null;
 
@@ -49,7 +50,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       db = await openDatabase(options.dataDir, vaultId, secrets);
       const service = new TotpVaultService(db, secrets, vaultId, clock);
       await service.load();
-      vault = service;
+      services = { vault: service, migration: new MigrationImportService(service, clock) };
       problem = null;
     } catch (error) {
       db?.close();
@@ -75,12 +76,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   }
 
-  async function ready(): Promise<TotpVaultService> {
-    if (!vault) {
+  async function ready(): Promise<NonNullable<typeof services>> {
+    if (!services) {
       opening ??= open().finally(() => (opening = null));
       await opening;
     }
-    if (!vault) {
+    if (!services) {
       const { code, detail } = problem ?? { code: 'failed', detail: 'the keychain is not available.' };
       // A store that failed for another reason is still not usable; the code says which it was.
       throw new AppError(
@@ -92,7 +93,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         },
       );
     }
-    return vault;
+    return services;
   }
 
   async function status(): Promise<AppStatus> {
@@ -100,20 +101,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return {
       version: options.version,
       keychain: {
-        available: vault !== null,
-        problem: vault ? null : (problem?.code ?? 'failed'),
-        detail: vault ? null : (problem?.detail ?? null),
+        available: services !== null,
+        problem: services ? null : (problem?.code ?? 'failed'),
+        detail: services ? null : (problem?.detail ?? null),
       },
     };
   }
 
   const handlers: HandlerTable = {
     'app:status:get': () => status(),
-    'totp:account:list': async () => (await ready()).list(),
-    'totp:account:add': async (request) => (await ready()).add(request),
-    'totp:account:delete': async ({ id }) => (await ready()).delete(id),
-    'totp:counter:increment': async ({ id }) => (await ready()).incrementCounter(id),
-    'totp:code:list': async () => (await ready()).codes(),
+    'totp:account:list': async () => (await ready()).vault.list(),
+    'totp:account:add': async (request) => (await ready()).vault.add(request),
+    'totp:account:delete': async ({ id }) => (await ready()).vault.delete(id),
+    'totp:counter:increment': async ({ id }) => (await ready()).vault.incrementCounter(id),
+    'totp:code:list': async () => (await ready()).vault.codes(),
+    'totp:migration:preview': async ({ uris }) => (await ready()).migration.preview(uris),
+    'totp:migration:import': async ({ batchId, indices }) =>
+      (await ready()).migration.import(batchId, indices),
   };
 
   await ready().catch(() => undefined);

@@ -9,4 +9,6 @@ export const CHANNEL_NAMES = [
   'totp:account:delete',
   'totp:counter:increment',
   'totp:code:list',
+  'totp:migration:preview',
+  'totp:migration:import',
 ] as const;

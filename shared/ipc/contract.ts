@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { CHANNEL_NAMES } from './channels';
 import { KEYCHAIN_PROBLEMS } from './errors';
-import { OTP_ALGORITHMS, OTP_LIMITS, OTP_TYPES } from '../otp/limits';
+import { MIGRATION_ENTRY_PROBLEMS, OTP_ALGORITHMS, OTP_LIMITS, OTP_TYPES } from '../otp/limits';
 
 const Id = z.uuid();
 
@@ -54,6 +54,28 @@ export const UriAccountInputSchema = z.strictObject({
   uri: z.string().min(1).max(OTP_LIMITS.uriMaxLength),
 });
 
+/** What an import would add: never a secret (secrets flow one way, into the main process). */
+export const MigrationPreviewSchema = z.object({
+  batchId: Id,
+  entries: z.array(
+    z.object({
+      index: z.number().int(),
+      issuer: z.string(),
+      accountName: z.string(),
+      type: z.enum(OTP_TYPES),
+      algorithm: z.enum(OTP_ALGORITHMS).nullable(),
+      digits: z.number().int().nullable(),
+      problem: z.enum(MIGRATION_ENTRY_PROBLEMS).nullable(),
+      /** An account already in Tessera with the same secret. */
+      duplicateOf: Id.nullable(),
+    }),
+  ),
+  /** Parts of a multi-code export that were not scanned (1-based), and how many there are. */
+  missingParts: z.array(z.number().int()),
+  totalParts: z.number().int(),
+});
+export type MigrationPreview = z.infer<typeof MigrationPreviewSchema>;
+
 export const AppStatusSchema = z.object({
   version: z.string(),
   keychain: z.object({
@@ -77,6 +99,26 @@ export const contract = {
   /** HOTP "next code": increments and persists the counter, returns the new code. */
   'totp:counter:increment': { request: z.strictObject({ id: Id }), response: TotpCodeSchema },
   'totp:code:list': { request: Empty, response: z.array(TotpCodeSchema) },
+  /** Google Authenticator export codes → a preview kept in main; then import the chosen entries. */
+  'totp:migration:preview': {
+    request: z.strictObject({
+      uris: z
+        .array(z.string().min(1).max(OTP_LIMITS.migrationUriMaxLength))
+        .min(1)
+        .max(OTP_LIMITS.migrationMaxParts),
+    }),
+    response: MigrationPreviewSchema,
+  },
+  'totp:migration:import': {
+    request: z.strictObject({
+      batchId: Id,
+      indices: z
+        .array(z.number().int().min(0))
+        .min(1)
+        .max(OTP_LIMITS.migrationMaxEntries * OTP_LIMITS.migrationMaxParts),
+    }),
+    response: z.array(TotpAccountSchema),
+  },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -16,6 +16,12 @@ export const OTP_LIMITS = {
   digitsMax: 8,
   periodMin: 5,
   periodMax: 300,
+  /** A QR code holds at most 2,953 bytes; a migration link (base64, percent-encoded) stays under this. */
+  migrationUriMaxLength: 8192,
+  /** More accounts than any genuine export code carries (Google Authenticator puts about ten per code). */
+  migrationMaxEntries: 100,
+  /** Export codes scanned for one import. */
+  migrationMaxParts: 20,
   /** Counters are persisted as JavaScript numbers; keep them exact. */
   counterMax: Number.MAX_SAFE_INTEGER,
 } as const;
@@ -23,6 +29,9 @@ export const OTP_LIMITS = {
 export const OTP_ALGORITHMS = ['sha1', 'sha256', 'sha512'] as const;
 export type OtpAlgorithm = (typeof OTP_ALGORITHMS)[number];
 export const OTP_TYPES = ['totp', 'hotp'] as const;
+/** Why one entry of a migration export cannot be imported (the others still can). */
+export const MIGRATION_ENTRY_PROBLEMS = ['algorithm', 'digits', 'type', 'secret', 'text', 'counter'] as const;
+export type MigrationEntryProblem = (typeof MIGRATION_ENTRY_PROBLEMS)[number];
 export type OtpType = (typeof OTP_TYPES)[number];
 
 /**

@@ -139,6 +139,69 @@ export class TotpVaultService {
     return toAccount(this.row(id));
   }
 
+  /**
+   * Several accounts at once, all or none: every secret goes to the keychain first, then all rows in
+   * one transaction; if anything fails, the keychain items written so far are removed again.
+   */
+  async addMany(accounts: NewAccount[]): Promise<TotpAccount[]> {
+    await this.secretStore.assertAvailable();
+    const ids = accounts.map(() => randomUUID());
+    const written: string[] = [];
+    const insert = this.db.prepare(
+      `INSERT INTO totp_accounts (id, issuer, account_name, type, algorithm, digits, period, counter, position, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM totp_accounts), ?)`,
+    );
+    try {
+      for (const [i, account] of accounts.entries()) {
+        const key = this.secretAccount(ids[i]!);
+        await this.secretStore.set(key, encodeBase32(account.secret));
+        written.push(key);
+      }
+      const now = this.clock.now();
+      this.db.transaction(() => {
+        for (const [i, a] of accounts.entries()) {
+          insert.run(
+            ids[i]!,
+            a.issuer,
+            a.accountName,
+            a.type,
+            a.algorithm,
+            a.digits,
+            a.period,
+            a.type === 'hotp' ? a.counter : null,
+            now,
+          );
+        }
+      })();
+    } catch (error) {
+      for (const key of written) {
+        await this.secretStore
+          .delete(key)
+          .catch(() => log.warn('Could not roll back a keychain item; it is removed at next start.'));
+      }
+      throw error;
+    } finally {
+      this.rowCache = null;
+    }
+    accounts.forEach((a, i) => this.secrets.set(ids[i]!, a.secret));
+    return ids.map((id) => toAccount(this.row(id)));
+  }
+
+  /** The account that already holds this secret (same bytes, same type), if any. */
+  findBySecret(secret: Uint8Array, type: OtpType): string | null {
+    for (const row of this.rows()) {
+      const existing = this.secrets.get(row.id);
+      if (
+        row.type === type &&
+        existing &&
+        existing.length === secret.length &&
+        existing.every((b, i) => b === secret[i])
+      )
+        return row.id;
+    }
+    return null;
+  }
+
   async delete(id: string): Promise<{ id: string }> {
     this.row(id);
     // Fail closed before changing anything if the keychain is not there to finish the job.
