@@ -61,6 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     forceCloseConnections: true,
   });
   let allowedHosts: Set<string> = new Set();
+  let allowedOrigins: Set<string> = new Set();
 
   const deny = (reply: FastifyReply, status: number, message: string) =>
     reply
@@ -68,34 +69,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .type('application/json')
       .send({ ok: false, error: { code: ErrorCode.Forbidden, message } });
 
+  // Every request: our Host only, and the common headers.
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!allowedHosts.has(request.headers.host ?? '')) return deny(reply, 421, 'Unexpected Host header.');
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
-    if (request.url.startsWith('/api/')) {
-      const origin = request.headers.origin;
-      if (!origin || !allowedHosts.has(origin.replace(/^http:\/\//, '')))
-        return deny(reply, 403, 'Cross-origin call refused.');
-      if (!sameToken(request.headers[TOKEN_HEADER], tokenBytes))
-        return deny(reply, 401, 'Missing or wrong session token.');
-      reply.header('Cache-Control', 'no-store');
-    } else {
-      reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-      reply.header('X-Frame-Options', 'DENY');
-    }
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    reply.header('X-Frame-Options', 'DENY');
   });
 
-  // Only JSON; any other content type is refused (a plain HTML form cannot send it cross-site).
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, JSON.parse(body as string));
-    } catch {
-      done(Object.assign(new Error('The request body is not valid JSON.'), { statusCode: 400 }), undefined);
-    }
-  });
+  // The API lives in its own plugin so that its checks are bound to its routes, not to the raw
+  // request URL: a path spelled /%61pi/… or an absolute-form target still reaches these hooks.
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+        const origin = request.headers.origin;
+        if (!origin || !allowedOrigins.has(origin)) return deny(reply, 403, 'Cross-origin call refused.');
+        if (!sameToken(request.headers[TOKEN_HEADER], tokenBytes))
+          return deny(reply, 401, 'Missing or wrong session token.');
+        reply.header('Cache-Control', 'no-store');
+      });
+      // Only JSON (Fastify's own parser, which refuses __proto__ and constructor.prototype keys).
+      // A plain HTML form cannot send application/json across sites without a preflight.
+      api.removeContentTypeParser('text/plain');
+      api.post<{ Params: { channel: string } }>('/invoke/:channel', async (request) =>
+        options.dispatch(request.params.channel, request.body),
+      );
+    },
+    { prefix: '/api' },
+  );
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     const status =
       error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
@@ -108,16 +112,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
 
-  app.post<{ Params: { channel: string } }>('/api/invoke/:channel', async (request) => {
-    return options.dispatch(request.params.channel, request.body);
-  });
-
   await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', cacheControl: false });
 
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
   const origin = `http://127.0.0.1:${port}`;
   return { url: `${origin}/#token=${token}`, origin, token, close: () => app.close() };
 }

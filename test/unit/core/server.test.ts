@@ -100,6 +100,32 @@ describe('browser-mode server', () => {
     });
   }
 
+  it('applies the API checks however the path is spelled', async () => {
+    const port = new URL(server.origin).port;
+    for (const path of [
+      '/%61pi/invoke/app:status:get',
+      '/api/invoke/app%3Astatus%3Aget',
+      '//api/invoke/app:status:get',
+      `http://127.0.0.1:${port}/api/invoke/app:status:get`,
+    ]) {
+      const response = await send(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(response.status, path).not.toBe(200);
+      expect(response.body, path).not.toContain('"ok":true');
+    }
+    expect(calls).toBe(0);
+  });
+
+  it('refuses __proto__ keys in the body before the gate', async () => {
+    const good = { origin: server.origin, [TOKEN_HEADER]: server.token };
+    expect((await api(good, '{"__proto__":{"polluted":1}}')).status).toBe(400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(calls).toBe(0);
+  });
+
   it('never accepts the token in a query string', async () => {
     const response = await send(`/api/invoke/app:status:get?token=${server.token}`, {
       method: 'POST',
