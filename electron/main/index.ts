@@ -10,14 +10,14 @@ import { ErrorCode } from '../../shared/ipc/errors';
 import { createCore, type Core } from '../core/app-core';
 import { createLogger } from '../core/logger';
 import { CONTENT_SECURITY_POLICY } from '../core/server';
+import { APP_HOST, APP_SCHEME, isTrustedRendererUrl } from './trust';
 
 const log = createLogger('main');
-const SCHEME = 'tessera';
-const APP_ORIGIN = `${SCHEME}://app`;
+const SCHEME = APP_SCHEME;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 const RENDERER_DIR = join(__dirname, '../renderer');
 /** electron-vite's dev server, only in `electron-vite dev`. */
 const DEV_URL = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const TRUSTED_ORIGINS = new Set([APP_ORIGIN, ...(DEV_URL ? [new URL(DEV_URL).origin] : [])]);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -51,7 +51,7 @@ function registerIpc(core: Core): void {
 function registerRendererProtocol(): void {
   protocol.handle(SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== 'app') return new Response('Not found', { status: 404 });
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
     const path = normalize(
       join(RENDERER_DIR, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)),
     );
@@ -66,12 +66,7 @@ function registerRendererProtocol(): void {
 }
 
 function isTrustedUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    return TRUSTED_ORIGINS.has(new URL(url).origin);
-  } catch {
-    return false;
-  }
+  return isTrustedRendererUrl(url, DEV_URL);
 }
 
 function harden(): void {
