@@ -20,6 +20,8 @@ export interface CoreOptions {
   version: string;
   secretStore?: SecretStore;
   clock?: Clock;
+  /** Taken from the environment by the entry point (takeKeyringPassword), never read here. */
+  keyringPassword?: string | null;
   askKeyringPassword?: SessionKeyringOptions['askPassword'];
 }
 
@@ -32,6 +34,7 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const keyring = await ensureSessionKeyring({
     dataDir: options.dataDir,
+    password: options.keyringPassword ?? null,
     askPassword: options.askKeyringPassword,
   });
   const secrets = options.secretStore ?? new KeytarSecretStore();

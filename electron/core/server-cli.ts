@@ -8,6 +8,10 @@ import { createCore } from './app-core';
 import { createLogger } from './logger';
 import { defaultDataDir } from './paths';
 import { startServer } from './server';
+import { takeKeyringPassword } from './secrets/session-keyring';
+
+// Before anything can start a child process that would inherit it.
+const keyringPassword = takeKeyringPassword();
 
 const log = createLogger('browser-mode');
 
@@ -37,18 +41,25 @@ async function main(): Promise<void> {
 
   const core = await createCore({
     dataDir,
+    keyringPassword,
     version: process.env.TESSERA_VERSION ?? '0.1.0',
     askKeyringPassword: askKeyringPassword,
   });
-  const server = await startServer({
-    dispatch: core.dispatch,
-    rendererDir: join(__dirname, '../renderer'),
-    port,
-  });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      dispatch: core.dispatch,
+      rendererDir: join(__dirname, '../renderer'),
+      port,
+    });
+  } catch (error) {
+    core.close();
+    throw error;
+  }
+  // The address (with this launch's token) is printed once, for the person who started Tessera.
   console.log(
     `Tessera is running in browser mode (data: ${dataDir}).\nOpen this address in a browser:\n\n  ${server.url}\n`,
   );
-  console.log(`TESSERA_URL=${server.url}`);
 
   const shutdown = () => {
     void server.close().finally(() => {
@@ -56,8 +67,7 @@ async function main(): Promise<void> {
       process.exit(0);
     });
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, shutdown);
 }
 
 main().catch((error: unknown) => {

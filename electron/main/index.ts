@@ -10,7 +10,12 @@ import { ErrorCode } from '../../shared/ipc/errors';
 import { createCore, type Core } from '../core/app-core';
 import { createLogger } from '../core/logger';
 import { CONTENT_SECURITY_POLICY } from '../core/server';
+import { takeKeyringPassword } from '../core/secrets/session-keyring';
 import { APP_HOST, APP_SCHEME, isTrustedRendererUrl } from './trust';
+
+// The desktop app never takes a keyring password from the environment (its renderers would
+// inherit it); it is only removed. A desktop session brings its own keyring.
+takeKeyringPassword();
 
 const log = createLogger('main');
 const SCHEME = APP_SCHEME;

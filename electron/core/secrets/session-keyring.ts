@@ -26,19 +26,36 @@ const NOTHING_TO_STOP = () => {};
 
 export interface SessionKeyringOptions {
   dataDir: string;
+  /** From the entry point, which takes it out of the environment first (see takeKeyringPassword). */
+  password?: string | null;
   /** Asked only when no password is in the environment and a terminal is attached. */
   askPassword?: (firstTime: boolean) => Promise<string | null>;
 }
 
-/** Starts a bus and reads the address it prints on its first line. */
+/**
+ * Takes TESSERA_KEYRING_PASSWORD out of the environment, so that no process Tessera starts
+ * (dbus-send, the keyring daemons, Electron's renderers) inherits it. Entry points call this first.
+ */
+export function takeKeyringPassword(): string | null {
+  const password = process.env.TESSERA_KEYRING_PASSWORD ?? null;
+  delete process.env.TESSERA_KEYRING_PASSWORD;
+  return password;
+}
+
+/** Starts a bus and reads the address it prints on its first line (or gives up after 5 s). */
 function startBus(): Promise<{ bus: ChildProcess; address: string }> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      bus.kill();
+      reject(new Error('dbus-daemon did not start'));
+    }, 5000);
     const bus = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', '--print-address=1'], {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     bus.once('error', reject);
     const lines = createInterface({ input: bus.stdout! });
     lines.once('line', (address) => {
+      clearTimeout(timer);
       lines.close();
       resolve({ bus, address: address.trim() });
     });
@@ -70,9 +87,7 @@ export async function ensureSessionKeyring(options: SessionKeyringOptions): Prom
   });
   const keyringHome = join(options.dataDir, 'keyring');
   const firstTime = !existsSync(join(keyringHome, 'keyrings', 'login.keyring'));
-  let password: string | null = process.env.TESSERA_KEYRING_PASSWORD ?? null;
-  // Never leave the password in the environment of the processes we spawn.
-  delete process.env.TESSERA_KEYRING_PASSWORD;
+  let password: string | null = options.password ?? null;
   if (password === null && options.askPassword) password = await options.askPassword(firstTime);
   if (!password) {
     return fail(
@@ -99,11 +114,18 @@ export async function ensureSessionKeyring(options: SessionKeyringOptions): Prom
     env: { ...process.env, XDG_DATA_HOME: keyringHome, XDG_RUNTIME_DIR: runtimeDir },
     stdio: ['pipe', 'ignore', 'ignore'],
   });
+  let stopped = false;
   const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', stop);
     daemon.kill();
     bus.kill();
     rmSync(runtimeDir, { recursive: true, force: true });
   };
+  // However Tessera ends (an error, process.exit, a closed terminal), an unlocked keyring daemon
+  // must not outlive it. kill() and rmSync are synchronous, as an exit handler must be.
+  process.on('exit', stop);
   daemon.once('error', () => {}); // ENOENT is reported below as "did not start".
   daemon.stdin?.end(password);
   password = null;

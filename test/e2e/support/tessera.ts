@@ -28,9 +28,10 @@ export function startTessera(dataDir: string, env: NodeJS.ProcessEnv = {}): Prom
     child.once('exit', (code) => reject(new Error(`Tessera exited (${code}):\n${output.join('\n')}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output.push(line);
-      if (!line.startsWith('TESSERA_URL=')) return;
+      const match = /^\s+(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/.exec(line);
+      if (!match) return;
       clearTimeout(timer);
-      const url = line.slice('TESSERA_URL='.length);
+      const url = match[1]!;
       resolve({
         url,
         origin: new URL(url).origin,
