@@ -2,6 +2,9 @@
  * Composes the core services behind the one handler table. Used by Electron's main process and by
  * browser mode alike, so both run exactly the same code.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
 import { AppError, ErrorCode, type KeychainProblem } from '../../shared/ipc/errors';
 import type { AppStatus } from '../../shared/ipc/contract';
 import { createGate, type Dispatch, type HandlerTable } from './gate';
@@ -44,11 +47,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let services: { vault: TotpVaultService; migration: MigrationImportService } | null = null;
   let problem: { code: KeychainProblem; detail: string } | null = null;
   let opening: Promise<void> | null = null;
+  let unlock: (() => void) | null = null;
 
   /** Opens the store once the keychain is reachable; retried on demand (the keychain may be unlocked later). */
   async function open(): Promise<void> {
     try {
       await secrets.assertAvailable();
+      // One Tessera per data folder: two processes writing one vault would each trust stale caches.
+      mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+      try {
+        // Synchronous, so that the release in close() is done before the process can exit.
+        unlock ??= lockfile.lockSync(options.dataDir, {
+          lockfilePath: join(options.dataDir, 'tessera.lock'),
+          realpath: false,
+          stale: 30_000,
+        });
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+        throw new AppError(
+          ErrorCode.Internal,
+          'This data folder is open in another Tessera; close that one first.',
+          'dataFolderInUse',
+        );
+      }
       const vaultId = readOrCreateVaultId(options.dataDir);
       db = await openDatabase(options.dataDir, vaultId, secrets);
       const service = new TotpVaultService(db, secrets, vaultId, clock);
@@ -65,6 +86,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           code: keychainProblemOf(error),
           detail: error.params?.detail?.toString() ?? error.message,
         };
+      } else if (error instanceof AppError && error.reason === 'dataFolderInUse') {
+        problem = { code: 'dataFolderInUse', detail: error.message };
       } else if (error instanceof AppError) {
         problem = { code: 'storeFailed', detail: error.message };
       } else {
@@ -130,6 +153,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     status,
     close() {
       db?.close();
+      try {
+        unlock?.();
+      } catch {
+        // Already released (or compromised): nothing to keep.
+      }
       keyring.stop();
     },
   };

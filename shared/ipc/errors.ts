@@ -38,6 +38,7 @@ export const KEYCHAIN_PROBLEMS = [
   'keyringDidNotStart',
   'wrongPassword',
   'storeFailed',
+  'dataFolderInUse',
 ] as const;
 export type KeychainProblem = (typeof KEYCHAIN_PROBLEMS)[number];
 

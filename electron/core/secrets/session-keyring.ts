@@ -6,7 +6,7 @@
  * terminal). Both processes end with Tessera.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -42,16 +42,43 @@ export function takeKeyringPassword(): string | null {
   return password;
 }
 
+/**
+ * A private session bus with no service activation: on a standard session bus, a probe that
+ * arrives before our daemon has registered would make D-Bus start a second keyring daemon (from
+ * the system's service files) whose keyring is locked. Here only our daemon can ever answer.
+ */
+function busConfig(runtimeDir: string): string {
+  return `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path=${join(runtimeDir, 'bus')}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`;
+}
+
 /** Starts a bus and reads the address it prints on its first line (or gives up after 5 s). */
-function startBus(): Promise<{ bus: ChildProcess; address: string }> {
+function startBus(runtimeDir: string): Promise<{ bus: ChildProcess; address: string }> {
+  const config = join(runtimeDir, 'bus.conf');
+  writeFileSync(config, busConfig(runtimeDir), { mode: 0o600 });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       bus.kill();
       reject(new Error('dbus-daemon did not start'));
     }, 5000);
-    const bus = spawn('dbus-daemon', ['--session', '--nofork', '--nopidfile', '--print-address=1'], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const bus = spawn(
+      'dbus-daemon',
+      [`--config-file=${config}`, '--nofork', '--nopidfile', '--print-address=1'],
+      {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     bus.once('error', reject);
     const lines = createInterface({ input: bus.stdout! });
     lines.once('line', (address) => {
@@ -96,19 +123,20 @@ export async function ensureSessionKeyring(options: SessionKeyringOptions): Prom
     );
   }
 
+  const runtimeDir = mkdtempSync(join(tmpdir(), 'tessera-keyring-'));
   let bus: ChildProcess;
   try {
-    const started = await startBus();
+    const started = await startBus(runtimeDir);
     bus = started.bus;
     process.env.DBUS_SESSION_BUS_ADDRESS = started.address;
   } catch {
+    rmSync(runtimeDir, { recursive: true, force: true });
     return fail(
       'noPrivateBus',
       'no desktop keyring is running, and a private D-Bus session could not be started (install the dbus package).',
     );
   }
   mkdirSync(keyringHome, { recursive: true, mode: 0o700 });
-  const runtimeDir = mkdtempSync(join(tmpdir(), 'tessera-keyring-'));
   const daemon = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
     // The keyring file goes into Tessera's data folder, not the user's home keyring.
     env: { ...process.env, XDG_DATA_HOME: keyringHome, XDG_RUNTIME_DIR: runtimeDir },

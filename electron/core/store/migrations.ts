@@ -16,4 +16,12 @@ export const MIGRATIONS: readonly string[] = [
      position     INTEGER NOT NULL,
      created_at   INTEGER NOT NULL
    ) STRICT;`,
+  // 2: what is about to be written to or removed from the keychain. A row here outlives a crash
+  // between the two stores and tells recovery exactly which keychain item to remove, so recovery
+  // never has to guess (and never deletes a secret it cannot account for).
+  `CREATE TABLE pending_secrets (
+     id         TEXT PRIMARY KEY,
+     operation  TEXT NOT NULL CHECK (operation IN ('add', 'delete')),
+     created_at INTEGER NOT NULL
+   ) STRICT;`,
 ];

@@ -2,10 +2,14 @@
  * The authenticator vault: account metadata in the encrypted database, each secret in the keychain
  * under `totp:<vaultId>:<accountId>`, decoded secrets held only in this process's memory.
  *
- * Two stores, one defined order (ARCHITECTURE §3):
- * - add: keychain first, then the row; if the row fails, the keychain item is removed again.
- * - delete: the row first, then the keychain item.
- * A crash between the two leaves at worst a keychain item without a row; `load()` removes those.
+ * Two stores, one defined order (ARCHITECTURE §3), with the intent recorded first:
+ * - add: a `pending_secrets` row, then the keychain item, then (one transaction) the account row
+ *   in and the pending row out. If the account row fails, the keychain item is removed again.
+ * - delete: (one transaction) the account row out and a pending row in, then the keychain item,
+ *   then the pending row.
+ * After a crash, `load()` finishes what the pending rows describe: the keychain item of a pending
+ * id without an account row is removed. Keychain items it has no record of are left alone (they may
+ * belong to a newer copy of the database).
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
@@ -71,21 +75,30 @@ export class TotpVaultService {
     return `totp:${this.vaultId}:${id}`;
   }
 
-  /** Reads every secret in one keychain call and removes keychain items whose row is gone. */
+  /** Finishes interrupted writes, then reads every secret in one keychain call. */
   async load(): Promise<void> {
+    const pending = this.db.prepare('SELECT id FROM pending_secrets').all() as { id: string }[];
+    for (const { id } of pending) {
+      const hasRow = this.db.prepare('SELECT 1 FROM totp_accounts WHERE id = ?').get(id) !== undefined;
+      if (!hasRow) await this.secretStore.delete(this.secretAccount(id));
+      this.db.prepare('DELETE FROM pending_secrets WHERE id = ?').run(id);
+      log.info('Finished an add or delete that was interrupted.');
+    }
     const prefix = `totp:${this.vaultId}:`;
     const entries = await this.secretStore.entries(prefix);
-    const ids = new Set(this.rows().map((r) => r.id));
-    for (const [account, value] of entries) {
-      const id = account.slice(prefix.length);
-      if (ids.has(id)) {
-        this.secrets.set(id, decodeBase32(value));
-      } else {
-        log.info('Removing a keychain item left behind by an interrupted add or delete.');
-        await this.secretStore.delete(account);
+    for (const row of this.rows()) {
+      const value = entries.get(prefix + row.id);
+      if (value === undefined) {
+        log.warn(`Account ${row.id} has no secret in the keychain.`);
+        continue;
+      }
+      try {
+        this.secrets.set(row.id, decodeBase32(value));
+      } catch {
+        // Never the decoder's message: it would quote part of the secret.
+        log.warn(`The keychain item of account ${row.id} is not a valid secret.`);
       }
     }
-    for (const id of ids) if (!this.secrets.has(id)) log.warn(`Account ${id} has no secret in the keychain.`);
   }
 
   private rows(): Row[] {
@@ -108,49 +121,39 @@ export class TotpVaultService {
   async add(request: AddAccountRequest): Promise<TotpAccount> {
     const parsed: NewAccount =
       request.kind === 'uri' ? parseOtpauthUri(request.uri) : parseManualInput(request);
-    const id = randomUUID();
-    const key = this.secretAccount(id);
-    await this.secretStore.set(key, encodeBase32(parsed.secret));
-    try {
-      this.db
-        .prepare(
-          `INSERT INTO totp_accounts (id, issuer, account_name, type, algorithm, digits, period, counter, position, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM totp_accounts), ?)`,
-        )
-        .run(
-          id,
-          parsed.issuer,
-          parsed.accountName,
-          parsed.type,
-          parsed.algorithm,
-          parsed.digits,
-          parsed.period,
-          parsed.type === 'hotp' ? parsed.counter : null,
-          this.clock.now(),
-        );
-    } catch (error) {
-      await this.secretStore
-        .delete(key)
-        .catch(() => log.warn('Could not roll back a keychain item; it is removed at next start.'));
-      throw error;
-    }
-    this.rowCache = null;
-    this.secrets.set(id, parsed.secret);
-    return toAccount(this.row(id));
+    const [account] = await this.addMany([parsed]);
+    return account!;
+  }
+
+  /** Records which keychain items are about to change (see the class comment). */
+  private markPending(ids: string[], operation: 'add' | 'delete'): void {
+    const insert = this.db.prepare(
+      'INSERT INTO pending_secrets (id, operation, created_at) VALUES (?, ?, ?)',
+    );
+    const now = this.clock.now();
+    this.db.transaction(() => ids.forEach((id) => insert.run(id, operation, now)))();
+  }
+
+  private clearPending(ids: string[]): void {
+    const remove = this.db.prepare('DELETE FROM pending_secrets WHERE id = ?');
+    this.db.transaction(() => ids.forEach((id) => remove.run(id)))();
   }
 
   /**
-   * Several accounts at once, all or none: every secret goes to the keychain first, then all rows in
-   * one transaction; if anything fails, the keychain items written so far are removed again.
+   * Adds accounts all or none: intent recorded, every secret into the keychain, then all rows in
+   * one transaction. If anything fails, the keychain items written so far are removed again (and
+   * if even that fails, `load()` removes them at the next start).
    */
   async addMany(accounts: NewAccount[]): Promise<TotpAccount[]> {
     await this.secretStore.assertAvailable();
     const ids = accounts.map(() => randomUUID());
-    const written: string[] = [];
     const insert = this.db.prepare(
       `INSERT INTO totp_accounts (id, issuer, account_name, type, algorithm, digits, period, counter, position, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM totp_accounts), ?)`,
     );
+    const clearPending = this.db.prepare('DELETE FROM pending_secrets WHERE id = ?');
+    this.markPending(ids, 'add');
+    const written: string[] = [];
     try {
       for (const [i, account] of accounts.entries()) {
         const key = this.secretAccount(ids[i]!);
@@ -160,6 +163,7 @@ export class TotpVaultService {
       const now = this.clock.now();
       this.db.transaction(() => {
         for (const [i, a] of accounts.entries()) {
+          const hotpCounter = a.type === 'hotp' ? a.counter : null;
           insert.run(
             ids[i]!,
             a.issuer,
@@ -168,16 +172,18 @@ export class TotpVaultService {
             a.algorithm,
             a.digits,
             a.period,
-            a.type === 'hotp' ? a.counter : null,
+            hotpCounter,
             now,
           );
+          clearPending.run(ids[i]!);
         }
       })();
     } catch (error) {
-      for (const key of written) {
-        await this.secretStore
-          .delete(key)
-          .catch(() => log.warn('Could not roll back a keychain item; it is removed at next start.'));
+      try {
+        for (const key of written) await this.secretStore.delete(key);
+        this.clearPending(ids);
+      } catch {
+        log.warn('Could not roll back keychain items; they are removed at the next start.');
       }
       throw error;
     } finally {
@@ -206,14 +212,20 @@ export class TotpVaultService {
     this.row(id);
     // Fail closed before changing anything if the keychain is not there to finish the job.
     await this.secretStore.assertAvailable();
-    this.db.prepare('DELETE FROM totp_accounts WHERE id = ?').run(id);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM totp_accounts WHERE id = ?').run(id);
+      this.db
+        .prepare('INSERT INTO pending_secrets (id, operation, created_at) VALUES (?, ?, ?)')
+        .run(id, 'delete', this.clock.now());
+    })();
     this.rowCache = null;
     this.secrets.delete(id);
     this.codeCache.delete(id);
     try {
       await this.secretStore.delete(this.secretAccount(id));
+      this.clearPending([id]);
     } catch (error) {
-      log.warn('The account is deleted; its keychain item will be removed at next start.', error);
+      log.warn('The account is deleted; its keychain item will be removed at the next start.', error);
     }
     return { id };
   }

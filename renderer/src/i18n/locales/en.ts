@@ -111,6 +111,8 @@ export const en = {
       wrongPassword:
         "Tessera's own keyring did not unlock: the password is not the one this data folder's keyring was created with.",
       storeFailed: 'Tessera could not open its data folder: {{detail}}',
+      dataFolderInUse:
+        'This data folder is already open in another Tessera window or process. Close that one, then try again.',
     },
     account: {
       notFound: 'That account no longer exists.',

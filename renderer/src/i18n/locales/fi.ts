@@ -113,6 +113,8 @@ export const fi: Messages = {
       wrongPassword:
         'Tesseran oma avainnippu ei avautunut: salasana ei ole se, jolla tämän datakansion avainnippu luotiin.',
       storeFailed: 'Tessera ei voinut avata datakansiotaan: {{detail}}',
+      dataFolderInUse:
+        'Tämä datakansio on jo auki toisessa Tessera-ikkunassa tai -prosessissa. Sulje se ja yritä uudelleen.',
     },
     account: {
       notFound: 'Tiliä ei enää ole.',

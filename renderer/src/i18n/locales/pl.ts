@@ -115,6 +115,8 @@ export const pl: Messages = {
       wrongPassword:
         'Własny pęk kluczy Tessery nie odblokował się: to nie jest hasło, z którym utworzono pęk kluczy tego folderu.',
       storeFailed: 'Tessera nie mogła otworzyć swojego folderu danych: {{detail}}',
+      dataFolderInUse:
+        'Ten folder danych jest już otwarty w innym oknie lub procesie Tessery. Zamknij go i spróbuj ponownie.',
     },
     account: {
       notFound: 'To konto już nie istnieje.',

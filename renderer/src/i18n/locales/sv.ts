@@ -114,6 +114,8 @@ export const sv: Messages = {
       wrongPassword:
         'Tesseras egen nyckelring låstes inte upp: lösenordet är inte det som datamappens nyckelring skapades med.',
       storeFailed: 'Tessera kunde inte öppna sin datamapp: {{detail}}',
+      dataFolderInUse:
+        'Datamappen är redan öppen i ett annat Tessera-fönster eller en annan process. Stäng det och försök igen.',
     },
     account: {
       notFound: 'Kontot finns inte längre.',

@@ -8,9 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../../../electron/core/secrets/keytar-secret-store';
 import { openDatabase, readOrCreateVaultId, DB_FILE } from '../../../../electron/core/store/database';
+import { MIGRATIONS } from '../../../../electron/core/store/migrations';
 import { TotpVaultService, type Clock } from '../../../../electron/core/totp/vault-service';
 import { totpCode, hotpCode } from '../../../../electron/core/totp/otp';
 import { AppError } from '../../../../shared/ipc/errors';
+import { createCore } from '../../../../electron/core/app-core';
 import { requireSecretService, useTempDirs } from '../../../support/temp';
 
 const SECRET_B32 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -67,7 +69,9 @@ describe('encrypted store', () => {
     const { vaultId, db } = await openVault(dir);
     expect(await secrets.get(`database-key:${vaultId}`)).toMatch(/^[0-9a-f]{64}$/);
     expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
-    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(1);
+    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(
+      MIGRATIONS.length,
+    );
     db.close();
     const again = await openVault(dir);
     expect(again.vaultId).toBe(vaultId);
@@ -158,15 +162,66 @@ describe('TotpVaultService with the real keychain', () => {
     db.close();
   });
 
-  it('removes keychain items left behind by an interrupted add at the next start', async () => {
+  it('finishes an interrupted add at the next start, and leaves unexplained keychain items alone', async () => {
     const dir = tempDir();
     const first = await openVault(dir);
-    const orphan = `totp:${first.vaultId}:${randomUUID()}`;
-    await secrets.set(orphan, SECRET_B32); // as if the process died between keychain and row
+    // As if the process died between the keychain write and the row: the intent is recorded.
+    const interrupted = randomUUID();
+    first.db
+      .prepare("INSERT INTO pending_secrets (id, operation, created_at) VALUES (?, 'add', 0)")
+      .run(interrupted);
+    await secrets.set(`totp:${first.vaultId}:${interrupted}`, SECRET_B32);
+    // A secret this database knows nothing about (say, from a newer copy of it): not ours to delete.
+    const unexplained = `totp:${first.vaultId}:${randomUUID()}`;
+    await secrets.set(unexplained, SECRET_B32);
+    first.db.close();
+
+    const second = await openVault(dir);
+    expect(await secrets.get(`totp:${first.vaultId}:${interrupted}`)).toBeNull();
+    expect(await secrets.get(unexplained)).toBe(SECRET_B32);
+    expect(second.db.prepare('SELECT COUNT(*) AS n FROM pending_secrets').get()).toMatchObject({ n: 0 });
+    await secrets.delete(unexplained);
+    second.db.close();
+  });
+
+  it('finishes an interrupted delete at the next start', async () => {
+    const dir = tempDir();
+    const first = await openVault(dir);
+    const account = await first.vault.add({ kind: 'uri', uri: URI });
+    // As if the process died after the row went but before the keychain item did.
+    first.db.transaction(() => {
+      first.db.prepare('DELETE FROM totp_accounts WHERE id = ?').run(account.id);
+      first.db
+        .prepare("INSERT INTO pending_secrets (id, operation, created_at) VALUES (?, 'delete', 0)")
+        .run(account.id);
+    })();
     first.db.close();
     const second = await openVault(dir);
-    expect(await secrets.get(orphan)).toBeNull();
+    expect(await secrets.get(`totp:${first.vaultId}:${account.id}`)).toBeNull();
+    expect(second.vault.list()).toEqual([]);
     second.db.close();
+  });
+
+  it('keeps working when one keychain item is not a valid secret', async () => {
+    const dir = tempDir();
+    const first = await openVault(dir);
+    const good = await first.vault.add({ kind: 'uri', uri: URI });
+    const bad = await first.vault.add({ kind: 'uri', uri: `otpauth://totp/Other:bob?secret=${SECRET_B32}` });
+    await secrets.set(`totp:${first.vaultId}:${bad.id}`, 'not base32 at all!');
+    first.db.close();
+    const second = await openVault(dir);
+    expect(second.vault.codes().map((c) => c.id)).toEqual([good.id]);
+    second.db.close();
+  });
+
+  it('allows one Tessera per data folder', async () => {
+    const dir = tempDir();
+    const first = await createCore({ dataDir: dir, version: 'test' });
+    const second = await createCore({ dataDir: dir, version: 'test' });
+    expect((await first.status()).keychain.available).toBe(true);
+    expect((await second.status()).keychain).toMatchObject({ available: false, problem: 'dataFolderInUse' });
+    second.close();
+    first.close();
   });
 
   it('refuses bad input and changes nothing', async () => {
