@@ -35,12 +35,11 @@ export type MigrationEntryProblem = (typeof MIGRATION_ENTRY_PROBLEMS)[number];
 export type OtpType = (typeof OTP_TYPES)[number];
 
 /**
- * C0/C1 controls, and the Unicode format characters that reorder or hide text (bidi overrides and
- * isolates, zero-width joiners, BOM). A label carrying them can display as something it is not
- * ("Trojan Source", CVE-2021-42574).
+ * Characters that make a label display as something it is not ("Trojan Source", CVE-2021-42574):
+ * controls (Cc), format characters (Cf: bidi overrides and isolates, zero-width characters, the
+ * soft hyphen, Mongolian vowel separator, tag characters, BOM), and line/paragraph separators.
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
+const UNSAFE_TEXT = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 export function hasUnsafeCharacters(text: string): boolean {
   return UNSAFE_TEXT.test(text);

@@ -204,6 +204,9 @@ export function parseOtpauthUri(input: string): NewAccount {
   try {
     const canonical = new URL(url.href);
     canonical.hostname = type;
+    // We have checked the parameters; otplib only decodes the label (it would also judge a
+    // counter on a TOTP link, which the Key URI format says to ignore).
+    canonical.search = `?secret=${encodeURIComponent(secretRaw)}`;
     label = otplibParse(canonical.href).label;
   } catch (error) {
     if (error instanceof URIParseError || error instanceof URIError) {
@@ -216,19 +219,30 @@ export function parseOtpauthUri(input: string): NewAccount {
   }
 
   const fromLabel = splitLabel(label);
-  const issuerParam = param('issuer');
-  if (issuerParam !== null && fromLabel.issuer !== null && issuerParam.trim() !== fromLabel.issuer) {
+  // Unsafe characters first, so a mismatch message never hides the character that caused it.
+  const issuerParamRaw = param('issuer');
+  const issuerParam =
+    issuerParamRaw === null
+      ? null
+      : checkText('issuer', issuerParamRaw.trim(), OTP_LIMITS.issuerMaxLength) || null;
+  const labelIssuer =
+    fromLabel.issuer === null
+      ? null
+      : checkText('issuer', fromLabel.issuer, OTP_LIMITS.issuerMaxLength) || null;
+  // Some generators write spaces in the label as "+", which only the query decodes as a space.
+  if (
+    issuerParam !== null &&
+    labelIssuer !== null &&
+    issuerParam !== labelIssuer &&
+    issuerParam !== labelIssuer.replace(/\+/g, ' ')
+  ) {
     throw invalid(
       'otpauth.issuerMismatch',
-      `The label names the issuer "${excerpt(fromLabel.issuer)}" but the issuer parameter says "${excerpt(issuerParam)}". A genuine setup link names one issuer; ask the service for a new one.`,
-      { label: excerpt(fromLabel.issuer), param: excerpt(issuerParam) },
+      `The label names the issuer "${excerpt(labelIssuer)}" but the issuer parameter says "${excerpt(issuerParam)}". A genuine setup link names one issuer; ask the service for a new one.`,
+      { label: excerpt(labelIssuer), param: excerpt(issuerParam) },
     );
   }
-  const issuer = checkText(
-    'issuer',
-    (issuerParam ?? fromLabel.issuer ?? '').trim(),
-    OTP_LIMITS.issuerMaxLength,
-  );
+  const issuer = issuerParam ?? labelIssuer ?? '';
   const accountName = checkText('accountName', fromLabel.accountName, OTP_LIMITS.accountNameMaxLength);
   if (accountName === '' && issuer === '') {
     throw invalid(

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Card, Group, RingProgress, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconPlayerTrackNext, IconTrash } from '@tabler/icons-react';
+import { useTimeout } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TotpAccount, TotpCode } from '../../../../shared/ipc/contract';
@@ -23,6 +24,8 @@ interface Props {
 export function AccountCard({ account, code, now, onCopy, onNext, onDelete, nextPending }: Props) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
+  // Mantine's timer is cleared when the card unmounts (say, right after a delete).
+  const resetCopied = useTimeout(() => setCopied(false), 1500);
   const name = account.issuer ? `${account.issuer} (${account.accountName})` : account.accountName;
   const secondsLeft = code?.validUntil ? Math.max(0, Math.ceil((code.validUntil - now) / 1000)) : null;
   const fraction = secondsLeft === null ? 0 : (secondsLeft / account.period) * 100;
@@ -30,7 +33,7 @@ export function AccountCard({ account, code, now, onCopy, onNext, onDelete, next
     if (!code) return;
     await onCopy(code.code);
     setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
+    resetCopied.start();
   };
 
   return (
@@ -53,7 +56,8 @@ export function AccountCard({ account, code, now, onCopy, onNext, onDelete, next
             fw={700}
             lts={1}
             c={code ? undefined : 'dimmed'}
-            data-code={code?.code}
+            // <output> is a live region; codes change every period and must not be read out each time.
+            aria-live="off"
           >
             {code ? groupDigits(code.code) : t('auth.noSecret')}
           </Text>
@@ -71,7 +75,13 @@ export function AccountCard({ account, code, now, onCopy, onNext, onDelete, next
               roundCaps
               sections={[{ value: fraction, color: secondsLeft <= 5 ? 'red' : 'indigo' }]}
               label={
-                <Text ta="center" size="xs" aria-label={t('auth.secondsLeft', { count: secondsLeft })}>
+                <Text
+                  ta="center"
+                  size="xs"
+                  role="timer"
+                  aria-live="off"
+                  aria-label={t('auth.secondsLeft', { count: secondsLeft })}
+                >
                   {secondsLeft}
                 </Text>
               }

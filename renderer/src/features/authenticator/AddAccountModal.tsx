@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { ManualAccountInputSchema, type ManualAccountInput } from '../../../../shared/ipc/contract';
 import { OTP_ALGORITHMS, OTP_LIMITS } from '../../../../shared/otp/limits';
 import { ApiError } from '../../api/client';
-import { errorMessage } from '../../i18n';
+import i18n, { errorMessage } from '../../i18n';
 import { useAddAccount } from './queries';
 
 const DEFAULTS: ManualAccountInput = {
@@ -50,7 +50,7 @@ function useFieldMessage() {
 
 function ErrorAlert({ error }: { error: unknown }) {
   if (!error) return null;
-  const message = error instanceof ApiError ? errorMessage(error.shape) : String(error);
+  const message = error instanceof ApiError ? errorMessage(error.shape) : i18n.t('errors.INTERNAL');
   return (
     <Alert color="red" role="alert" variant="light">
       {message}
@@ -112,6 +112,8 @@ function ManualForm({ onDone }: { onDone(name: string): void }) {
   });
   const type = useWatch({ control, name: 'type' });
   const errors = formState.errors;
+  // Opened by the person, or by a mistake inside it that they need to see.
+  const showAdvanced = advanced || Boolean(errors.digits ?? errors.period ?? errors.counter);
 
   return (
     <form
@@ -167,13 +169,17 @@ function ManualForm({ onDone }: { onDone(name: string): void }) {
             </Stack>
           )}
         />
-        <UnstyledButton onClick={() => setAdvanced((v) => !v)} aria-expanded={advanced}>
+        <UnstyledButton
+          onClick={() => setAdvanced((v) => !v)}
+          aria-expanded={showAdvanced}
+          aria-controls="otp-advanced"
+        >
           <Group gap={4}>
-            {advanced ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+            {showAdvanced ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
             <Text size="sm">{t('add.advanced')}</Text>
           </Group>
         </UnstyledButton>
-        <Collapse expanded={advanced || Boolean(errors.digits ?? errors.period ?? errors.counter)}>
+        <Collapse expanded={showAdvanced} id="otp-advanced">
           <Stack>
             <Group grow align="flex-start">
               <Controller

@@ -1,4 +1,4 @@
-import { Button, Center, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure, useInterval } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TotpAccount } from '../../../../shared/ipc/contract';
 import { ApiError } from '../../api/client';
 import { useAppStatus } from '../../app/KeychainBanner';
-import { errorMessage } from '../../i18n';
+import i18n, { errorMessage } from '../../i18n';
 import { AccountCard } from './AccountCard';
 import { AddAccountModal } from './AddAccountModal';
 import { CLIPBOARD_CLEAR_SECONDS, copyCode } from './clipboard';
@@ -17,7 +17,7 @@ import { useAccounts, useCodes, useDeleteAccount, useNextHotpCode } from './quer
 function showError(error: unknown) {
   notifications.show({
     color: 'red',
-    message: error instanceof ApiError ? errorMessage(error.shape) : String(error),
+    message: error instanceof ApiError ? errorMessage(error.shape) : i18n.t('errors.INTERNAL'),
   });
 }
 
@@ -82,7 +82,7 @@ export function AuthenticatorPage() {
           {t('auth.add')}
         </Button>
       </Group>
-      {(accounts.data?.length ?? 0) > 3 && (
+      {((accounts.data?.length ?? 0) > 3 || search !== '') && (
         <TextInput
           aria-label={t('auth.search')}
           placeholder={t('auth.search')}
@@ -95,8 +95,14 @@ export function AuthenticatorPage() {
         <Center p="xl">
           <Loader aria-label={t('auth.loading')} />
         </Center>
+      ) : accounts.isError ? (
+        <Alert color="red" role="alert">
+          {accounts.error instanceof ApiError ? errorMessage(accounts.error.shape) : t('errors.INTERNAL')}
+        </Alert>
       ) : accounts.data && accounts.data.length === 0 ? (
         <Text c="dimmed">{t('auth.empty')}</Text>
+      ) : visible.length === 0 ? (
+        <Text c="dimmed">{t('auth.noMatch', { search })}</Text>
       ) : (
         <Stack component="ul" aria-label={t('auth.list')} gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
           {visible.map((account) => (

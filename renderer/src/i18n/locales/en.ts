@@ -31,6 +31,7 @@ export const en = {
     add: 'Add account',
     search: 'Search accounts',
     empty: 'No accounts yet. Add one from the setup link or key that a service shows you.',
+    noMatch: 'No accounts match “{{search}}”.',
     loading: 'Loading accounts…',
     list: 'Accounts',
     code: 'Code for {{name}}',

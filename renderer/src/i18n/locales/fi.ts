@@ -33,6 +33,7 @@ export const fi: Messages = {
     add: 'Lisää tili',
     search: 'Hae tilejä',
     empty: 'Ei vielä tilejä. Lisää tili palvelun näyttämästä asennuslinkistä tai avaimesta.',
+    noMatch: 'Mikään tili ei vastaa hakua ”{{search}}”.',
     loading: 'Ladataan tilejä…',
     list: 'Tilit',
     code: 'Koodi: {{name}}',

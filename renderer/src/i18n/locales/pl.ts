@@ -33,6 +33,7 @@ export const pl: Messages = {
     add: 'Dodaj konto',
     search: 'Szukaj kont',
     empty: 'Nie ma jeszcze kont. Dodaj konto z linku konfiguracyjnego lub klucza, który pokazuje usługa.',
+    noMatch: 'Żadne konto nie pasuje do „{{search}}”.',
     loading: 'Wczytywanie kont…',
     list: 'Konta',
     code: 'Kod dla {{name}}',

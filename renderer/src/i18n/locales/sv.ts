@@ -33,6 +33,7 @@ export const sv: Messages = {
     add: 'Lägg till konto',
     search: 'Sök konton',
     empty: 'Inga konton än. Lägg till ett från installationslänken eller nyckeln som tjänsten visar.',
+    noMatch: 'Inga konton matchar ”{{search}}”.',
     loading: 'Läser in konton…',
     list: 'Konton',
     code: 'Kod för {{name}}',

@@ -178,3 +178,44 @@ describe('parseManualInput', () => {
     );
   });
 });
+
+describe('parseOtpauthUri: review findings', () => {
+  it('treats an empty issuer parameter or label prefix as absent', () => {
+    expect(parseOtpauthUri(`otpauth://totp/ACME:alice?secret=${SECRET}&issuer=`).issuer).toBe('ACME');
+    expect(parseOtpauthUri(`otpauth://totp/:alice?secret=${SECRET}&issuer=Ex`)).toMatchObject({
+      issuer: 'Ex',
+      accountName: 'alice',
+    });
+  });
+
+  it('accepts "+" for spaces in the label issuer', () => {
+    expect(parseOtpauthUri(`otpauth://totp/Big+Corp:alice?secret=${SECRET}&issuer=Big+Corp`).issuer).toBe(
+      'Big Corp',
+    );
+  });
+
+  it('ignores a counter on a TOTP link', () => {
+    expect(parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&counter=-1`).type).toBe('totp');
+  });
+
+  it('names the unsafe character rather than a confusing mismatch', () => {
+    const error = rejection(() =>
+      parseOtpauthUri(`otpauth://totp/Ex:alice?secret=${SECRET}&issuer=Ex%E2%80%AE`),
+    );
+    expect(error.reason).toBe('otpauth.issuerUnsafe');
+  });
+
+  for (const [name, ch] of [
+    ['line separator', '%E2%80%A8'],
+    ['paragraph separator', '%E2%80%A9'],
+    ['soft hyphen', '%C2%AD'],
+    ['Mongolian vowel separator', '%E1%A0%8E'],
+    ['tag character', '%F3%A0%80%81'],
+  ] as const) {
+    it(`refuses a ${name} in the label`, () => {
+      expect(rejection(() => parseOtpauthUri(`otpauth://totp/ali${ch}ce?secret=${SECRET}`)).reason).toBe(
+        'otpauth.accountNameUnsafe',
+      );
+    });
+  }
+});
