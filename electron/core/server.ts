@@ -18,10 +18,15 @@ import type { Dispatch } from './gate';
 export const TOKEN_HEADER = 'x-tessera-token';
 const BODY_LIMIT = 256 * 1024;
 
-/** Our renderer needs styles injected at run time (Mantine), nothing else inline. */
+/**
+ * Our renderer needs styles injected at run time (Mantine), nothing else inline; the QR decoder
+ * compiles its bundled WebAssembly ('wasm-unsafe-eval' allows exactly that, not eval) and runs in a
+ * worker from our origin.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

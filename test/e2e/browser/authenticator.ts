@@ -9,6 +9,7 @@ export async function open(page: Page, url: string) {
 export async function addByUri(page: Page, uri: string) {
   await page.getByRole('button', { name: 'Add account' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add an account' });
+  await dialog.getByRole('tab', { name: 'Paste a setup link' }).click();
   await dialog.getByRole('textbox', { name: 'Setup link' }).fill(uri);
   await dialog.getByRole('button', { name: 'Add account' }).click();
   return dialog;

@@ -25,6 +25,7 @@ import { OTP_ALGORITHMS, OTP_LIMITS } from '../../../../shared/otp/limits';
 import { ApiError } from '../../api/client';
 import i18n, { errorMessage } from '../../i18n';
 import { useAddAccount } from './queries';
+import { ScanPanel } from './scan/ScanPanel';
 
 const DEFAULTS: ManualAccountInput = {
   kind: 'manual',
@@ -265,11 +266,15 @@ export function AddAccountModal({ opened, onClose }: { opened: boolean; onClose(
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('add.title')} size="lg">
-      <Tabs defaultValue="uri" keepMounted={false}>
+      <Tabs defaultValue="scan" keepMounted={false}>
         <Tabs.List mb="md">
+          <Tabs.Tab value="scan">{t('scan.tab')}</Tabs.Tab>
           <Tabs.Tab value="uri">{t('add.tabUri')}</Tabs.Tab>
           <Tabs.Tab value="manual">{t('add.tabManual')}</Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="scan">
+          <ScanPanel onDone={done} />
+        </Tabs.Panel>
         <Tabs.Panel value="uri">
           <UriForm onDone={done} />
         </Tabs.Panel>

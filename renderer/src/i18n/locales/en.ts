@@ -74,6 +74,36 @@ export const en = {
     submit: 'Add account',
     added: '{{name}} was added.',
   },
+  scan: {
+    tab: 'Scan a QR code',
+    drop: 'Drop an image of a QR code here, or click to choose one',
+    dropHint: 'PNG, JPEG, GIF, WebP or BMP. You can also paste an image (Ctrl+V).',
+    screen: 'Scan the screen',
+    screenHint: 'Show the QR code on your screen, then choose the screen to share.',
+    busy: 'Looking for QR codes…',
+    noCode: 'No QR code was found. Make sure the whole code is visible and sharp; on screen, zoom in on it.',
+    notAuthenticator: 'This QR code is not an authenticator code. It contains:',
+    choose: 'Several codes were found. Choose the one to add:',
+  },
+  migration: {
+    title: 'Import from Google Authenticator',
+    unnamed: '(no name)',
+    missing: 'This export has {{total}} codes. Scan or drop the missing ones too: {{parts}}.',
+    more: 'Drop the other export codes here',
+    duplicate: 'Already in Tessera',
+    import_one: 'Import {{count}} account',
+    import_other: 'Import {{count}} accounts',
+    importedName_one: '{{count}} account from Google Authenticator',
+    importedName_other: '{{count}} accounts from Google Authenticator',
+    problem: {
+      algorithm: 'Unsupported algorithm (MD5)',
+      digits: 'Unsupported number of digits',
+      type: 'Unknown code type',
+      secret: 'Missing or invalid secret',
+      text: 'Name with disguising characters',
+      counter: 'Invalid counter',
+    },
+  },
   form: {
     required: 'This field is required.',
     tooLong: 'At most {{max}} characters.',
@@ -87,6 +117,26 @@ export const en = {
     INVALID_INPUT: 'That input cannot be used.',
     KEYCHAIN_UNAVAILABLE: 'The system keychain is not available, so Tessera will not store or read secrets.',
     INTERNAL: 'Something went wrong inside Tessera. Nothing was changed.',
+    scan: {
+      tooLarge:
+        'The image is {{width}} × {{height}} pixels; Tessera reads images of up to {{maxSide}} pixels a side and {{maxMegapixels}} megapixels. Crop it to the QR code.',
+      fileTooLarge: 'The file is larger than {{maxMegabytes}} MB.',
+      notImage: 'This file is not an image Tessera can read (PNG, JPEG, GIF, WebP or BMP).',
+      damaged: 'The image is damaged and cannot be read.',
+      timeout: 'Reading the image took too long and was stopped. Try a crop of the code.',
+      screenDenied: 'Screen capture was cancelled or is not allowed.',
+    },
+    migration: {
+      tooLong:
+        'This export code holds more data than a QR code can; it is not a genuine Google Authenticator export.',
+      malformed: 'The export code is not well formed. Scan it again.',
+      damaged: 'The export code is damaged or cut short. Scan it again.',
+      empty: 'This export code contains no accounts.',
+      tooMany: 'This export code claims {{count}} accounts; no genuine export code holds more than {{max}}.',
+      mixedBatches: 'These codes come from different exports. Scan the codes of one export at a time.',
+      expired: 'This import has expired. Scan the export code again.',
+      badChoice: 'One of the chosen accounts cannot be imported.',
+    },
     session: {
       noToken:
         'This page was opened without its session token. Open the address Tessera printed when it started.',
@@ -155,5 +205,7 @@ export const en = {
 };
 
 /** Every language must have every key of English (checked by the compiler through this type). */
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+/** Languages may add the plural forms English lacks (Polish: _few, _many), and nothing else. */
+type ExtraPlurals = { [key: `${string}_${'zero' | 'two' | 'few' | 'many'}`]: string };
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> } & ExtraPlurals;
 export type Messages = DeepStrings<typeof en>;

@@ -76,6 +76,36 @@ export const fi: Messages = {
     submit: 'Lisää tili',
     added: '{{name}} lisättiin.',
   },
+  scan: {
+    tab: 'Skannaa QR-koodi',
+    drop: 'Pudota QR-koodin kuva tähän tai valitse kuva napsauttamalla',
+    dropHint: 'PNG, JPEG, GIF, WebP tai BMP. Voit myös liittää kuvan (Ctrl+V).',
+    screen: 'Skannaa näyttö',
+    screenHint: 'Tuo QR-koodi näytölle ja valitse sitten jaettava näyttö.',
+    busy: 'Etsitään QR-koodeja…',
+    noCode: 'QR-koodia ei löytynyt. Varmista, että koko koodi näkyy terävänä; suurenna sitä näytöllä.',
+    notAuthenticator: 'Tämä QR-koodi ei ole todennuskoodi. Se sisältää:',
+    choose: 'Löytyi useita koodeja. Valitse lisättävä:',
+  },
+  migration: {
+    title: 'Tuo Google Authenticatorista',
+    unnamed: '(nimetön)',
+    missing: 'Viennissä on {{total}} koodia. Skannaa tai pudota myös puuttuvat: {{parts}}.',
+    more: 'Pudota viennin muut koodit tähän',
+    duplicate: 'On jo Tesserassa',
+    import_one: 'Tuo {{count}} tili',
+    import_other: 'Tuo {{count}} tiliä',
+    importedName_one: '{{count}} tili Google Authenticatorista',
+    importedName_other: '{{count}} tiliä Google Authenticatorista',
+    problem: {
+      algorithm: 'Algoritmia ei tueta (MD5)',
+      digits: 'Numeroiden määrää ei tueta',
+      type: 'Tuntematon koodityyppi',
+      secret: 'Salaisuus puuttuu tai on virheellinen',
+      text: 'Nimessä on naamioivia merkkejä',
+      counter: 'Virheellinen laskuri',
+    },
+  },
   form: {
     required: 'Kenttä on pakollinen.',
     tooLong: 'Enintään {{max}} merkkiä.',
@@ -90,6 +120,27 @@ export const fi: Messages = {
     KEYCHAIN_UNAVAILABLE:
       'Järjestelmän avainnippu ei ole käytettävissä, joten Tessera ei tallenna eikä lue salaisuuksia.',
     INTERNAL: 'Tesserassa tapahtui virhe. Mitään ei muutettu.',
+    scan: {
+      tooLarge:
+        'Kuva on {{width}} × {{height}} pikseliä; Tessera lukee kuvia, joiden sivu on enintään {{maxSide}} pikseliä ja koko {{maxMegapixels}} megapikseliä. Rajaa kuva QR-koodiin.',
+      fileTooLarge: 'Tiedosto on suurempi kuin {{maxMegabytes}} Mt.',
+      notImage: 'Tiedosto ei ole kuva, jota Tessera osaa lukea (PNG, JPEG, GIF, WebP tai BMP).',
+      damaged: 'Kuva on vioittunut eikä sitä voi lukea.',
+      timeout: 'Kuvan lukeminen kesti liian kauan ja keskeytettiin. Kokeile koodiin rajattua kuvaa.',
+      screenDenied: 'Näytön kaappaus peruttiin tai sitä ei sallita.',
+    },
+    migration: {
+      tooLong:
+        'Vientikoodissa on enemmän dataa kuin QR-koodiin mahtuu; se ei ole aito Google Authenticatorin vienti.',
+      malformed: 'Vientikoodi on virheellinen. Skannaa se uudelleen.',
+      damaged: 'Vientikoodi on vioittunut tai katkennut. Skannaa se uudelleen.',
+      empty: 'Vientikoodissa ei ole tilejä.',
+      tooMany:
+        'Vientikoodi väittää sisältävänsä {{count}} tiliä; aidossa vientikoodissa on enintään {{max}}.',
+      mixedBatches: 'Koodit ovat eri vienneistä. Skannaa yhden viennin koodit kerrallaan.',
+      expired: 'Tuonti on vanhentunut. Skannaa vientikoodi uudelleen.',
+      badChoice: 'Yhtä valituista tileistä ei voi tuoda.',
+    },
     session: {
       noToken: 'Sivu avattiin ilman istuntotunnistetta. Avaa osoite, jonka Tessera tulosti käynnistyessään.',
       expired: 'Sivu kuuluu aiempaan Tessera-istuntoon. Avaa osoite, jonka Tessera tulosti käynnistyessään.',

@@ -76,6 +76,40 @@ export const pl: Messages = {
     submit: 'Dodaj konto',
     added: 'Dodano {{name}}.',
   },
+  scan: {
+    tab: 'Zeskanuj kod QR',
+    drop: 'Upuść tu obraz z kodem QR albo kliknij, aby go wybrać',
+    dropHint: 'PNG, JPEG, GIF, WebP lub BMP. Możesz też wkleić obraz (Ctrl+V).',
+    screen: 'Skanuj ekran',
+    screenHint: 'Wyświetl kod QR na ekranie, a potem wybierz ekran do udostępnienia.',
+    busy: 'Szukanie kodów QR…',
+    noCode: 'Nie znaleziono kodu QR. Upewnij się, że cały kod jest widoczny i ostry; na ekranie powiększ go.',
+    notAuthenticator: 'Ten kod QR nie jest kodem uwierzytelniacza. Zawiera:',
+    choose: 'Znaleziono kilka kodów. Wybierz ten, który chcesz dodać:',
+  },
+  migration: {
+    title: 'Import z Google Authenticator',
+    unnamed: '(bez nazwy)',
+    missing: 'Ten eksport ma {{total}} kody. Zeskanuj lub upuść także brakujące: {{parts}}.',
+    more: 'Upuść tu pozostałe kody eksportu',
+    duplicate: 'Już jest w Tesserze',
+    import_one: 'Importuj {{count}} konto',
+    import_few: 'Importuj {{count}} konta',
+    import_many: 'Importuj {{count}} kont',
+    import_other: 'Importuj {{count}} konta',
+    importedName_one: '{{count}} konto z Google Authenticator',
+    importedName_few: '{{count}} konta z Google Authenticator',
+    importedName_many: '{{count}} kont z Google Authenticator',
+    importedName_other: '{{count}} konta z Google Authenticator',
+    problem: {
+      algorithm: 'Nieobsługiwany algorytm (MD5)',
+      digits: 'Nieobsługiwana liczba cyfr',
+      type: 'Nieznany typ kodu',
+      secret: 'Brak sekretu lub sekret nieprawidłowy',
+      text: 'Nazwa z maskującymi znakami',
+      counter: 'Nieprawidłowy licznik',
+    },
+  },
   form: {
     required: 'To pole jest wymagane.',
     tooLong: 'Najwyżej {{max}} znaków.',
@@ -90,6 +124,27 @@ export const pl: Messages = {
     KEYCHAIN_UNAVAILABLE:
       'Systemowy pęk kluczy jest niedostępny, więc Tessera nie zapisuje ani nie odczytuje sekretów.',
     INTERNAL: 'W Tesserze wystąpił błąd. Nic nie zostało zmienione.',
+    scan: {
+      tooLarge:
+        'Obraz ma {{width}} × {{height}} pikseli; Tessera czyta obrazy do {{maxSide}} pikseli na bok i {{maxMegapixels}} megapikseli. Przytnij go do kodu QR.',
+      fileTooLarge: 'Plik jest większy niż {{maxMegabytes}} MB.',
+      notImage: 'Ten plik nie jest obrazem, który Tessera potrafi odczytać (PNG, JPEG, GIF, WebP lub BMP).',
+      damaged: 'Obraz jest uszkodzony i nie da się go odczytać.',
+      timeout: 'Odczyt obrazu trwał zbyt długo i został przerwany. Spróbuj przyciąć obraz do kodu.',
+      screenDenied: 'Przechwytywanie ekranu zostało anulowane lub jest niedozwolone.',
+    },
+    migration: {
+      tooLong:
+        'Ten kod eksportu zawiera więcej danych, niż mieści kod QR; to nie jest prawdziwy eksport z Google Authenticator.',
+      malformed: 'Kod eksportu jest nieprawidłowy. Zeskanuj go ponownie.',
+      damaged: 'Kod eksportu jest uszkodzony lub ucięty. Zeskanuj go ponownie.',
+      empty: 'Ten kod eksportu nie zawiera kont.',
+      tooMany:
+        'Ten kod eksportu twierdzi, że ma {{count}} kont; żaden prawdziwy kod eksportu nie ma ich więcej niż {{max}}.',
+      mixedBatches: 'Te kody pochodzą z różnych eksportów. Skanuj kody jednego eksportu naraz.',
+      expired: 'Ten import wygasł. Zeskanuj kod eksportu ponownie.',
+      badChoice: 'Jednego z wybranych kont nie można zaimportować.',
+    },
     session: {
       noToken:
         'Strona została otwarta bez tokenu sesji. Otwórz adres wypisany przez Tesserę przy uruchomieniu.',

@@ -76,6 +76,36 @@ export const sv: Messages = {
     submit: 'Lägg till konto',
     added: '{{name}} lades till.',
   },
+  scan: {
+    tab: 'Skanna en QR-kod',
+    drop: 'Släpp en bild av en QR-kod här, eller klicka för att välja en',
+    dropHint: 'PNG, JPEG, GIF, WebP eller BMP. Du kan också klistra in en bild (Ctrl+V).',
+    screen: 'Skanna skärmen',
+    screenHint: 'Visa QR-koden på skärmen och välj sedan skärmen att dela.',
+    busy: 'Letar efter QR-koder…',
+    noCode: 'Ingen QR-kod hittades. Se till att hela koden syns och är skarp; zooma in på den på skärmen.',
+    notAuthenticator: 'Den här QR-koden är ingen autentiseringskod. Den innehåller:',
+    choose: 'Flera koder hittades. Välj den som ska läggas till:',
+  },
+  migration: {
+    title: 'Importera från Google Authenticator',
+    unnamed: '(namnlöst)',
+    missing: 'Exporten har {{total}} koder. Skanna eller släpp även de som saknas: {{parts}}.',
+    more: 'Släpp exportens övriga koder här',
+    duplicate: 'Finns redan i Tessera',
+    import_one: 'Importera {{count}} konto',
+    import_other: 'Importera {{count}} konton',
+    importedName_one: '{{count}} konto från Google Authenticator',
+    importedName_other: '{{count}} konton från Google Authenticator',
+    problem: {
+      algorithm: 'Algoritmen stöds inte (MD5)',
+      digits: 'Antalet siffror stöds inte',
+      type: 'Okänd kodtyp',
+      secret: 'Hemlighet saknas eller är ogiltig',
+      text: 'Namnet innehåller dolda tecken',
+      counter: 'Ogiltig räknare',
+    },
+  },
   form: {
     required: 'Fältet är obligatoriskt.',
     tooLong: 'Högst {{max}} tecken.',
@@ -90,6 +120,27 @@ export const sv: Messages = {
     KEYCHAIN_UNAVAILABLE:
       'Systemets nyckelring är inte tillgänglig, så Tessera varken sparar eller läser hemligheter.',
     INTERNAL: 'Något gick fel i Tessera. Inget ändrades.',
+    scan: {
+      tooLarge:
+        'Bilden är {{width}} × {{height}} pixlar; Tessera läser bilder på högst {{maxSide}} pixlar per sida och {{maxMegapixels}} megapixlar. Beskär den till QR-koden.',
+      fileTooLarge: 'Filen är större än {{maxMegabytes}} MB.',
+      notImage: 'Filen är ingen bild som Tessera kan läsa (PNG, JPEG, GIF, WebP eller BMP).',
+      damaged: 'Bilden är skadad och kan inte läsas.',
+      timeout: 'Det tog för lång tid att läsa bilden, så det avbröts. Prova en beskärning av koden.',
+      screenDenied: 'Skärminspelningen avbröts eller är inte tillåten.',
+    },
+    migration: {
+      tooLong:
+        'Exportkoden innehåller mer data än en QR-kod kan rymma; det är ingen äkta export från Google Authenticator.',
+      malformed: 'Exportkoden är felaktigt utformad. Skanna den igen.',
+      damaged: 'Exportkoden är skadad eller avkortad. Skanna den igen.',
+      empty: 'Exportkoden innehåller inga konton.',
+      tooMany:
+        'Exportkoden påstår sig innehålla {{count}} konton; ingen äkta exportkod innehåller fler än {{max}}.',
+      mixedBatches: 'Koderna kommer från olika exporter. Skanna en exports koder åt gången.',
+      expired: 'Importen har gått ut. Skanna exportkoden igen.',
+      badChoice: 'Ett av de valda kontona kan inte importeras.',
+    },
     session: {
       noToken: 'Sidan öppnades utan sin sessionstoken. Öppna adressen som Tessera skrev ut när det startade.',
       expired:

@@ -1,0 +1,62 @@
+/** The page's side of the QR worker: one worker, one request at a time, a time limit on each. */
+import type { DecodeFailure, DecodeResponse } from './protocol';
+
+const TIME_LIMIT_MS = 8000;
+
+export class DecodeError extends Error {
+  constructor(readonly failure: DecodeFailure | { reason: 'scan.timeout' }) {
+    super(failure.reason);
+  }
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+
+function getWorker(): Worker {
+  worker ??= new Worker(new URL('./qr-worker.ts', import.meta.url), { type: 'module', name: 'qr-decoder' });
+  return worker;
+}
+
+/** Decodes every QR code in an image file or a video frame; rejects with a DecodeError. */
+export function decodeQr(input: Blob | ImageData): Promise<{ texts: string[]; engine: string }> {
+  const id = nextId++;
+  const current = getWorker();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      // A decode that runs away is stopped, not waited for: the next call gets a fresh worker.
+      current.terminate();
+      if (worker === current) worker = null;
+      reject(new DecodeError({ reason: 'scan.timeout' }));
+    }, TIME_LIMIT_MS);
+    const onMessage = (event: MessageEvent<DecodeResponse>) => {
+      if (event.data.id !== id) return;
+      clearTimeout(timer);
+      current.removeEventListener('message', onMessage);
+      const response = event.data;
+      if (response.ok) resolve({ texts: response.texts, engine: response.engine });
+      else reject(new DecodeError(response));
+    };
+    current.addEventListener('message', onMessage);
+    current.postMessage(input instanceof Blob ? { id, image: input } : { id, frame: input });
+  });
+}
+
+/** One full-resolution frame of every screen the person shares, via the web capture API. */
+export async function captureScreen(): Promise<ImageData> {
+  const stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
+  try {
+    const video = document.createElement('video');
+    video.muted = true;
+    video.srcObject = stream;
+    await video.play();
+    // Wait for a frame with real dimensions.
+    while (video.videoWidth === 0) await new Promise((r) => requestAnimationFrame(r));
+    const canvas = new OffscreenCanvas(video.videoWidth, video.videoHeight);
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(video, 0, 0);
+    video.pause();
+    return context.getImageData(0, 0, canvas.width, canvas.height);
+  } finally {
+    for (const track of stream.getTracks()) track.stop();
+  }
+}

@@ -1,0 +1,66 @@
+/** QR images for the scanning specs, made with the same qrcode library the app uses for export. */
+import protobuf from 'protobufjs';
+import { PNG } from 'pngjs';
+import QRCode from 'qrcode';
+
+export function qrPng(text: string, width = 360): Promise<Buffer> {
+  return QRCode.toBuffer(text, { type: 'png', width, margin: 4, errorCorrectionLevel: 'M' });
+}
+
+/** Several PNGs side by side on a white canvas: a "screen" with more than one code on it. */
+export function sideBySide(images: Buffer[]): Buffer {
+  const pngs = images.map((b) => PNG.sync.read(b));
+  const gap = 40;
+  const width = pngs.reduce((w, p) => w + p.width + gap, gap);
+  const height = Math.max(...pngs.map((p) => p.height)) + 2 * gap;
+  const out = new PNG({ width, height });
+  out.data.fill(255);
+  let x = gap;
+  for (const png of pngs) {
+    PNG.bitblt(png, out, 0, 0, png.width, png.height, x, gap);
+    x += png.width + gap;
+  }
+  return PNG.sync.write(out);
+}
+
+/** A white image with no code in it. */
+export function blankPng(): Buffer {
+  const png = new PNG({ width: 400, height: 300 });
+  png.data.fill(255);
+  return PNG.sync.write(png);
+}
+
+/** A PNG that declares 20000 × 20000 pixels in its header: a decompression bomb. */
+export function hugeDeclaredPng(): Buffer {
+  const small = PNG.sync.write(new PNG({ width: 64, height: 64 }));
+  // IHDR's width and height are the 4-byte big-endian numbers at offsets 16 and 20.
+  small.writeUInt32BE(20000, 16);
+  small.writeUInt32BE(20000, 20);
+  return Buffer.concat([small, Buffer.alloc(48 * 1024)]);
+}
+
+const Payload = protobuf
+  .parse(
+    `syntax = "proto3";
+message P {
+  message E { bytes secret = 1; string name = 2; string issuer = 3; int32 algorithm = 4; int32 digits = 5; int32 type = 6; }
+  repeated E otp_parameters = 1; int32 version = 2; int32 batch_size = 3; int32 batch_index = 4; int32 batch_id = 5;
+}`,
+    { keepCase: true },
+  )
+  .root.lookupType('P');
+
+/** A Google Authenticator export code (otpauth-migration://). */
+export function migrationUri(
+  entries: { secret: Buffer; name: string; issuer: string }[],
+  part = { index: 0, size: 1, id: 1 },
+): string {
+  const message = Payload.fromObject({
+    otp_parameters: entries.map((e) => ({ ...e, algorithm: 1, digits: 1, type: 2 })),
+    version: 1,
+    batch_size: part.size,
+    batch_index: part.index,
+    batch_id: part.id,
+  });
+  return `otpauth-migration://offline?data=${encodeURIComponent(Buffer.from(Payload.encode(message).finish()).toString('base64'))}`;
+}
