@@ -17,6 +17,7 @@ import { generateSync as totpGenerate } from '@otplib/totp';
 import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node';
 import { encodeBase32 } from '../electron/core/totp/otp';
 import { TotpVaultService, type Clock } from '../electron/core/totp/vault-service';
+import { benchQr } from './qr';
 
 process.env.TESSERA_QUIET = '1';
 
@@ -134,6 +135,7 @@ async function main() {
     console.log(`Tessera benchmarks — node ${process.version}, median of repeated runs\n`);
     await coldStart(root);
     await codes(root);
+    await benchQr();
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

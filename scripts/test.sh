@@ -17,5 +17,5 @@ dbus-run-session -- bash -c '
   echo -n tessera-test | HOME="$1" gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
   npx vitest run
   # A virtual display, for the Electron specs (where its binary exists) and screen capture.
-  xvfb-run -a npx playwright test
+  xvfb-run -a -s "-screen 0 1366x900x24" npx playwright test
 ' bash "$keyring_home"

@@ -2,7 +2,16 @@
  * Composition root of the desktop app: lifecycle, the hardened window, and IPC registration through
  * the core's gate. Everything else lives in electron/core and runs without Electron.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  desktopCapturer,
+  ipcMain,
+  net,
+  protocol,
+  session,
+  type WebContents,
+} from 'electron';
 import { join, normalize, relative, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNEL_NAMES } from '../../shared/ipc/channels';
@@ -77,13 +86,23 @@ function isTrustedUrl(url: string | undefined): boolean {
 function harden(): void {
   // Deny every permission by default. Our own page may write the clipboard (copy a code) and read it
   // (to clear it later only if it still holds that code); nothing else, and no other origin.
-  const allowed = new Set(['clipboard-sanitized-write', 'clipboard-read']);
+  // Display capture: "Scan the screen" (getDisplayMedia, granted below).
+  const allowed = new Set(['clipboard-sanitized-write', 'clipboard-read', 'display-capture']);
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(allowed.has(permission) && isTrustedUrl(details.requestingUrl)),
   );
   session.defaultSession.setPermissionCheckHandler(
     (_contents, permission, requestingOrigin) => allowed.has(permission) && isTrustedUrl(requestingOrigin),
   );
+  // getDisplayMedia from our own page gets the screen without a picker: the person asked for it by
+  // pressing "Scan the screen", and the frame is decoded in memory and dropped. Others get nothing.
+  session.defaultSession.setDisplayMediaRequestHandler((request, callback) => {
+    if (!isTrustedUrl(request.frame?.url ?? request.securityOrigin)) return callback({});
+    desktopCapturer
+      .getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } })
+      .then((sources) => callback(sources[0] ? { video: sources[0] } : {}))
+      .catch(() => callback({}));
+  });
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event, url) => {

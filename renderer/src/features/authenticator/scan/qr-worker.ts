@@ -8,6 +8,7 @@ import { imageSize } from 'image-size';
 import jsQR from 'jsqr';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import { QR_READER_OPTIONS } from '../../../../../shared/otp/qr-reader-options';
 import { IMAGE_LIMITS, type DecodeFailure, type DecodeRequest, type DecodeResponse } from './protocol';
 
 prepareZXingModule({
@@ -78,11 +79,8 @@ async function decode(frame: ImageData): Promise<{ texts: string[]; engine: 'zxi
   if (zxingWorks) {
     try {
       const results = await readBarcodes(frame, {
-        formats: ['QRCode'],
-        tryHarder: true,
-        tryInvert: true,
-        tryRotate: true,
-        maxNumberOfSymbols: 8,
+        ...QR_READER_OPTIONS,
+        formats: [...QR_READER_OPTIONS.formats],
       });
       return {
         texts: [...new Set(results.filter((r) => r.isValid).map((r) => r.text))],
