@@ -88,9 +88,14 @@ function harden(): void {
   // (to clear it later only if it still holds that code); nothing else, and no other origin.
   // Display capture: "Scan the screen" (getDisplayMedia, granted below).
   const allowed = new Set(['clipboard-sanitized-write', 'clipboard-read', 'display-capture']);
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(allowed.has(permission) && isTrustedUrl(details.requestingUrl)),
-  );
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    // The camera, for "Use the camera" — video only, never the microphone.
+    const cameraOnly =
+      permission === 'media' &&
+      'mediaTypes' in details &&
+      (details.mediaTypes ?? []).every((type) => type === 'video');
+    callback((allowed.has(permission) || cameraOnly) && isTrustedUrl(details.requestingUrl));
+  });
   session.defaultSession.setPermissionCheckHandler(
     (_contents, permission, requestingOrigin) => allowed.has(permission) && isTrustedUrl(requestingOrigin),
   );

@@ -64,3 +64,29 @@ export function migrationUri(
   });
   return `otpauth-migration://offline?data=${encodeURIComponent(Buffer.from(Payload.encode(message).finish()).toString('base64'))}`;
 }
+
+/**
+ * A Y4M video (what Chromium's fake camera plays) of a QR code on a grey, slightly noisy
+ * background, like a phone held up to a webcam: 640×480, 4:2:0, a few frames.
+ */
+export async function qrY4m(text: string, frames = 10): Promise<Buffer> {
+  const [width, height] = [640, 480];
+  const code = PNG.sync.read(await qrPng(text, 300));
+  const chunks: Buffer[] = [Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`)];
+  let seed = 7;
+  const noise = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32 - 0.5) * 24;
+  for (let f = 0; f < frames; f++) {
+    const luma = Buffer.alloc(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const [cx, cy] = [x - 170, y - 90];
+        const inside = cx >= 0 && cy >= 0 && cx < code.width && cy < code.height;
+        const value = inside ? 40 + (code.data[(cy * code.width + cx) * 4]! / 255) * 170 : 128;
+        luma[y * width + x] = Math.max(0, Math.min(255, Math.round(value + noise())));
+      }
+    }
+    const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
+    chunks.push(Buffer.from('FRAME\n'), luma, chroma, chroma);
+  }
+  return Buffer.concat(chunks);
+}

@@ -75,6 +75,9 @@ export const en = {
     added: '{{name}} was added.',
   },
   scan: {
+    camera: 'Use the camera',
+    cameraPreview: 'Camera preview',
+    cameraHint: 'Hold the QR code in front of the camera. The camera stops as soon as a code is found.',
     tab: 'Scan a QR code',
     drop: 'Drop an image of a QR code here, or click to choose one',
     dropHint: 'PNG, JPEG, GIF, WebP or BMP. You can also paste an image (Ctrl+V).',
@@ -118,6 +121,8 @@ export const en = {
     KEYCHAIN_UNAVAILABLE: 'The system keychain is not available, so Tessera will not store or read secrets.',
     INTERNAL: 'Something went wrong inside Tessera. Nothing was changed.',
     scan: {
+      noCamera: 'No camera was found.',
+      cameraDenied: 'Camera access was denied or is not available.',
       tooLarge:
         'The image is {{width}} × {{height}} pixels; Tessera reads images of up to {{maxSide}} pixels a side and {{maxMegapixels}} megapixels. Crop it to the QR code.',
       fileTooLarge: 'The file is larger than {{maxMegabytes}} MB.',

@@ -77,6 +77,9 @@ export const fi: Messages = {
     added: '{{name}} lisättiin.',
   },
   scan: {
+    camera: 'Käytä kameraa',
+    cameraPreview: 'Kameran esikatselu',
+    cameraHint: 'Pidä QR-koodia kameran edessä. Kamera sammuu heti, kun koodi löytyy.',
     tab: 'Skannaa QR-koodi',
     drop: 'Pudota QR-koodin kuva tähän tai valitse kuva napsauttamalla',
     dropHint: 'PNG, JPEG, GIF, WebP tai BMP. Voit myös liittää kuvan (Ctrl+V).',
@@ -121,6 +124,8 @@ export const fi: Messages = {
       'Järjestelmän avainnippu ei ole käytettävissä, joten Tessera ei tallenna eikä lue salaisuuksia.',
     INTERNAL: 'Tesserassa tapahtui virhe. Mitään ei muutettu.',
     scan: {
+      noCamera: 'Kameraa ei löytynyt.',
+      cameraDenied: 'Pääsy kameraan estettiin tai se ei ole käytettävissä.',
       tooLarge:
         'Kuva on {{width}} × {{height}} pikseliä; Tessera lukee kuvia, joiden sivu on enintään {{maxSide}} pikseliä ja koko {{maxMegapixels}} megapikseliä. Rajaa kuva QR-koodiin.',
       fileTooLarge: 'Tiedosto on suurempi kuin {{maxMegabytes}} Mt.',

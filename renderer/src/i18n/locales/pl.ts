@@ -77,6 +77,9 @@ export const pl: Messages = {
     added: 'Dodano {{name}}.',
   },
   scan: {
+    camera: 'Użyj kamery',
+    cameraPreview: 'Podgląd kamery',
+    cameraHint: 'Przytrzymaj kod QR przed kamerą. Kamera wyłączy się, gdy tylko kod zostanie znaleziony.',
     tab: 'Zeskanuj kod QR',
     drop: 'Upuść tu obraz z kodem QR albo kliknij, aby go wybrać',
     dropHint: 'PNG, JPEG, GIF, WebP lub BMP. Możesz też wkleić obraz (Ctrl+V).',
@@ -125,6 +128,8 @@ export const pl: Messages = {
       'Systemowy pęk kluczy jest niedostępny, więc Tessera nie zapisuje ani nie odczytuje sekretów.',
     INTERNAL: 'W Tesserze wystąpił błąd. Nic nie zostało zmienione.',
     scan: {
+      noCamera: 'Nie znaleziono kamery.',
+      cameraDenied: 'Odmówiono dostępu do kamery lub jest ona niedostępna.',
       tooLarge:
         'Obraz ma {{width}} × {{height}} pikseli; Tessera czyta obrazy do {{maxSide}} pikseli na bok i {{maxMegapixels}} megapikseli. Przytnij go do kodu QR.',
       fileTooLarge: 'Plik jest większy niż {{maxMegabytes}} MB.',

@@ -77,6 +77,9 @@ export const sv: Messages = {
     added: '{{name}} lades till.',
   },
   scan: {
+    camera: 'Använd kameran',
+    cameraPreview: 'Kameravy',
+    cameraHint: 'Håll QR-koden framför kameran. Kameran stängs av så fort en kod hittas.',
     tab: 'Skanna en QR-kod',
     drop: 'Släpp en bild av en QR-kod här, eller klicka för att välja en',
     dropHint: 'PNG, JPEG, GIF, WebP eller BMP. Du kan också klistra in en bild (Ctrl+V).',
@@ -121,6 +124,8 @@ export const sv: Messages = {
       'Systemets nyckelring är inte tillgänglig, så Tessera varken sparar eller läser hemligheter.',
     INTERNAL: 'Något gick fel i Tessera. Inget ändrades.',
     scan: {
+      noCamera: 'Ingen kamera hittades.',
+      cameraDenied: 'Åtkomst till kameran nekades eller är inte tillgänglig.',
       tooLarge:
         'Bilden är {{width}} × {{height}} pixlar; Tessera läser bilder på högst {{maxSide}} pixlar per sida och {{maxMegapixels}} megapixlar. Beskär den till QR-koden.',
       fileTooLarge: 'Filen är större än {{maxMegabytes}} MB.',

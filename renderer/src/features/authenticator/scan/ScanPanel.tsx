@@ -1,12 +1,13 @@
 import { Alert, Button, Code, Group, Loader, Radio, Stack, Text } from '@mantine/core';
 import { Dropzone, IMAGE_MIME_TYPE } from '@mantine/dropzone';
-import { IconDeviceDesktop, IconPhoto } from '@tabler/icons-react';
+import { IconCamera, IconDeviceDesktop, IconPhoto } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classifyQrPayload } from '../../../../../shared/otp/qr-payload';
 import { ApiError } from '../../../api/client';
 import i18n, { errorMessage } from '../../../i18n';
 import { useAddAccount } from '../queries';
+import { CameraScanner } from './CameraScanner';
 import { captureScreen, decodeQr, DecodeError } from './decoder';
 import { describeOtpauth } from './describe';
 import { MigrationImport } from './MigrationImport';
@@ -18,7 +19,8 @@ type ScanState =
   | { kind: 'error'; message: string }
   | { kind: 'noCode' }
   | { kind: 'other'; excerpts: string[] }
-  | { kind: 'choose'; uris: string[] };
+  | { kind: 'choose'; uris: string[] }
+  | { kind: 'camera' };
 
 function messageOf(error: unknown): string {
   if (error instanceof DecodeError) {
@@ -37,16 +39,18 @@ export function ScanPanel({ onDone }: { onDone(name: string): void }) {
   // Export codes of one Google Authenticator export, gathered across scans.
   const [migrationUris, setMigrationUris] = useState<string[]>([]);
 
+  const { mutate: addAccount } = add;
   const addUri = useCallback(
     (uri: string) =>
-      add.mutate(
+      addAccount(
         { kind: 'uri', uri },
         {
           onSuccess: (account) => onDone(account.issuer || account.accountName),
           onError: (error) => setState({ kind: 'error', message: messageOf(error) }),
         },
       ),
-    [add, onDone],
+    // add.mutate is stable across renders (TanStack Query); the mutation object is not.
+    [addAccount, onDone],
   );
 
   const handleTexts = useCallback(
@@ -105,6 +109,10 @@ export function ScanPanel({ onDone }: { onDone(name: string): void }) {
     return () => document.removeEventListener('paste', onPaste);
   }, [scan]);
 
+  const onCameraFound = useCallback((texts: string[]) => handleTexts(texts), [handleTexts]);
+  const onCameraCancel = useCallback(() => setState({ kind: 'idle' }), []);
+  if (state.kind === 'camera') return <CameraScanner onFound={onCameraFound} onCancel={onCameraCancel} />;
+
   if (migrationUris.length > 0) {
     return (
       <MigrationImport
@@ -142,15 +150,24 @@ export function ScanPanel({ onDone }: { onDone(name: string): void }) {
         <Text size="sm" c="dimmed">
           {t('scan.screenHint')}
         </Text>
-        <Button
-          variant="light"
-          leftSection={<IconDeviceDesktop size={16} />}
-          onClick={() => void scan([captureScreen])}
-          disabled={state.kind === 'busy'}
-          style={{ flexShrink: 0 }}
-        >
-          {t('scan.screen')}
-        </Button>
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Button
+            variant="light"
+            leftSection={<IconCamera size={16} />}
+            onClick={() => setState({ kind: 'camera' })}
+          >
+            {t('scan.camera')}
+          </Button>
+          <Button
+            variant="light"
+            leftSection={<IconDeviceDesktop size={16} />}
+            onClick={() => void scan([captureScreen])}
+            disabled={state.kind === 'busy'}
+            style={{ flexShrink: 0 }}
+          >
+            {t('scan.screen')}
+          </Button>
+        </Group>
       </Group>
 
       {state.kind === 'busy' && (
