@@ -138,6 +138,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'app:status:get': () => status(),
     'totp:account:list': async () => (await ready()).vault.list(),
     'totp:account:add': async (request) => (await ready()).vault.add(request),
+    'totp:account:update': async ({ id, issuer, accountName }) =>
+      (await ready()).vault.update(id, issuer, accountName),
+    'totp:account:reorder': async ({ ids }) => (await ready()).vault.reorder(ids),
     'totp:account:delete': async ({ id }) => (await ready()).vault.delete(id),
     'totp:counter:increment': async ({ id }) => (await ready()).vault.incrementCounter(id),
     'totp:code:list': async () => (await ready()).vault.codes(),

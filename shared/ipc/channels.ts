@@ -6,6 +6,8 @@ export const CHANNEL_NAMES = [
   'app:status:get',
   'totp:account:list',
   'totp:account:add',
+  'totp:account:update',
+  'totp:account:reorder',
   'totp:account:delete',
   'totp:counter:increment',
   'totp:code:list',

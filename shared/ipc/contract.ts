@@ -49,6 +49,13 @@ export const ManualAccountInputSchema = z.strictObject({
 });
 export type ManualAccountInput = z.infer<typeof ManualAccountInputSchema>;
 
+/** Renaming an account; the same limits as when it was added. */
+export const AccountNamesSchema = z.strictObject({
+  issuer: z.string().trim().max(OTP_LIMITS.issuerMaxLength),
+  accountName: z.string().trim().min(1).max(OTP_LIMITS.accountNameMaxLength),
+});
+export type AccountNames = z.infer<typeof AccountNamesSchema>;
+
 export const UriAccountInputSchema = z.strictObject({
   kind: z.literal('uri'),
   uri: z.string().min(1).max(OTP_LIMITS.uriMaxLength),
@@ -94,6 +101,15 @@ export const contract = {
   'totp:account:add': {
     request: z.discriminatedUnion('kind', [UriAccountInputSchema, ManualAccountInputSchema]),
     response: TotpAccountSchema,
+  },
+  'totp:account:update': {
+    request: AccountNamesSchema.extend({ id: Id }),
+    response: TotpAccountSchema,
+  },
+  /** The complete new order: every account id exactly once. */
+  'totp:account:reorder': {
+    request: z.strictObject({ ids: z.array(Id).max(10_000) }),
+    response: z.array(TotpAccountSchema),
   },
   'totp:account:delete': { request: z.strictObject({ id: Id }), response: z.object({ id: Id }) },
   /** HOTP "next code": increments and persists the counter, returns the new code. */

@@ -275,6 +275,17 @@ function readPeriod(raw: string | null): number {
   );
 }
 
+/** Issuer and account name as a person edits them: the same checks as when an account is added. */
+export function parseAccountNames(
+  issuer: string,
+  accountName: string,
+): { issuer: string; accountName: string } {
+  return {
+    issuer: checkText('issuer', issuer.trim(), OTP_LIMITS.issuerMaxLength),
+    accountName: checkText('accountName', accountName.trim(), OTP_LIMITS.accountNameMaxLength),
+  };
+}
+
 export function parseManualInput(input: ManualAccountInput): NewAccount {
   const issuer = checkText('issuer', input.issuer.trim(), OTP_LIMITS.issuerMaxLength);
   const accountName = checkText('accountName', input.accountName.trim(), OTP_LIMITS.accountNameMaxLength);

@@ -18,7 +18,7 @@ import { OTP_LIMITS, type OtpAlgorithm, type OtpType } from '../../../shared/otp
 import type { Db } from '../store/database';
 import type { SecretStore } from '../secrets/secret-store';
 import { createLogger } from '../logger';
-import { parseManualInput, parseOtpauthUri, type NewAccount } from './account-input';
+import { parseAccountNames, parseManualInput, parseOtpauthUri, type NewAccount } from './account-input';
 import { decodeBase32, encodeBase32, hotpCode, timeStep, totpCode } from './otp';
 
 const log = createLogger('totp-vault');
@@ -191,6 +191,36 @@ export class TotpVaultService {
     }
     accounts.forEach((a, i) => this.secrets.set(ids[i]!, a.secret));
     return ids.map((id) => toAccount(this.row(id)));
+  }
+
+  update(id: string, issuer: string, accountName: string): TotpAccount {
+    this.row(id);
+    const names = parseAccountNames(issuer, accountName);
+    this.db
+      .prepare('UPDATE totp_accounts SET issuer = ?, account_name = ? WHERE id = ?')
+      .run(names.issuer, names.accountName, id);
+    this.rowCache = null;
+    return toAccount(this.row(id));
+  }
+
+  /** A new order for all accounts, saved in one transaction; a stale or partial list changes nothing. */
+  reorder(ids: string[]): TotpAccount[] {
+    const current = new Set(this.rows().map((r) => r.id));
+    if (
+      ids.length !== current.size ||
+      new Set(ids).size !== ids.length ||
+      ids.some((id) => !current.has(id))
+    ) {
+      throw new AppError(
+        ErrorCode.InvalidInput,
+        'The list of accounts changed meanwhile; the order was not saved. Try again.',
+        'account.reorderStale',
+      );
+    }
+    const setPosition = this.db.prepare('UPDATE totp_accounts SET position = ? WHERE id = ?');
+    this.db.transaction(() => ids.forEach((id, position) => setPosition.run(position, id)))();
+    this.rowCache = null;
+    return this.list();
   }
 
   /** The account that already holds this secret (same bytes, same type), if any. */

@@ -196,3 +196,30 @@ test('without a keychain, Tessera says why in plain words and offers nothing tha
   await page.getByRole('option', { name: 'Suomi' }).click();
   await expect(page.getByRole('alert')).toContainText('aseta TESSERA_KEYRING_PASSWORD');
 });
+
+test('rename an account and change the order; both survive a restart', async ({ page }) => {
+  tessera = await startTessera(dataDir);
+  await open(page, tessera.url);
+  for (const uri of [URI, `otpauth://totp/Second:bob?secret=${SECRET}&issuer=Second`]) {
+    await (await addByUri(page, uri)).waitFor({ state: 'hidden' });
+  }
+  await account(page, NAME)
+    .getByRole('button', { name: `Edit ${NAME}` })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Edit account' });
+  await dialog.getByLabel('Issuer').fill('Looking Glass');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  const renamed = `Looking Glass (${LABEL})`;
+  await expect(account(page, renamed)).toBeVisible();
+
+  await expect(page.getByRole('button', { name: `Move ${renamed} up` })).toBeDisabled();
+  await page.getByRole('button', { name: 'Move Second (bob) up' }).click();
+  await expect(page.getByRole('listitem').first()).toHaveAccessibleName('Second (bob)');
+
+  await tessera.stop();
+  tessera = await startTessera(dataDir);
+  await open(page, tessera.url);
+  await expect(page.getByRole('listitem').first()).toHaveAccessibleName('Second (bob)');
+  await expect(page.getByRole('listitem').nth(1)).toHaveAccessibleName(renamed);
+});

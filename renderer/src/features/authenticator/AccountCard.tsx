@@ -1,5 +1,13 @@
 import { ActionIcon, Button, Card, Group, RingProgress, Stack, Text, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconPlayerTrackNext, IconTrash } from '@tabler/icons-react';
+import {
+  IconArrowDown,
+  IconArrowUp,
+  IconCheck,
+  IconCopy,
+  IconPencil,
+  IconPlayerTrackNext,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useTimeout } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,10 +26,25 @@ interface Props {
   onCopy(code: string): Promise<void>;
   onNext(): void;
   onDelete(): void;
+  onEdit(): void;
+  /** Absent where the account cannot move that way (first, last, or while a search filters the list). */
+  onMoveUp?: (() => void) | undefined;
+  onMoveDown?: (() => void) | undefined;
   nextPending: boolean;
 }
 
-export function AccountCard({ account, code, now, onCopy, onNext, onDelete, nextPending }: Props) {
+export function AccountCard({
+  account,
+  code,
+  now,
+  onCopy,
+  onNext,
+  onDelete,
+  onEdit,
+  onMoveUp,
+  onMoveDown,
+  nextPending,
+}: Props) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   // Mantine's timer is cleared when the card unmounts (say, right after a delete).
@@ -109,6 +132,31 @@ export function AccountCard({ account, code, now, onCopy, onNext, onDelete, next
               {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
             </ActionIcon>
           </Tooltip>
+          <Tooltip label={t('auth.edit', { name })}>
+            <ActionIcon variant="subtle" size="lg" aria-label={t('auth.edit', { name })} onClick={onEdit}>
+              <IconPencil size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <ActionIcon.Group orientation="vertical">
+            <ActionIcon
+              variant="subtle"
+              size="sm"
+              aria-label={t('auth.moveUp', { name })}
+              onClick={onMoveUp}
+              disabled={!onMoveUp}
+            >
+              <IconArrowUp size={14} />
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              size="sm"
+              aria-label={t('auth.moveDown', { name })}
+              onClick={onMoveDown}
+              disabled={!onMoveDown}
+            >
+              <IconArrowDown size={14} />
+            </ActionIcon>
+          </ActionIcon.Group>
           <Tooltip label={t('auth.delete', { name })}>
             <ActionIcon
               variant="subtle"

@@ -12,7 +12,8 @@ import i18n, { errorMessage } from '../../i18n';
 import { AccountCard } from './AccountCard';
 import { AddAccountModal } from './AddAccountModal';
 import { CLIPBOARD_CLEAR_SECONDS, copyCode } from './clipboard';
-import { useAccounts, useCodes, useDeleteAccount, useNextHotpCode } from './queries';
+import { EditAccountModal } from './EditAccountModal';
+import { useAccounts, useCodes, useDeleteAccount, useNextHotpCode, useReorderAccounts } from './queries';
 
 function showError(error: unknown) {
   notifications.show({
@@ -31,6 +32,14 @@ export function AuthenticatorPage() {
   const next = useNextHotpCode();
   const [adding, addModal] = useDisclosure(false);
   const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<TotpAccount | null>(null);
+  const reorder = useReorderAccounts();
+  const move = (index: number, by: -1 | 1) => {
+    const ids = (accounts.data ?? []).map((a) => a.id);
+    const [moved] = ids.splice(index, 1);
+    ids.splice(index + by, 0, moved!);
+    reorder.mutate(ids, { onError: showError });
+  };
   const [now, setNow] = useState(() => Date.now());
   const ticker = useInterval(() => setNow(Date.now()), 1000);
   useEffect(() => {
@@ -105,7 +114,7 @@ export function AuthenticatorPage() {
         <Text c="dimmed">{t('auth.noMatch', { search })}</Text>
       ) : (
         <Stack component="ul" aria-label={t('auth.list')} gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
-          {visible.map((account) => (
+          {visible.map((account, index) => (
             <AccountCard
               key={account.id}
               account={account}
@@ -115,11 +124,16 @@ export function AuthenticatorPage() {
               onNext={() => next.mutate(account.id, { onError: showError })}
               nextPending={next.isPending && next.variables === account.id}
               onDelete={() => confirmDelete(account)}
+              onEdit={() => setEditing(account)}
+              // Moving is about the whole list: not while a search shows only part of it.
+              onMoveUp={search === '' && index > 0 ? () => move(index, -1) : undefined}
+              onMoveDown={search === '' && index < visible.length - 1 ? () => move(index, 1) : undefined}
             />
           ))}
         </Stack>
       )}
       <AddAccountModal opened={adding} onClose={addModal.close} />
+      <EditAccountModal account={editing} onClose={() => setEditing(null)} />
     </Stack>
   );
 }

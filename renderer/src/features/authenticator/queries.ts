@@ -51,3 +51,20 @@ export function useNextHotpCode() {
     },
   });
 }
+
+export function useUpdateAccount() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (request: RequestOf<'totp:account:update'>) => call('totp:account:update', request),
+    onSuccess: () => client.invalidateQueries({ queryKey: ACCOUNTS_KEY }),
+  });
+}
+
+export function useReorderAccounts() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[]) => call('totp:account:reorder', { ids }),
+    onSuccess: (accounts) => client.setQueryData(ACCOUNTS_KEY, accounts),
+    onError: () => client.invalidateQueries({ queryKey: ACCOUNTS_KEY }),
+  });
+}

@@ -27,6 +27,11 @@ export const en = {
     retry: 'Try again',
   },
   auth: {
+    edit: 'Edit {{name}}',
+    editTitle: 'Edit account',
+    save: 'Save',
+    moveUp: 'Move {{name}} up',
+    moveDown: 'Move {{name}} down',
     title: 'Authenticator',
     add: 'Add account',
     search: 'Search accounts',
@@ -171,6 +176,7 @@ export const en = {
         'This data folder is already open in another Tessera window or process. Close that one, then try again.',
     },
     account: {
+      reorderStale: 'The list of accounts changed meanwhile; the order was not saved. Try again.',
       notFound: 'That account no longer exists.',
       notHotp: 'Only counter-based (HOTP) accounts have a next code.',
       counterMax: 'The counter cannot go higher.',

@@ -29,6 +29,11 @@ export const fi: Messages = {
     retry: 'Yritä uudelleen',
   },
   auth: {
+    edit: 'Muokkaa: {{name}}',
+    editTitle: 'Muokkaa tiliä',
+    save: 'Tallenna',
+    moveUp: 'Siirrä ylös: {{name}}',
+    moveDown: 'Siirrä alas: {{name}}',
     title: 'Todennussovellus',
     add: 'Lisää tili',
     search: 'Hae tilejä',
@@ -174,6 +179,7 @@ export const fi: Messages = {
         'Tämä datakansio on jo auki toisessa Tessera-ikkunassa tai -prosessissa. Sulje se ja yritä uudelleen.',
     },
     account: {
+      reorderStale: 'Tililuettelo muuttui sillä välin; järjestystä ei tallennettu. Yritä uudelleen.',
       notFound: 'Tiliä ei enää ole.',
       notHotp: 'Vain laskuriperusteisilla (HOTP) tileillä on seuraava koodi.',
       counterMax: 'Laskuri ei voi kasvaa enempää.',

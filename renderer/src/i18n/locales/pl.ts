@@ -29,6 +29,11 @@ export const pl: Messages = {
     retry: 'Spróbuj ponownie',
   },
   auth: {
+    edit: 'Edytuj {{name}}',
+    editTitle: 'Edytuj konto',
+    save: 'Zapisz',
+    moveUp: 'Przesuń {{name}} w górę',
+    moveDown: 'Przesuń {{name}} w dół',
     title: 'Uwierzytelniacz',
     add: 'Dodaj konto',
     search: 'Szukaj kont',
@@ -180,6 +185,8 @@ export const pl: Messages = {
         'Ten folder danych jest już otwarty w innym oknie lub procesie Tessery. Zamknij go i spróbuj ponownie.',
     },
     account: {
+      reorderStale:
+        'Lista kont zmieniła się w międzyczasie; kolejność nie została zapisana. Spróbuj ponownie.',
       notFound: 'To konto już nie istnieje.',
       notHotp: 'Tylko konta oparte na liczniku (HOTP) mają następny kod.',
       counterMax: 'Licznik nie może być większy.',

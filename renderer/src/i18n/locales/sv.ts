@@ -29,6 +29,11 @@ export const sv: Messages = {
     retry: 'Försök igen',
   },
   auth: {
+    edit: 'Redigera {{name}}',
+    editTitle: 'Redigera konto',
+    save: 'Spara',
+    moveUp: 'Flytta upp {{name}}',
+    moveDown: 'Flytta ned {{name}}',
     title: 'Autentiserare',
     add: 'Lägg till konto',
     search: 'Sök konton',
@@ -175,6 +180,7 @@ export const sv: Messages = {
         'Datamappen är redan öppen i ett annat Tessera-fönster eller en annan process. Stäng det och försök igen.',
     },
     account: {
+      reorderStale: 'Kontolistan ändrades under tiden; ordningen sparades inte. Försök igen.',
       notFound: 'Kontot finns inte längre.',
       notHotp: 'Bara räknarbaserade (HOTP) konton har en nästa kod.',
       counterMax: 'Räknaren kan inte gå högre.',

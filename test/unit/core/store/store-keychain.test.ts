@@ -224,6 +224,30 @@ describe('TotpVaultService with the real keychain', () => {
     first.close();
   });
 
+  it('renames and reorders accounts; hostile names and stale orders change nothing', async () => {
+    const dir = tempDir();
+    const { db, vault } = await openVault(dir);
+    const a = await vault.add({ kind: 'uri', uri: URI });
+    const b = await vault.add({ kind: 'uri', uri: `otpauth://hotp/Counter:bob?secret=${SECRET_B32}` });
+    expect(vault.update(a.id, ' Looking Glass ', ' alice ')).toMatchObject({
+      issuer: 'Looking Glass',
+      accountName: 'alice',
+    });
+    expect(() => vault.update(a.id, 'Evil\u202e', 'alice')).toThrowError(AppError);
+    expect(() => vault.update(randomUUID(), 'X', 'y')).toThrowError(/no longer exists/);
+    expect(vault.reorder([b.id, a.id]).map((x) => x.id)).toEqual([b.id, a.id]);
+    for (const stale of [[a.id], [a.id, a.id], [a.id, b.id, randomUUID()], [a.id, randomUUID()]]) {
+      expect(() => vault.reorder(stale)).toThrowError(/changed meanwhile/);
+    }
+    db.close();
+    const again = await openVault(dir);
+    expect(again.vault.list().map((x) => [x.id, x.issuer])).toEqual([
+      [b.id, 'Counter'],
+      [a.id, 'Looking Glass'],
+    ]);
+    again.db.close();
+  });
+
   it('refuses bad input and changes nothing', async () => {
     const dir = tempDir();
     const { vaultId, db, vault } = await openVault(dir);
