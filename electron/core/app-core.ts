@@ -13,6 +13,7 @@ import { openDatabase, readOrCreateVaultId, type Db } from './store/database';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { keychainProblemOf, type SecretStore } from './secrets/secret-store';
 import { ensureSessionKeyring, type SessionKeyringOptions } from './secrets/session-keyring';
+import { createBackup } from './totp/backup';
 import { MigrationImportService } from './totp/migration-import';
 import { TotpVaultService, systemClock, type Clock } from './totp/vault-service';
 
@@ -145,6 +146,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'totp:counter:increment': async ({ id }) => (await ready()).vault.incrementCounter(id),
     'totp:code:list': async () => (await ready()).vault.codes(),
     'totp:migration:preview': async ({ uris }) => (await ready()).migration.preview(uris),
+    'totp:backup:create': async ({ password }) => {
+      const { vault } = await ready();
+      const date = new Date(clock.now()).toISOString().slice(0, 10);
+      return {
+        fileName: `tessera-backup-${date}.json`,
+        content: await createBackup(vault.exportAll(), password),
+      };
+    },
+    'totp:backup:preview': async ({ content, password }) =>
+      (await ready()).migration.previewBackup(content, password),
     'totp:migration:import': async ({ batchId, indices }) =>
       (await ready()).migration.import(batchId, indices),
   };

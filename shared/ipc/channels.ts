@@ -13,4 +13,6 @@ export const CHANNEL_NAMES = [
   'totp:code:list',
   'totp:migration:preview',
   'totp:migration:import',
+  'totp:backup:create',
+  'totp:backup:preview',
 ] as const;

@@ -125,6 +125,22 @@ export const contract = {
     }),
     response: MigrationPreviewSchema,
   },
+  /** An encrypted backup of every account, as the file's text (safe to hand to the renderer). */
+  'totp:backup:create': {
+    request: z.strictObject({ password: z.string().min(OTP_LIMITS.backupPasswordMin).max(1024) }),
+    response: z.object({ fileName: z.string(), content: z.string() }),
+  },
+  /** Decrypts a backup into a preview; the chosen entries are then imported like an export's. */
+  'totp:backup:preview': {
+    request: z.strictObject({
+      content: z
+        .string()
+        .min(1)
+        .max(8 * 1024 * 1024),
+      password: z.string().min(1).max(1024),
+    }),
+    response: MigrationPreviewSchema,
+  },
   'totp:migration:import': {
     request: z.strictObject({
       batchId: Id,

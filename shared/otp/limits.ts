@@ -20,6 +20,8 @@ export const OTP_LIMITS = {
   migrationUriMaxLength: 8192,
   /** More accounts than any genuine export code carries (Google Authenticator puts about ten per code). */
   migrationMaxEntries: 100,
+  /** Shortest password an encrypted backup accepts (it is stretched with scrypt). */
+  backupPasswordMin: 10,
   /** Export codes scanned for one import. */
   migrationMaxParts: 20,
   /** Counters are persisted as JavaScript numbers; keep them exact. */

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
 import type { MigrationPreview, TotpAccount } from '../../../shared/ipc/contract';
 import type { NewAccount } from './account-input';
+import { readBackup } from './backup';
 import { parseMigrationUri, type MigrationEntry } from './migration';
 import type { Clock, TotpVaultService } from './vault-service';
 
@@ -43,14 +44,22 @@ export class MigrationImportService {
     const missingParts = Array.from({ length: first.batchSize }, (_, i) => i)
       .filter((i) => !byIndex.has(i))
       .map((i) => i + 1);
+    return this.stage(entries, missingParts, first.batchSize);
+  }
 
+  /** An encrypted Tessera backup: the same preview, then the same import. */
+  async previewBackup(content: string, password: string): Promise<MigrationPreview> {
+    return this.stage(await readBackup(content, password), [], 1);
+  }
+
+  private stage(entries: MigrationEntry[], missingParts: number[], totalParts: number): MigrationPreview {
     this.sweep();
     const batchId = randomUUID();
     this.batches.set(batchId, { entries, expires: this.clock.now() + BATCH_LIFETIME_MS });
     return {
       batchId,
       missingParts,
-      totalParts: first.batchSize,
+      totalParts,
       entries: entries.map((entry, index) =>
         entry.ok
           ? {

@@ -223,6 +223,16 @@ export class TotpVaultService {
     return this.list();
   }
 
+  /** Every account with its secret, for an encrypted backup. Stays in the main process. */
+  exportAll(): NewAccount[] {
+    return this.rows().flatMap((row) => {
+      const secret = this.secrets.get(row.id);
+      if (!secret) return [];
+      const { issuer, account_name: accountName, type, algorithm, digits, period } = row;
+      return [{ issuer, accountName, type, algorithm, digits, period, counter: row.counter ?? 0, secret }];
+    });
+  }
+
   /** The account that already holds this secret (same bytes, same type), if any. */
   findBySecret(secret: Uint8Array, type: OtpType): string | null {
     for (const row of this.rows()) {

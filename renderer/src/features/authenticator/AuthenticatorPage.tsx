@@ -1,8 +1,14 @@
-import { Alert, Button, Center, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Menu, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure, useInterval } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconDatabaseExport,
+  IconDatabaseImport,
+  IconPlus,
+  IconSearch,
+} from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TotpAccount } from '../../../../shared/ipc/contract';
@@ -12,6 +18,7 @@ import i18n, { errorMessage } from '../../i18n';
 import { AccountCard } from './AccountCard';
 import { AddAccountModal } from './AddAccountModal';
 import { CLIPBOARD_CLEAR_SECONDS, copyCode } from './clipboard';
+import { CreateBackupModal, RestoreBackupModal } from './BackupModals';
 import { EditAccountModal } from './EditAccountModal';
 import { useAccounts, useCodes, useDeleteAccount, useNextHotpCode, useReorderAccounts } from './queries';
 
@@ -33,6 +40,8 @@ export function AuthenticatorPage() {
   const [adding, addModal] = useDisclosure(false);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<TotpAccount | null>(null);
+  const [backupOpen, backupModal] = useDisclosure(false);
+  const [restoreOpen, restoreModal] = useDisclosure(false);
   const reorder = useReorderAccounts();
   const move = (index: number, by: -1 | 1) => {
     const ids = (accounts.data ?? []).map((a) => a.id);
@@ -87,9 +96,34 @@ export function AuthenticatorPage() {
     <Stack maw={760}>
       <Group justify="space-between">
         <Title order={2}>{t('auth.title')}</Title>
-        <Button leftSection={<IconPlus size={16} />} onClick={addModal.open} disabled={!keychainReady}>
-          {t('auth.add')}
-        </Button>
+        <Group gap="xs">
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button
+                variant="default"
+                rightSection={<IconChevronDown size={14} />}
+                disabled={!keychainReady}
+              >
+                {t('backup.menu')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item
+                leftSection={<IconDatabaseExport size={16} />}
+                onClick={backupModal.open}
+                disabled={!accounts.data?.length}
+              >
+                {t('backup.createTitle')}
+              </Menu.Item>
+              <Menu.Item leftSection={<IconDatabaseImport size={16} />} onClick={restoreModal.open}>
+                {t('backup.restoreTitle')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          <Button leftSection={<IconPlus size={16} />} onClick={addModal.open} disabled={!keychainReady}>
+            {t('auth.add')}
+          </Button>
+        </Group>
       </Group>
       {((accounts.data?.length ?? 0) > 3 || search !== '') && (
         <TextInput
@@ -134,6 +168,8 @@ export function AuthenticatorPage() {
       )}
       <AddAccountModal opened={adding} onClose={addModal.close} />
       <EditAccountModal account={editing} onClose={() => setEditing(null)} />
+      <CreateBackupModal opened={backupOpen} onClose={backupModal.close} />
+      <RestoreBackupModal opened={restoreOpen} onClose={restoreModal.close} />
     </Stack>
   );
 }

@@ -112,6 +112,24 @@ export const en = {
       counter: 'Invalid counter',
     },
   },
+  backup: {
+    menu: 'Backup',
+    createTitle: 'Create an encrypted backup',
+    createBody:
+      'All accounts, with their secrets, are written to a file encrypted with this password. Without the password the file cannot be opened — by anyone, including you. Keep the file somewhere safe.',
+    password: 'Backup password',
+    repeat: 'Repeat the password',
+    passwordShort: 'At least {{min}} characters.',
+    mismatch: 'The passwords differ.',
+    create: 'Create backup',
+    created: 'Backup saved as {{fileName}}.',
+    restoreTitle: 'Restore from a backup',
+    restoreList: 'Accounts in this backup',
+    file: 'Backup file',
+    open: 'Open backup',
+    restored_one: '{{count}} account was restored.',
+    restored_other: '{{count}} accounts were restored.',
+  },
   form: {
     required: 'This field is required.',
     tooLong: 'At most {{max}} characters.',
@@ -146,6 +164,11 @@ export const en = {
       mixedBatches: 'These codes come from different exports. Scan the codes of one export at a time.',
       expired: 'This import has expired. Scan the export code again.',
       badChoice: 'One of the chosen accounts cannot be imported.',
+    },
+    backup: {
+      tooLarge: 'This file is too large to be a Tessera backup.',
+      format: 'This file is not a Tessera backup, or it is damaged or from a version Tessera cannot read.',
+      decrypt: 'The password is wrong, or the backup file has been changed or damaged.',
     },
     session: {
       noToken:

@@ -114,6 +114,24 @@ export const fi: Messages = {
       counter: 'Virheellinen laskuri',
     },
   },
+  backup: {
+    menu: 'Varmuuskopio',
+    createTitle: 'Luo salattu varmuuskopio',
+    createBody:
+      'Kaikki tilit salaisuuksineen kirjoitetaan tiedostoon, joka salataan tällä salasanalla. Ilman salasanaa tiedostoa ei voi avata – kukaan, et sinäkään. Säilytä tiedosto turvallisesti.',
+    password: 'Varmuuskopion salasana',
+    repeat: 'Toista salasana',
+    passwordShort: 'Vähintään {{min}} merkkiä.',
+    mismatch: 'Salasanat eroavat.',
+    create: 'Luo varmuuskopio',
+    created: 'Varmuuskopio tallennettiin nimellä {{fileName}}.',
+    restoreTitle: 'Palauta varmuuskopiosta',
+    restoreList: 'Varmuuskopion tilit',
+    file: 'Varmuuskopiotiedosto',
+    open: 'Avaa varmuuskopio',
+    restored_one: '{{count}} tili palautettiin.',
+    restored_other: '{{count}} tiliä palautettiin.',
+  },
   form: {
     required: 'Kenttä on pakollinen.',
     tooLong: 'Enintään {{max}} merkkiä.',
@@ -150,6 +168,12 @@ export const fi: Messages = {
       mixedBatches: 'Koodit ovat eri vienneistä. Skannaa yhden viennin koodit kerrallaan.',
       expired: 'Tuonti on vanhentunut. Skannaa vientikoodi uudelleen.',
       badChoice: 'Yhtä valituista tileistä ei voi tuoda.',
+    },
+    backup: {
+      tooLarge: 'Tiedosto on liian suuri ollakseen Tesseran varmuuskopio.',
+      format:
+        'Tiedosto ei ole Tesseran varmuuskopio, tai se on vioittunut tai versiosta, jota Tessera ei osaa lukea.',
+      decrypt: 'Salasana on väärä, tai varmuuskopiota on muutettu tai se on vioittunut.',
     },
     session: {
       noToken: 'Sivu avattiin ilman istuntotunnistetta. Avaa osoite, jonka Tessera tulosti käynnistyessään.',

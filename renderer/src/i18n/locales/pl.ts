@@ -118,6 +118,26 @@ export const pl: Messages = {
       counter: 'Nieprawidłowy licznik',
     },
   },
+  backup: {
+    menu: 'Kopia zapasowa',
+    createTitle: 'Utwórz zaszyfrowaną kopię zapasową',
+    createBody:
+      'Wszystkie konta wraz z sekretami zostaną zapisane w pliku zaszyfrowanym tym hasłem. Bez hasła nikt nie otworzy pliku — także Ty. Przechowuj plik w bezpiecznym miejscu.',
+    password: 'Hasło kopii zapasowej',
+    repeat: 'Powtórz hasło',
+    passwordShort: 'Co najmniej {{min}} znaków.',
+    mismatch: 'Hasła się różnią.',
+    create: 'Utwórz kopię',
+    created: 'Kopię zapisano jako {{fileName}}.',
+    restoreTitle: 'Przywróć z kopii zapasowej',
+    restoreList: 'Konta w tej kopii',
+    file: 'Plik kopii zapasowej',
+    open: 'Otwórz kopię',
+    restored_one: 'Przywrócono {{count}} konto.',
+    restored_few: 'Przywrócono {{count}} konta.',
+    restored_many: 'Przywrócono {{count}} kont.',
+    restored_other: 'Przywrócono {{count}} konta.',
+  },
   form: {
     required: 'To pole jest wymagane.',
     tooLong: 'Najwyżej {{max}} znaków.',
@@ -154,6 +174,12 @@ export const pl: Messages = {
       mixedBatches: 'Te kody pochodzą z różnych eksportów. Skanuj kody jednego eksportu naraz.',
       expired: 'Ten import wygasł. Zeskanuj kod eksportu ponownie.',
       badChoice: 'Jednego z wybranych kont nie można zaimportować.',
+    },
+    backup: {
+      tooLarge: 'Ten plik jest za duży, by być kopią zapasową Tessery.',
+      format:
+        'Ten plik nie jest kopią zapasową Tessery albo jest uszkodzony lub pochodzi z wersji, której Tessera nie potrafi odczytać.',
+      decrypt: 'Hasło jest nieprawidłowe albo plik kopii został zmieniony lub uszkodzony.',
     },
     session: {
       noToken:

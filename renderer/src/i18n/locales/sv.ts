@@ -114,6 +114,24 @@ export const sv: Messages = {
       counter: 'Ogiltig räknare',
     },
   },
+  backup: {
+    menu: 'Säkerhetskopia',
+    createTitle: 'Skapa en krypterad säkerhetskopia',
+    createBody:
+      'Alla konton, med sina hemligheter, skrivs till en fil som krypteras med lösenordet. Utan lösenordet kan filen inte öppnas – av någon, inte ens dig. Förvara filen säkert.',
+    password: 'Lösenord för säkerhetskopian',
+    repeat: 'Upprepa lösenordet',
+    passwordShort: 'Minst {{min}} tecken.',
+    mismatch: 'Lösenorden skiljer sig åt.',
+    create: 'Skapa säkerhetskopia',
+    created: 'Säkerhetskopian sparades som {{fileName}}.',
+    restoreTitle: 'Återställ från en säkerhetskopia',
+    restoreList: 'Konton i säkerhetskopian',
+    file: 'Säkerhetskopia',
+    open: 'Öppna säkerhetskopian',
+    restored_one: '{{count}} konto återställdes.',
+    restored_other: '{{count}} konton återställdes.',
+  },
   form: {
     required: 'Fältet är obligatoriskt.',
     tooLong: 'Högst {{max}} tecken.',
@@ -150,6 +168,12 @@ export const sv: Messages = {
       mixedBatches: 'Koderna kommer från olika exporter. Skanna en exports koder åt gången.',
       expired: 'Importen har gått ut. Skanna exportkoden igen.',
       badChoice: 'Ett av de valda kontona kan inte importeras.',
+    },
+    backup: {
+      tooLarge: 'Filen är för stor för att vara en säkerhetskopia från Tessera.',
+      format:
+        'Filen är ingen säkerhetskopia från Tessera, eller så är den skadad eller från en version som Tessera inte kan läsa.',
+      decrypt: 'Lösenordet är fel, eller så har säkerhetskopian ändrats eller skadats.',
     },
     session: {
       noToken: 'Sidan öppnades utan sin sessionstoken. Öppna adressen som Tessera skrev ut när det startade.',

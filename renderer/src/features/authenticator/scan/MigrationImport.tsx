@@ -64,13 +64,14 @@ export function MigrationImport({ uris, busy, onMoreImages, onDone, onCancel }: 
   );
 }
 
-function PreviewList({
+export function PreviewList({
   preview,
   busy,
   onMoreImages,
   onDone,
   onCancel,
-}: Omit<Props, 'uris'> & { preview: MigrationPreview }) {
+  title,
+}: Omit<Props, 'uris'> & { preview: MigrationPreview; title?: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const { entries, missingParts, totalParts } = preview;
@@ -95,7 +96,7 @@ function PreviewList({
 
   return (
     <Stack>
-      <Text fw={600}>{t('migration.title')}</Text>
+      <Text fw={600}>{title ?? t('migration.title')}</Text>
       {missingParts.length > 0 && (
         <Alert color="yellow" role="alert">
           {t('migration.missing', { total: totalParts, parts: missingParts.join(', ') })}
@@ -107,7 +108,7 @@ function PreviewList({
         p={0}
         m={0}
         style={{ listStyle: 'none' }}
-        aria-label={t('migration.title')}
+        aria-label={title ?? t('migration.title')}
       >
         {entries.map((entry) => {
           const name = entry.issuer ? `${entry.issuer} (${entry.accountName})` : entry.accountName;

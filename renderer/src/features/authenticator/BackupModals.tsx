@@ -1,0 +1,162 @@
+import { Alert, Button, FileInput, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MigrationPreview } from '../../../../shared/ipc/contract';
+import { OTP_LIMITS } from '../../../../shared/otp/limits';
+import { ApiError, call } from '../../api/client';
+import i18n, { errorMessage } from '../../i18n';
+import { PreviewList } from './scan/MigrationImport';
+
+function message(error: unknown): string {
+  return error instanceof ApiError ? errorMessage(error.shape) : i18n.t('errors.INTERNAL');
+}
+
+/** Hands a file to the person: a download in the browser, the save location in Electron. */
+function download(fileName: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function CreateBackupModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const create = useMutation({
+    mutationFn: () => call('totp:backup:create', { password }),
+    onSuccess: ({ fileName, content }) => {
+      download(fileName, content);
+      notifications.show({ color: 'green', message: t('backup.created', { fileName }) });
+      close();
+    },
+  });
+  const close = () => {
+    setPassword('');
+    setRepeat('');
+    create.reset();
+    onClose();
+  };
+  const tooShort = password.length > 0 && password.length < OTP_LIMITS.backupPasswordMin;
+  const mismatch = repeat.length > 0 && repeat !== password;
+  return (
+    <Modal opened={opened} onClose={close} title={t('backup.createTitle')}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate();
+        }}
+      >
+        <Stack>
+          <Text size="sm">{t('backup.createBody')}</Text>
+          <PasswordInput
+            label={t('backup.password')}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={tooShort && t('backup.passwordShort', { min: OTP_LIMITS.backupPasswordMin })}
+            autoComplete="new-password"
+            data-autofocus
+          />
+          <PasswordInput
+            label={t('backup.repeat')}
+            value={repeat}
+            onChange={(e) => setRepeat(e.currentTarget.value)}
+            error={mismatch && t('backup.mismatch')}
+            autoComplete="new-password"
+          />
+          {create.isError && (
+            <Alert color="red" role="alert">
+              {message(create.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('auth.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              loading={create.isPending}
+              disabled={password.length < OTP_LIMITS.backupPasswordMin || repeat !== password}
+            >
+              {t('backup.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function RestoreBackupModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [password, setPassword] = useState('');
+  const [preview, setPreview] = useState<MigrationPreview | null>(null);
+  const open = useMutation({
+    mutationFn: async () => call('totp:backup:preview', { content: await file!.text(), password }),
+    onSuccess: setPreview,
+  });
+  const close = () => {
+    setFile(null);
+    setPassword('');
+    setPreview(null);
+    open.reset();
+    onClose();
+  };
+  return (
+    <Modal opened={opened} onClose={close} title={t('backup.restoreTitle')} size="lg">
+      {preview ? (
+        <PreviewList
+          key={preview.batchId}
+          preview={preview}
+          title={t('backup.restoreList')}
+          busy={false}
+          onMoreImages={() => undefined}
+          onDone={(count) => {
+            notifications.show({ color: 'green', message: t('backup.restored', { count }) });
+            close();
+          }}
+          onCancel={close}
+        />
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            open.mutate();
+          }}
+        >
+          <Stack>
+            <FileInput
+              label={t('backup.file')}
+              value={file}
+              onChange={setFile}
+              accept="application/json,.json"
+              clearable
+            />
+            <PasswordInput
+              label={t('backup.password')}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              autoComplete="current-password"
+            />
+            {open.isError && (
+              <Alert color="red" role="alert">
+                {message(open.error)}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('auth.cancel')}
+              </Button>
+              <Button type="submit" loading={open.isPending} disabled={!file || password === ''}>
+                {t('backup.open')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

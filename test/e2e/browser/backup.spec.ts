@@ -1,0 +1,88 @@
+/**
+ * Encrypted backup → wipe → restore: the backup is downloaded from one Tessera, restored into a
+ * fresh one (a new data folder: nothing left of the first), and the codes are the same.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startTessera } from '../support/tessera';
+import { base32Decode, referenceHotp, referenceTotp } from '../support/otp';
+import { account, addByUri, open, readCode } from './authenticator';
+
+const TOTP_SECRET = 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ';
+const HOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const PASSWORD = 'a long backup passphrase';
+
+test('backup, wipe, restore: the same accounts and codes; wrong password and tampering change nothing', async ({
+  page,
+}) => {
+  const root = mkdtempSync(join(tmpdir(), 'tessera-backup-'));
+  let tessera = await startTessera(join(root, 'first'));
+  try {
+    await open(page, tessera.url);
+    for (const uri of [
+      `otpauth://totp/Vault:alice?secret=${TOTP_SECRET}&issuer=Vault`,
+      `otpauth://hotp/Counter:bob?secret=${HOTP_SECRET}&issuer=Counter&counter=5`,
+    ]) {
+      await (await addByUri(page, uri)).waitFor({ state: 'hidden' });
+    }
+    await page.getByRole('button', { name: 'Backup' }).click();
+    await page.getByRole('menuitem', { name: 'Create an encrypted backup' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create an encrypted backup' });
+    await dialog.getByLabel('Backup password').fill(PASSWORD);
+    await dialog.getByLabel('Repeat the password').fill(PASSWORD);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Create backup' }).click(),
+    ]);
+    const backupPath = join(root, download.suggestedFilename());
+    await download.saveAs(backupPath);
+    const backup = readFileSync(backupPath, 'utf8');
+    expect(download.suggestedFilename()).toMatch(/^tessera-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    for (const needle of [TOTP_SECRET, HOTP_SECRET, 'alice', 'Vault']) expect(backup).not.toContain(needle);
+
+    // Wipe: a new Tessera on a new data folder.
+    await tessera.stop();
+    tessera = await startTessera(join(root, 'second'));
+    await open(page, tessera.url);
+    await expect(page.getByText('No accounts yet')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Backup' }).click();
+    await page.getByRole('menuitem', { name: 'Restore from a backup' }).click();
+    const restore = page.getByRole('dialog', { name: 'Restore from a backup' });
+    const json = JSON.parse(backup);
+    const data = Buffer.from(json.data, 'base64');
+    data[0] = data[0]! ^ 0xff;
+    const tampered = JSON.stringify({ ...json, data: data.toString('base64') });
+    for (const [content, password] of [
+      [backup, 'not the password'],
+      [tampered, PASSWORD],
+    ] as const) {
+      await restore
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(content) });
+      await restore.getByLabel('Backup password').fill(password);
+      await restore.getByRole('button', { name: 'Open backup' }).click();
+      await expect(restore.getByRole('alert')).toContainText(
+        'The password is wrong, or the backup file has been changed',
+      );
+    }
+    await restore.locator('input[type=file]').setInputFiles(backupPath);
+    await restore.getByLabel('Backup password').fill(PASSWORD);
+    await restore.getByRole('button', { name: 'Open backup' }).click();
+    await expect(restore.getByRole('checkbox', { name: 'Vault (alice)' })).toBeChecked();
+    await restore.getByRole('button', { name: 'Import 2 accounts' }).click();
+    await expect(restore).toBeHidden();
+
+    const shown = await readCode(page, 'Vault (alice)');
+    const key = base32Decode(TOTP_SECRET);
+    expect([referenceTotp(key, shown.at), referenceTotp(key, shown.at - 1500)]).toContain(shown.code);
+    // The HOTP counter came back too.
+    await expect(account(page, 'Counter (bob)')).toContainText('Counter 5');
+    expect((await readCode(page, 'Counter (bob)')).code).toBe(referenceHotp(base32Decode(HOTP_SECRET), 5));
+  } finally {
+    await tessera.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
