@@ -154,8 +154,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         content: await createBackup(vault.exportAll(), password),
       };
     },
-    'totp:backup:preview': async ({ content, password }) =>
-      (await ready()).migration.previewBackup(content, password),
+    'totp:file:preview': async ({ content, password }) =>
+      (await ready()).migration.previewFile(content, password || undefined),
     'totp:migration:import': async ({ batchId, indices }) =>
       (await ready()).migration.import(batchId, indices),
   };

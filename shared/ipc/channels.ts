@@ -14,5 +14,5 @@ export const CHANNEL_NAMES = [
   'totp:migration:preview',
   'totp:migration:import',
   'totp:backup:create',
-  'totp:backup:preview',
+  'totp:file:preview',
 ] as const;

@@ -130,14 +130,17 @@ export const contract = {
     request: z.strictObject({ password: z.string().min(OTP_LIMITS.backupPasswordMin).max(1024) }),
     response: z.object({ fileName: z.string(), content: z.string() }),
   },
-  /** Decrypts a backup into a preview; the chosen entries are then imported like an export's. */
-  'totp:backup:preview': {
+  /**
+   * A file to import (a Tessera backup, needing its password; an Aegis or 2FAS export; a list of
+   * otpauth links) into a preview; the chosen entries are then imported like an export's.
+   */
+  'totp:file:preview': {
     request: z.strictObject({
       content: z
         .string()
         .min(1)
         .max(8 * 1024 * 1024),
-      password: z.string().min(1).max(1024),
+      password: z.string().max(1024).optional(),
     }),
     response: MigrationPreviewSchema,
   },

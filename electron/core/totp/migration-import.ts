@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
 import type { MigrationPreview, TotpAccount } from '../../../shared/ipc/contract';
 import type { NewAccount } from './account-input';
-import { readBackup } from './backup';
+import { readImportFile } from './file-import';
 import { parseMigrationUri, type MigrationEntry } from './migration';
 import type { Clock, TotpVaultService } from './vault-service';
 
@@ -47,9 +47,9 @@ export class MigrationImportService {
     return this.stage(entries, missingParts, first.batchSize);
   }
 
-  /** An encrypted Tessera backup: the same preview, then the same import. */
-  async previewBackup(content: string, password: string): Promise<MigrationPreview> {
-    return this.stage(await readBackup(content, password), [], 1);
+  /** A file (Tessera backup, Aegis, 2FAS, otpauth list): the same preview, then the same import. */
+  async previewFile(content: string, password: string | undefined): Promise<MigrationPreview> {
+    return this.stage(await readImportFile(content, password), [], 1);
   }
 
   private stage(entries: MigrationEntry[], missingParts: number[], totalParts: number): MigrationPreview {

@@ -49,8 +49,8 @@ test('backup, wipe, restore: the same accounts and codes; wrong password and tam
     await expect(page.getByText('No accounts yet')).toBeVisible();
 
     await page.getByRole('button', { name: 'Backup' }).click();
-    await page.getByRole('menuitem', { name: 'Restore from a backup' }).click();
-    const restore = page.getByRole('dialog', { name: 'Restore from a backup' });
+    await page.getByRole('menuitem', { name: 'Import from a file' }).click();
+    const restore = page.getByRole('dialog', { name: 'Import from a file' });
     const json = JSON.parse(backup);
     const data = Buffer.from(json.data, 'base64');
     data[0] = data[0]! ^ 0xff;
@@ -62,15 +62,15 @@ test('backup, wipe, restore: the same accounts and codes; wrong password and tam
       await restore
         .locator('input[type=file]')
         .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(content) });
-      await restore.getByLabel('Backup password').fill(password);
-      await restore.getByRole('button', { name: 'Open backup' }).click();
+      await restore.getByLabel('Password (for a Tessera backup)').fill(password);
+      await restore.getByRole('button', { name: 'Open file' }).click();
       await expect(restore.getByRole('alert')).toContainText(
         'The password is wrong, or the backup file has been changed',
       );
     }
     await restore.locator('input[type=file]').setInputFiles(backupPath);
-    await restore.getByLabel('Backup password').fill(PASSWORD);
-    await restore.getByRole('button', { name: 'Open backup' }).click();
+    await restore.getByLabel('Password (for a Tessera backup)').fill(PASSWORD);
+    await restore.getByRole('button', { name: 'Open file' }).click();
     await expect(restore.getByRole('checkbox', { name: 'Vault (alice)' })).toBeChecked();
     await restore.getByRole('button', { name: 'Import 2 accounts' }).click();
     await expect(restore).toBeHidden();
@@ -81,6 +81,49 @@ test('backup, wipe, restore: the same accounts and codes; wrong password and tam
     // The HOTP counter came back too.
     await expect(account(page, 'Counter (bob)')).toContainText('Counter 5');
     expect((await readCode(page, 'Counter (bob)')).code).toBe(referenceHotp(base32Decode(HOTP_SECRET), 5));
+  } finally {
+    await tessera.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('import an Aegis export and a plain list of links from files', async ({ page }) => {
+  const root = mkdtempSync(join(tmpdir(), 'tessera-import-'));
+  const tessera = await startTessera(join(root, 'data'));
+  try {
+    await open(page, tessera.url);
+    const aegis = {
+      version: 1,
+      header: { slots: null, params: null },
+      db: {
+        version: 3,
+        entries: [
+          {
+            type: 'totp',
+            name: 'grace',
+            issuer: 'Aegis',
+            info: { secret: TOTP_SECRET, algo: 'SHA1', digits: 6, period: 30 },
+          },
+        ],
+      },
+    };
+    const list = `otpauth://totp/List:heidi?secret=${HOTP_SECRET}&issuer=List\n`;
+    for (const [name, content, entry] of [
+      ['aegis.json', JSON.stringify(aegis), 'Aegis (grace)'],
+      ['links.txt', list, 'List (heidi)'],
+    ] as const) {
+      await page.getByRole('button', { name: 'Backup' }).click();
+      await page.getByRole('menuitem', { name: 'Import from a file' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import from a file' });
+      await dialog
+        .locator('input[type=file]')
+        .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(content) });
+      await dialog.getByRole('button', { name: 'Open file' }).click();
+      await expect(dialog.getByRole('checkbox', { name: entry })).toBeChecked();
+      await dialog.getByRole('button', { name: 'Import 1 account' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(account(page, entry)).toBeVisible();
+    }
   } finally {
     await tessera.stop();
     rmSync(root, { recursive: true, force: true });

@@ -95,7 +95,8 @@ export function RestoreBackupModal({ opened, onClose }: { opened: boolean; onClo
   const [password, setPassword] = useState('');
   const [preview, setPreview] = useState<MigrationPreview | null>(null);
   const open = useMutation({
-    mutationFn: async () => call('totp:backup:preview', { content: await file!.text(), password }),
+    mutationFn: async () =>
+      call('totp:file:preview', { content: await file!.text(), ...(password ? { password } : {}) }),
     onSuccess: setPreview,
   });
   const close = () => {
@@ -128,15 +129,10 @@ export function RestoreBackupModal({ opened, onClose }: { opened: boolean; onClo
           }}
         >
           <Stack>
-            <FileInput
-              label={t('backup.file')}
-              value={file}
-              onChange={setFile}
-              accept="application/json,.json"
-              clearable
-            />
+            <Text size="sm">{t('backup.importBody')}</Text>
+            <FileInput label={t('backup.file')} value={file} onChange={setFile} clearable />
             <PasswordInput
-              label={t('backup.password')}
+              label={t('backup.importPassword')}
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
               autoComplete="current-password"
@@ -150,7 +146,7 @@ export function RestoreBackupModal({ opened, onClose }: { opened: boolean; onClo
               <Button variant="default" onClick={close}>
                 {t('auth.cancel')}
               </Button>
-              <Button type="submit" loading={open.isPending} disabled={!file || password === ''}>
+              <Button type="submit" loading={open.isPending} disabled={!file}>
                 {t('backup.open')}
               </Button>
             </Group>

@@ -123,12 +123,15 @@ export const en = {
     mismatch: 'The passwords differ.',
     create: 'Create backup',
     created: 'Backup saved as {{fileName}}.',
-    restoreTitle: 'Restore from a backup',
-    restoreList: 'Accounts in this backup',
-    file: 'Backup file',
-    open: 'Open backup',
+    restoreTitle: 'Import from a file',
+    restoreList: 'Accounts in this file',
+    file: 'File',
+    open: 'Open file',
     restored_one: '{{count}} account was restored.',
     restored_other: '{{count}} accounts were restored.',
+    importBody:
+      'A Tessera backup, an unencrypted export from Aegis or 2FAS, or a text file with one otpauth:// link per line.',
+    importPassword: 'Password (for a Tessera backup)',
   },
   form: {
     required: 'This field is required.',
@@ -169,6 +172,16 @@ export const en = {
       tooLarge: 'This file is too large to be a Tessera backup.',
       format: 'This file is not a Tessera backup, or it is damaged or from a version Tessera cannot read.',
       decrypt: 'The password is wrong, or the backup file has been changed or damaged.',
+    },
+    import: {
+      tooLarge: 'This file is too large to import.',
+      unknown:
+        'This file is not one Tessera can import: a Tessera backup, an Aegis or 2FAS export, or a list of otpauth:// links.',
+      passwordNeeded: 'This Tessera backup is encrypted: enter its password.',
+      aegisEncrypted:
+        'This Aegis export is encrypted. In Aegis, export the vault without encryption, import it, then delete that file.',
+      twofasEncrypted:
+        'This 2FAS export is encrypted. In 2FAS, export without a password, import it, then delete that file.',
     },
     session: {
       noToken:

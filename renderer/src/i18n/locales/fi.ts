@@ -125,12 +125,15 @@ export const fi: Messages = {
     mismatch: 'Salasanat eroavat.',
     create: 'Luo varmuuskopio',
     created: 'Varmuuskopio tallennettiin nimellä {{fileName}}.',
-    restoreTitle: 'Palauta varmuuskopiosta',
-    restoreList: 'Varmuuskopion tilit',
-    file: 'Varmuuskopiotiedosto',
-    open: 'Avaa varmuuskopio',
+    restoreTitle: 'Tuo tiedostosta',
+    restoreList: 'Tiedoston tilit',
+    file: 'Tiedosto',
+    open: 'Avaa tiedosto',
     restored_one: '{{count}} tili palautettiin.',
     restored_other: '{{count}} tiliä palautettiin.',
+    importBody:
+      'Tesseran varmuuskopio, salaamaton vienti Aegisista tai 2FAS:sta tai tekstitiedosto, jossa on yksi otpauth://-linkki riviä kohden.',
+    importPassword: 'Salasana (Tesseran varmuuskopiolle)',
   },
   form: {
     required: 'Kenttä on pakollinen.',
@@ -174,6 +177,16 @@ export const fi: Messages = {
       format:
         'Tiedosto ei ole Tesseran varmuuskopio, tai se on vioittunut tai versiosta, jota Tessera ei osaa lukea.',
       decrypt: 'Salasana on väärä, tai varmuuskopiota on muutettu tai se on vioittunut.',
+    },
+    import: {
+      tooLarge: 'Tiedosto on liian suuri tuotavaksi.',
+      unknown:
+        'Tessera ei osaa tuoda tätä tiedostoa: tuettuja ovat Tesseran varmuuskopio, Aegisin tai 2FAS:n vienti ja otpauth://-linkkien luettelo.',
+      passwordNeeded: 'Tämä Tesseran varmuuskopio on salattu: anna sen salasana.',
+      aegisEncrypted:
+        'Tämä Aegis-vienti on salattu. Vie holvi Aegisissa ilman salausta, tuo se ja poista sitten tiedosto.',
+      twofasEncrypted:
+        'Tämä 2FAS-vienti on salattu. Vie 2FAS:ssa ilman salasanaa, tuo se ja poista sitten tiedosto.',
     },
     session: {
       noToken: 'Sivu avattiin ilman istuntotunnistetta. Avaa osoite, jonka Tessera tulosti käynnistyessään.',

@@ -129,14 +129,17 @@ export const pl: Messages = {
     mismatch: 'Hasła się różnią.',
     create: 'Utwórz kopię',
     created: 'Kopię zapisano jako {{fileName}}.',
-    restoreTitle: 'Przywróć z kopii zapasowej',
-    restoreList: 'Konta w tej kopii',
-    file: 'Plik kopii zapasowej',
-    open: 'Otwórz kopię',
+    restoreTitle: 'Importuj z pliku',
+    restoreList: 'Konta w tym pliku',
+    file: 'Plik',
+    open: 'Otwórz plik',
     restored_one: 'Przywrócono {{count}} konto.',
     restored_few: 'Przywrócono {{count}} konta.',
     restored_many: 'Przywrócono {{count}} kont.',
     restored_other: 'Przywrócono {{count}} konta.',
+    importBody:
+      'Kopia zapasowa Tessery, niezaszyfrowany eksport z Aegis lub 2FAS albo plik tekstowy z jednym linkiem otpauth:// w każdym wierszu.',
+    importPassword: 'Hasło (do kopii zapasowej Tessery)',
   },
   form: {
     required: 'To pole jest wymagane.',
@@ -180,6 +183,16 @@ export const pl: Messages = {
       format:
         'Ten plik nie jest kopią zapasową Tessery albo jest uszkodzony lub pochodzi z wersji, której Tessera nie potrafi odczytać.',
       decrypt: 'Hasło jest nieprawidłowe albo plik kopii został zmieniony lub uszkodzony.',
+    },
+    import: {
+      tooLarge: 'Ten plik jest za duży do importu.',
+      unknown:
+        'Tessera nie potrafi zaimportować tego pliku: obsługiwane są kopie zapasowe Tessery, eksporty z Aegis lub 2FAS i listy linków otpauth://.',
+      passwordNeeded: 'Ta kopia zapasowa Tessery jest zaszyfrowana: podaj jej hasło.',
+      aegisEncrypted:
+        'Ten eksport z Aegis jest zaszyfrowany. W Aegis wyeksportuj sejf bez szyfrowania, zaimportuj go, a potem usuń plik.',
+      twofasEncrypted:
+        'Ten eksport z 2FAS jest zaszyfrowany. W 2FAS wyeksportuj bez hasła, zaimportuj, a potem usuń plik.',
     },
     session: {
       noToken:

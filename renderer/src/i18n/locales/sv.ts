@@ -125,12 +125,15 @@ export const sv: Messages = {
     mismatch: 'Lösenorden skiljer sig åt.',
     create: 'Skapa säkerhetskopia',
     created: 'Säkerhetskopian sparades som {{fileName}}.',
-    restoreTitle: 'Återställ från en säkerhetskopia',
-    restoreList: 'Konton i säkerhetskopian',
-    file: 'Säkerhetskopia',
-    open: 'Öppna säkerhetskopian',
+    restoreTitle: 'Importera från en fil',
+    restoreList: 'Konton i filen',
+    file: 'Fil',
+    open: 'Öppna filen',
     restored_one: '{{count}} konto återställdes.',
     restored_other: '{{count}} konton återställdes.',
+    importBody:
+      'En säkerhetskopia från Tessera, en okrypterad export från Aegis eller 2FAS, eller en textfil med en otpauth://-länk per rad.',
+    importPassword: 'Lösenord (för en säkerhetskopia från Tessera)',
   },
   form: {
     required: 'Fältet är obligatoriskt.',
@@ -174,6 +177,16 @@ export const sv: Messages = {
       format:
         'Filen är ingen säkerhetskopia från Tessera, eller så är den skadad eller från en version som Tessera inte kan läsa.',
       decrypt: 'Lösenordet är fel, eller så har säkerhetskopian ändrats eller skadats.',
+    },
+    import: {
+      tooLarge: 'Filen är för stor för att importeras.',
+      unknown:
+        'Filen är inget som Tessera kan importera: en säkerhetskopia från Tessera, en export från Aegis eller 2FAS, eller en lista med otpauth://-länkar.',
+      passwordNeeded: 'Säkerhetskopian är krypterad: ange dess lösenord.',
+      aegisEncrypted:
+        'Aegis-exporten är krypterad. Exportera valvet utan kryptering i Aegis, importera det och radera sedan filen.',
+      twofasEncrypted:
+        '2FAS-exporten är krypterad. Exportera utan lösenord i 2FAS, importera och radera sedan filen.',
     },
     session: {
       noToken: 'Sidan öppnades utan sin sessionstoken. Öppna adressen som Tessera skrev ut när det startade.',
