@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import QRCode from 'qrcode';
 import { AppError, ErrorCode, type KeychainProblem } from '../../shared/ipc/errors';
 import type { AppStatus } from '../../shared/ipc/contract';
 import { createGate, type Dispatch, type HandlerTable } from './gate';
@@ -142,6 +143,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'totp:account:update': async ({ id, issuer, accountName }) =>
       (await ready()).vault.update(id, issuer, accountName),
     'totp:account:reorder': async ({ ids }) => (await ready()).vault.reorder(ids),
+    'totp:account:export-qr': async ({ id }) => {
+      const uri = (await ready()).vault.exportUri(id);
+      log.info("An account was exported as a QR code at the person's request.");
+      return { png: await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 4, width: 320 }) };
+    },
     'totp:account:delete': async ({ id }) => (await ready()).vault.delete(id),
     'totp:counter:increment': async ({ id }) => (await ready()).vault.incrementCounter(id),
     'totp:code:list': async () => (await ready()).vault.codes(),

@@ -8,6 +8,7 @@ export const CHANNEL_NAMES = [
   'totp:account:add',
   'totp:account:update',
   'totp:account:reorder',
+  'totp:account:export-qr',
   'totp:account:delete',
   'totp:counter:increment',
   'totp:code:list',

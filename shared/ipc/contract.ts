@@ -111,6 +111,14 @@ export const contract = {
     request: z.strictObject({ ids: z.array(Id).max(10_000) }),
     response: z.array(TotpAccountSchema),
   },
+  /**
+   * The one deliberate exception to "secrets flow one way": a QR code of the account, to move it to
+   * a phone. Only after the person confirmed a warning (the literal below), and only as an image.
+   */
+  'totp:account:export-qr': {
+    request: z.strictObject({ id: Id, confirm: z.literal(true) }),
+    response: z.object({ png: z.string().startsWith('data:image/png;base64,') }),
+  },
   'totp:account:delete': { request: z.strictObject({ id: Id }), response: z.object({ id: Id }) },
   /** HOTP "next code": increments and persists the counter, returns the new code. */
   'totp:counter:increment': { request: z.strictObject({ id: Id }), response: TotpCodeSchema },

@@ -223,6 +223,28 @@ export class TotpVaultService {
     return this.list();
   }
 
+  /** The otpauth URI of one account, for its export QR code (see the export-qr channel). */
+  exportUri(id: string): string {
+    const row = this.row(id);
+    const secret = this.secrets.get(id);
+    if (!secret)
+      throw new AppError(
+        ErrorCode.NotFound,
+        'This account has no secret in the keychain.',
+        'account.secretMissing',
+      );
+    const label = encodeURIComponent(row.issuer ? `${row.issuer}:${row.account_name}` : row.account_name);
+    const params = new URLSearchParams({
+      secret: encodeBase32(secret),
+      algorithm: row.algorithm.toUpperCase(),
+      digits: String(row.digits),
+    });
+    if (row.issuer) params.set('issuer', row.issuer);
+    if (row.type === 'totp') params.set('period', String(row.period));
+    else params.set('counter', String(row.counter ?? 0));
+    return `otpauth://${row.type}/${label}?${params.toString().replace(/\+/g, '%20')}`;
+  }
+
   /** Every account with its secret, for an encrypted backup. Stays in the main process. */
   exportAll(): NewAccount[] {
     return this.rows().flatMap((row) => {

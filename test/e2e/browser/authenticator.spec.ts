@@ -6,7 +6,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import jsQR from 'jsqr';
 import keytar from 'keytar';
+import { PNG } from 'pngjs';
 import { startTessera, type RunningTessera } from '../support/tessera';
 import { base32Decode, referenceHotp, referenceTotp } from '../support/otp';
 import { account, addByUri, deleteAccount, open, readCode } from './authenticator';
@@ -222,4 +224,27 @@ test('rename an account and change the order; both survive a restart', async ({ 
   await open(page, tessera.url);
   await expect(page.getByRole('listitem').first()).toHaveAccessibleName('Second (bob)');
   await expect(page.getByRole('listitem').nth(1)).toHaveAccessibleName(renamed);
+});
+
+test('export one account as a QR code: a warning first, the image only on request', async ({ page }) => {
+  tessera = await startTessera(dataDir);
+  await open(page, tessera.url);
+  await (await addByUri(page, URI)).waitFor({ state: 'hidden' });
+  await account(page, NAME)
+    .getByRole('button', { name: `Show ${NAME} as a QR code` })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Move to another authenticator' });
+  await expect(dialog.getByRole('note')).toContainText('Anyone who sees this QR code');
+  await expect(dialog.getByRole('img', { name: `QR code for ${NAME}` })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Show the QR code' }).click();
+  const image = dialog.getByRole('img', { name: `QR code for ${NAME}` });
+  const src = (await image.getAttribute('src'))!;
+  const png = PNG.sync.read(Buffer.from(src.replace('data:image/png;base64,', ''), 'base64'));
+  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  const uri = new URL(decoded!.data);
+  expect(uri.protocol).toBe('otpauth:');
+  expect(base32Decode(uri.searchParams.get('secret')!)).toEqual(base32Decode(SECRET));
+  expect(uri.searchParams.get('issuer')).toBe(ISSUER);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
 });

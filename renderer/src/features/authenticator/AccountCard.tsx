@@ -6,6 +6,7 @@ import {
   IconCopy,
   IconPencil,
   IconPlayerTrackNext,
+  IconQrcode,
   IconTrash,
 } from '@tabler/icons-react';
 import { useTimeout } from '@mantine/hooks';
@@ -27,6 +28,7 @@ interface Props {
   onNext(): void;
   onDelete(): void;
   onEdit(): void;
+  onExport(): void;
   /** Absent where the account cannot move that way (first, last, or while a search filters the list). */
   onMoveUp?: (() => void) | undefined;
   onMoveDown?: (() => void) | undefined;
@@ -41,6 +43,7 @@ export function AccountCard({
   onNext,
   onDelete,
   onEdit,
+  onExport,
   onMoveUp,
   onMoveDown,
   nextPending,
@@ -130,6 +133,17 @@ export function AccountCard({
               disabled={!code}
             >
               {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label={t('auth.exportQr', { name })}>
+            <ActionIcon
+              variant="subtle"
+              size="lg"
+              aria-label={t('auth.exportQr', { name })}
+              onClick={onExport}
+              disabled={!code}
+            >
+              <IconQrcode size={18} />
             </ActionIcon>
           </Tooltip>
           <Tooltip label={t('auth.edit', { name })}>

@@ -20,6 +20,7 @@ import { AddAccountModal } from './AddAccountModal';
 import { CLIPBOARD_CLEAR_SECONDS, copyCode } from './clipboard';
 import { CreateBackupModal, RestoreBackupModal } from './BackupModals';
 import { EditAccountModal } from './EditAccountModal';
+import { ExportQrModal } from './ExportQrModal';
 import { useAccounts, useCodes, useDeleteAccount, useNextHotpCode, useReorderAccounts } from './queries';
 
 function showError(error: unknown) {
@@ -40,6 +41,7 @@ export function AuthenticatorPage() {
   const [adding, addModal] = useDisclosure(false);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<TotpAccount | null>(null);
+  const [exporting, setExporting] = useState<TotpAccount | null>(null);
   const [backupOpen, backupModal] = useDisclosure(false);
   const [restoreOpen, restoreModal] = useDisclosure(false);
   const reorder = useReorderAccounts();
@@ -159,6 +161,7 @@ export function AuthenticatorPage() {
               nextPending={next.isPending && next.variables === account.id}
               onDelete={() => confirmDelete(account)}
               onEdit={() => setEditing(account)}
+              onExport={() => setExporting(account)}
               // Moving is about the whole list: not while a search shows only part of it.
               onMoveUp={search === '' && index > 0 ? () => move(index, -1) : undefined}
               onMoveDown={search === '' && index < visible.length - 1 ? () => move(index, 1) : undefined}
@@ -168,6 +171,7 @@ export function AuthenticatorPage() {
       )}
       <AddAccountModal opened={adding} onClose={addModal.close} />
       <EditAccountModal account={editing} onClose={() => setEditing(null)} />
+      <ExportQrModal account={exporting} onClose={() => setExporting(null)} />
       <CreateBackupModal opened={backupOpen} onClose={backupModal.close} />
       <RestoreBackupModal opened={restoreOpen} onClose={restoreModal.close} />
     </Stack>

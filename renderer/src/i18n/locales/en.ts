@@ -27,6 +27,7 @@ export const en = {
     retry: 'Try again',
   },
   auth: {
+    exportQr: 'Show {{name}} as a QR code',
     edit: 'Edit {{name}}',
     editTitle: 'Edit account',
     save: 'Save',
@@ -132,6 +133,16 @@ export const en = {
     importBody:
       'A Tessera backup, an unencrypted export from Aegis or 2FAS, or a text file with one otpauth:// link per line.',
     importPassword: 'Password (for a Tessera backup)',
+  },
+  export: {
+    title: 'Move to another authenticator',
+    warning:
+      'Anyone who sees this QR code can make the codes for {{name}}, for good. Show it only to the phone you are moving the account to, with nobody watching your screen.',
+    howTo:
+      'Open the authenticator on the other device, choose to add an account by scanning, then show the code here.',
+    reveal: 'Show the QR code',
+    done: 'Done',
+    imageAlt: 'QR code for {{name}}',
   },
   form: {
     required: 'This field is required.',

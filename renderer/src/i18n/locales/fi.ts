@@ -29,6 +29,7 @@ export const fi: Messages = {
     retry: 'Yritä uudelleen',
   },
   auth: {
+    exportQr: 'Näytä {{name}} QR-koodina',
     edit: 'Muokkaa: {{name}}',
     editTitle: 'Muokkaa tiliä',
     save: 'Tallenna',
@@ -134,6 +135,16 @@ export const fi: Messages = {
     importBody:
       'Tesseran varmuuskopio, salaamaton vienti Aegisista tai 2FAS:sta tai tekstitiedosto, jossa on yksi otpauth://-linkki riviä kohden.',
     importPassword: 'Salasana (Tesseran varmuuskopiolle)',
+  },
+  export: {
+    title: 'Siirrä toiseen todennussovellukseen',
+    warning:
+      'Jokainen, joka näkee tämän QR-koodin, voi luoda tilin {{name}} koodit pysyvästi. Näytä se vain puhelimelle, johon siirrät tilin, eikä kukaan saa katsoa näyttöäsi.',
+    howTo:
+      'Avaa todennussovellus toisella laitteella, valitse tilin lisääminen skannaamalla ja näytä koodi sitten täällä.',
+    reveal: 'Näytä QR-koodi',
+    done: 'Valmis',
+    imageAlt: 'QR-koodi: {{name}}',
   },
   form: {
     required: 'Kenttä on pakollinen.',

@@ -29,6 +29,7 @@ export const pl: Messages = {
     retry: 'Spróbuj ponownie',
   },
   auth: {
+    exportQr: 'Pokaż {{name}} jako kod QR',
     edit: 'Edytuj {{name}}',
     editTitle: 'Edytuj konto',
     save: 'Zapisz',
@@ -140,6 +141,16 @@ export const pl: Messages = {
     importBody:
       'Kopia zapasowa Tessery, niezaszyfrowany eksport z Aegis lub 2FAS albo plik tekstowy z jednym linkiem otpauth:// w każdym wierszu.',
     importPassword: 'Hasło (do kopii zapasowej Tessery)',
+  },
+  export: {
+    title: 'Przenieś do innego uwierzytelniacza',
+    warning:
+      'Każdy, kto zobaczy ten kod QR, może na zawsze generować kody dla {{name}}. Pokaż go tylko telefonowi, na który przenosisz konto, gdy nikt nie patrzy na Twój ekran.',
+    howTo:
+      'Otwórz uwierzytelniacz na drugim urządzeniu, wybierz dodanie konta przez skanowanie, a potem pokaż tu kod.',
+    reveal: 'Pokaż kod QR',
+    done: 'Gotowe',
+    imageAlt: 'Kod QR dla {{name}}',
   },
   form: {
     required: 'To pole jest wymagane.',

@@ -29,6 +29,7 @@ export const sv: Messages = {
     retry: 'Försök igen',
   },
   auth: {
+    exportQr: 'Visa {{name}} som QR-kod',
     edit: 'Redigera {{name}}',
     editTitle: 'Redigera konto',
     save: 'Spara',
@@ -134,6 +135,16 @@ export const sv: Messages = {
     importBody:
       'En säkerhetskopia från Tessera, en okrypterad export från Aegis eller 2FAS, eller en textfil med en otpauth://-länk per rad.',
     importPassword: 'Lösenord (för en säkerhetskopia från Tessera)',
+  },
+  export: {
+    title: 'Flytta till en annan autentiserare',
+    warning:
+      'Den som ser QR-koden kan skapa koderna för {{name}} för alltid. Visa den bara för telefonen du flyttar kontot till, utan att någon ser din skärm.',
+    howTo:
+      'Öppna autentiseraren på den andra enheten, välj att lägga till ett konto genom att skanna och visa sedan koden här.',
+    reveal: 'Visa QR-koden',
+    done: 'Klar',
+    imageAlt: 'QR-kod för {{name}}',
   },
   form: {
     required: 'Fältet är obligatoriskt.',

@@ -13,6 +13,7 @@ import { TotpVaultService, type Clock } from '../../../../electron/core/totp/vau
 import { totpCode, hotpCode } from '../../../../electron/core/totp/otp';
 import { AppError } from '../../../../shared/ipc/errors';
 import { createCore } from '../../../../electron/core/app-core';
+import { parseOtpauthUri } from '../../../../electron/core/totp/account-input';
 import { requireSecretService, useTempDirs } from '../../../support/temp';
 
 const SECRET_B32 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -246,6 +247,39 @@ describe('TotpVaultService with the real keychain', () => {
       [a.id, 'Looking Glass'],
     ]);
     again.db.close();
+  });
+
+  it('exports an account as an otpauth URI that reads back to the same account', async () => {
+    const dir = tempDir();
+    const { db, vault } = await openVault(dir);
+    const totp = await vault.add({
+      kind: 'manual',
+      issuer: 'Big Corp & Co',
+      accountName: 'a+b@example.com',
+      secret: SECRET_B32,
+      type: 'totp',
+      algorithm: 'sha512',
+      digits: 8,
+      period: 60,
+      counter: 0,
+    });
+    const hotp = await vault.add({
+      kind: 'uri',
+      uri: `otpauth://hotp/Counter:bob?secret=${SECRET_B32}&counter=9`,
+    });
+    for (const account of [totp, hotp]) {
+      const back = parseOtpauthUri(vault.exportUri(account.id));
+      expect(back).toMatchObject({
+        issuer: account.issuer,
+        accountName: account.accountName,
+        type: account.type,
+        algorithm: account.algorithm,
+        digits: account.digits,
+        ...(account.type === 'totp' ? { period: account.period } : { counter: account.counter }),
+      });
+      expect([...back.secret]).toEqual([...SECRET_BYTES]);
+    }
+    db.close();
   });
 
   it('refuses bad input and changes nothing', async () => {
