@@ -5,13 +5,14 @@
  */
 import { parse as otplibParse, URIParseError } from '@otplib/uri';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
-import type { ManualAccountInput } from '../../../shared/ipc/contract';
+import { ManualAccountInputSchema, type ManualAccountInput } from '../../../shared/ipc/contract';
 import {
   OTP_ALGORITHMS,
   OTP_LIMITS,
   base32Problem,
   hasUnsafeCharacters,
   normalizeBase32,
+  type MigrationEntryProblem,
   type OtpAlgorithm,
   type OtpType,
 } from '../../../shared/otp/limits';
@@ -299,4 +300,36 @@ export function parseManualInput(input: ManualAccountInput): NewAccount {
     counter: input.type === 'hotp' ? input.counter : 0,
     secret: parseSecret(input.secret),
   };
+}
+
+/** One account read from an import (a backup, another app's export), or why it cannot be used. */
+export type ImportedEntry =
+  | { ok: true; account: NewAccount }
+  | { ok: false; issuer: string; accountName: string; problem: MigrationEntryProblem };
+
+/**
+ * An imported account's fields through the same schema and checks as the manual form; a failure
+ * names the field that failed, so the preview can say why this one entry is left out.
+ */
+export function entryFromFields(fields: Omit<ManualAccountInput, 'kind'>): ImportedEntry {
+  const names = { issuer: fields.issuer, accountName: fields.accountName };
+  const checked = ManualAccountInputSchema.safeParse({ kind: 'manual', ...fields });
+  if (!checked.success) {
+    const field = String(checked.error.issues[0]?.path[0] ?? '');
+    const problem: MigrationEntryProblem =
+      field === 'secret'
+        ? 'secret'
+        : field === 'digits' || field === 'period'
+          ? 'digits'
+          : field === 'counter'
+            ? 'counter'
+            : 'text';
+    return { ok: false, ...names, problem };
+  }
+  try {
+    return { ok: true, account: parseManualInput(checked.data) };
+  } catch (error) {
+    const secret = error instanceof AppError && error.reason?.startsWith('otpauth.secret');
+    return { ok: false, ...names, problem: secret ? 'secret' : 'text' };
+  }
 }

@@ -15,9 +15,8 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
-import { ManualAccountInputSchema } from '../../../shared/ipc/contract';
 import { OTP_ALGORITHMS, OTP_LIMITS, OTP_TYPES } from '../../../shared/otp/limits';
-import { parseManualInput, type NewAccount } from './account-input';
+import { entryFromFields, type NewAccount } from './account-input';
 import type { MigrationEntry } from './migration';
 import { encodeBase32 } from './otp';
 
@@ -156,26 +155,5 @@ export async function readBackup(content: string, password: string): Promise<Mig
   }
   const contents = PlainSchema.safeParse(JSON.parse(plain));
   if (!contents.success) throw invalid('format', 'The backup decrypted but its contents are not valid.');
-  return contents.data.accounts.map((a): MigrationEntry => {
-    const names = { issuer: a.issuer, accountName: a.accountName };
-    const checked = ManualAccountInputSchema.safeParse({ kind: 'manual', ...a });
-    if (!checked.success) {
-      const field = String(checked.error.issues[0]?.path[0] ?? '');
-      const problem =
-        field === 'secret'
-          ? 'secret'
-          : field === 'digits' || field === 'period'
-            ? 'digits'
-            : field === 'counter'
-              ? 'counter'
-              : 'text';
-      return { ok: false, ...names, problem };
-    }
-    try {
-      return { ok: true, account: parseManualInput(checked.data) };
-    } catch (error) {
-      const secret = error instanceof AppError && error.reason?.startsWith('otpauth.secret');
-      return { ok: false, ...names, problem: secret ? 'secret' : 'text' };
-    }
-  });
+  return contents.data.accounts.map((a) => entryFromFields(a));
 }

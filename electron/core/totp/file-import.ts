@@ -5,9 +5,8 @@
  */
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
-import { ManualAccountInputSchema } from '../../../shared/ipc/contract';
-import { OTP_LIMITS, type MigrationEntryProblem } from '../../../shared/otp/limits';
-import { parseManualInput, parseOtpauthUri } from './account-input';
+import { OTP_ALGORITHMS, OTP_LIMITS } from '../../../shared/otp/limits';
+import { entryFromFields, parseOtpauthUri } from './account-input';
 import { BACKUP_MAX_BYTES, readBackup } from './backup';
 import type { MigrationEntry } from './migration';
 
@@ -89,36 +88,18 @@ function fromCandidate(c: Candidate): MigrationEntry {
   const type = c.type.toLowerCase();
   const algorithm = c.algorithm.toLowerCase().replace('-', '');
   if (type !== 'totp' && type !== 'hotp') return { ok: false, ...names, problem: 'type' };
-  if (!['sha1', 'sha256', 'sha512'].includes(algorithm)) return { ok: false, ...names, problem: 'algorithm' };
-  const checked = ManualAccountInputSchema.safeParse({
-    kind: 'manual',
+  if (!(OTP_ALGORITHMS as readonly string[]).includes(algorithm))
+    return { ok: false, ...names, problem: 'algorithm' };
+  return entryFromFields({
     ...names,
     accountName: names.accountName || names.issuer,
     type,
-    algorithm,
+    algorithm: algorithm as (typeof OTP_ALGORITHMS)[number],
     digits: c.digits,
     period: c.period,
     counter: c.counter,
     secret: c.secret,
   });
-  if (!checked.success) {
-    const field = String(checked.error.issues[0]?.path[0] ?? '');
-    const problem: MigrationEntryProblem =
-      field === 'secret'
-        ? 'secret'
-        : field === 'digits' || field === 'period'
-          ? 'digits'
-          : field === 'counter'
-            ? 'counter'
-            : 'text';
-    return { ok: false, ...names, problem };
-  }
-  try {
-    return { ok: true, account: parseManualInput(checked.data) };
-  } catch (error) {
-    const secret = error instanceof AppError && error.reason?.startsWith('otpauth.secret');
-    return { ok: false, ...names, problem: secret ? 'secret' : 'text' };
-  }
 }
 
 function fromAegis(file: z.infer<typeof AegisSchema>): MigrationEntry[] {

@@ -6,8 +6,8 @@
  */
 import protobuf from 'protobufjs';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
-import { hasUnsafeCharacters, OTP_LIMITS, type MigrationEntryProblem } from '../../../shared/otp/limits';
-import type { NewAccount } from './account-input';
+import { hasUnsafeCharacters, OTP_LIMITS } from '../../../shared/otp/limits';
+import type { ImportedEntry } from './account-input';
 
 /** The schema Google Authenticator writes (google_auth.proto, as published by its users). */
 const SCHEMA = `
@@ -36,9 +36,7 @@ const Payload = protobuf.parse(SCHEMA, { keepCase: true }).root.lookupType('Migr
 const MIGRATION_URI_MAX = OTP_LIMITS.migrationUriMaxLength;
 const MIGRATION_MAX_ENTRIES = OTP_LIMITS.migrationMaxEntries;
 
-export type MigrationEntry =
-  | { ok: true; account: NewAccount }
-  | { ok: false; issuer: string; accountName: string; problem: MigrationEntryProblem };
+export type MigrationEntry = ImportedEntry;
 
 export interface MigrationPart {
   batchId: number;
