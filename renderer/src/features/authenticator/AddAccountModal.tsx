@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Collapse,
   Group,
@@ -22,8 +21,7 @@ import { Controller, useForm, useWatch, type FieldError } from 'react-hook-form'
 import { useTranslation } from 'react-i18next';
 import { ManualAccountInputSchema, type ManualAccountInput } from '../../../../shared/ipc/contract';
 import { OTP_ALGORITHMS, OTP_LIMITS } from '../../../../shared/otp/limits';
-import { ApiError } from '../../api/client';
-import i18n, { errorMessage } from '../../i18n';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { useAddAccount } from './queries';
 import { ScanPanel } from './scan/ScanPanel';
 
@@ -47,16 +45,6 @@ function useFieldMessage() {
     if (error.type === 'too_big' && maxLength) return t('form.tooLong', { max: maxLength });
     return t('form.required');
   };
-}
-
-function ErrorAlert({ error }: { error: unknown }) {
-  if (!error) return null;
-  const message = error instanceof ApiError ? errorMessage(error.shape) : i18n.t('errors.INTERNAL');
-  return (
-    <Alert color="red" role="alert" variant="light">
-      {message}
-    </Alert>
-  );
 }
 
 function UriForm({ onDone }: { onDone(name: string): void }) {

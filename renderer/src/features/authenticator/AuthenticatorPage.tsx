@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, Menu, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, Menu, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure, useInterval } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -12,9 +12,8 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TotpAccount } from '../../../../shared/ipc/contract';
-import { ApiError } from '../../api/client';
+import { describeError, ErrorAlert } from '../../app/ErrorAlert';
 import { useAppStatus } from '../../app/KeychainBanner';
-import i18n, { errorMessage } from '../../i18n';
 import { AccountCard } from './AccountCard';
 import { AddAccountModal } from './AddAccountModal';
 import { CLIPBOARD_CLEAR_SECONDS, copyCode } from './clipboard';
@@ -26,7 +25,7 @@ import { useAccounts, useCodes, useDeleteAccount, useNextHotpCode, useReorderAcc
 function showError(error: unknown) {
   notifications.show({
     color: 'red',
-    message: error instanceof ApiError ? errorMessage(error.shape) : i18n.t('errors.INTERNAL'),
+    message: describeError(error),
   });
 }
 
@@ -141,9 +140,7 @@ export function AuthenticatorPage() {
           <Loader aria-label={t('auth.loading')} />
         </Center>
       ) : accounts.isError ? (
-        <Alert color="red" role="alert">
-          {accounts.error instanceof ApiError ? errorMessage(accounts.error.shape) : t('errors.INTERNAL')}
-        </Alert>
+        <ErrorAlert error={accounts.error} />
       ) : accounts.data && accounts.data.length === 0 ? (
         <Text c="dimmed">{t('auth.empty')}</Text>
       ) : visible.length === 0 ? (

@@ -1,17 +1,13 @@
-import { Alert, Button, FileInput, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, FileInput, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MigrationPreview } from '../../../../shared/ipc/contract';
 import { OTP_LIMITS } from '../../../../shared/otp/limits';
-import { ApiError, call } from '../../api/client';
-import i18n, { errorMessage } from '../../i18n';
+import { call } from '../../api/client';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { PreviewList } from './scan/MigrationImport';
-
-function message(error: unknown): string {
-  return error instanceof ApiError ? errorMessage(error.shape) : i18n.t('errors.INTERNAL');
-}
 
 /** Hands a file to the person: a download in the browser, the save location in Electron. */
 function download(fileName: string, content: string) {
@@ -66,11 +62,7 @@ export function CreateBackupModal({ opened, onClose }: { opened: boolean; onClos
             error={mismatch && t('backup.mismatch')}
             autoComplete="new-password"
           />
-          {create.isError && (
-            <Alert color="red" role="alert">
-              {message(create.error)}
-            </Alert>
-          )}
+          <ErrorAlert error={create.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('auth.cancel')}
@@ -137,11 +129,7 @@ export function RestoreBackupModal({ opened, onClose }: { opened: boolean; onClo
               onChange={(e) => setPassword(e.currentTarget.value)}
               autoComplete="current-password"
             />
-            {open.isError && (
-              <Alert color="red" role="alert">
-                {message(open.error)}
-              </Alert>
-            )}
+            <ErrorAlert error={open.error} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('auth.cancel')}

@@ -1,11 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AccountNamesSchema, type AccountNames, type TotpAccount } from '../../../../shared/ipc/contract';
 import { OTP_LIMITS } from '../../../../shared/otp/limits';
-import { ApiError } from '../../api/client';
-import i18n, { errorMessage } from '../../i18n';
+import { ErrorAlert } from '../../app/ErrorAlert';
 import { useUpdateAccount } from './queries';
 
 /** Rename an account (issuer and account name); the secret and settings stay as they are. */
@@ -51,11 +50,7 @@ function EditForm({ account, onClose }: { account: TotpAccount; onClose(): void 
               : t('form.required'))
           }
         />
-        {update.isError && (
-          <Alert color="red" role="alert">
-            {update.error instanceof ApiError ? errorMessage(update.error.shape) : i18n.t('errors.INTERNAL')}
-          </Alert>
-        )}
+        <ErrorAlert error={update.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('auth.cancel')}

@@ -3,8 +3,8 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TotpAccount } from '../../../../shared/ipc/contract';
-import { ApiError, call } from '../../api/client';
-import i18n, { errorMessage } from '../../i18n';
+import { call } from '../../api/client';
+import { ErrorAlert } from '../../app/ErrorAlert';
 
 function accountName(account: TotpAccount): string {
   return account.issuer ? `${account.issuer} (${account.accountName})` : account.accountName;
@@ -42,11 +42,7 @@ function ExportBody({ account, onClose }: { account: TotpAccount; onClose(): voi
       ) : (
         <Text size="sm">{t('export.howTo')}</Text>
       )}
-      {reveal.isError && (
-        <Alert color="red" role="alert">
-          {reveal.error instanceof ApiError ? errorMessage(reveal.error.shape) : i18n.t('errors.INTERNAL')}
-        </Alert>
-      )}
+      <ErrorAlert error={reveal.error} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {reveal.data ? t('export.done') : t('auth.cancel')}

@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { MigrationPreview } from '../../../../../shared/ipc/contract';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call } from '../../../api/client';
-import i18n, { errorMessage } from '../../../i18n';
+import { call } from '../../../api/client';
+import { ErrorAlert } from '../../../app/ErrorAlert';
 
 interface Props {
   uris: string[];
@@ -13,10 +13,6 @@ interface Props {
   onMoreImages(files: File[]): void;
   onDone(count: number): void;
   onCancel(): void;
-}
-
-function message(error: unknown): string {
-  return error instanceof ApiError ? errorMessage(error.shape) : i18n.t('errors.INTERNAL');
 }
 
 /**
@@ -43,9 +39,7 @@ export function MigrationImport({ uris, busy, onMoreImages, onDone, onCancel }: 
   if (preview.isError) {
     return (
       <Stack>
-        <Alert color="red" role="alert">
-          {message(preview.error)}
-        </Alert>
+        <ErrorAlert error={preview.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('auth.cancel')}
@@ -147,11 +141,7 @@ export function PreviewList({
           </Text>
         </Dropzone>
       )}
-      {importMutation.isError && (
-        <Alert color="red" role="alert">
-          {message(importMutation.error)}
-        </Alert>
-      )}
+      <ErrorAlert error={importMutation.error} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>
           {t('auth.cancel')}

@@ -4,8 +4,8 @@ import { IconCamera, IconDeviceDesktop, IconPhoto } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classifyQrPayload } from '../../../../../shared/otp/qr-payload';
-import { ApiError } from '../../../api/client';
-import i18n, { errorMessage } from '../../../i18n';
+import { describeError } from '../../../app/ErrorAlert';
+import i18n from '../../../i18n';
 import { useAddAccount } from '../queries';
 import { CameraScanner } from './CameraScanner';
 import { captureScreen, decodeQr, DecodeError } from './decoder';
@@ -26,8 +26,7 @@ function messageOf(error: unknown): string {
   if (error instanceof DecodeError) {
     return i18n.t(`errors.${error.failure.reason}`, 'params' in error.failure ? error.failure.params : {});
   }
-  if (error instanceof ApiError) return errorMessage(error.shape);
-  return i18n.t('errors.INTERNAL');
+  return describeError(error);
 }
 
 /** Add accounts from QR codes: an image file (picker or drag-and-drop), a pasted image, the screen. */
