@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBackup, readBackup } from '../../../../electron/core/totp/backup';
 import type { NewAccount } from '../../../../electron/core/totp/account-input';
-import { AppError } from '../../../../shared/ipc/errors';
+import { rejectionReason } from '../../../support/errors';
 
 const accounts: NewAccount[] = [
   {
@@ -27,16 +27,6 @@ const accounts: NewAccount[] = [
 ];
 const PASSWORD = 'correct horse battery staple';
 
-async function reason(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.reason;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
-
 describe('encrypted backup', () => {
   it('round-trips every field, and holds no secret or name in the clear', async () => {
     const file = await createBackup(accounts, PASSWORD);
@@ -56,40 +46,52 @@ describe('encrypted backup', () => {
 
   it('refuses a wrong password, and a file changed anywhere', async () => {
     const file = await createBackup(accounts, PASSWORD);
-    expect(await reason(readBackup(file, 'wrong horse battery staple'))).toBe('backup.decrypt');
+    expect(await rejectionReason(readBackup(file, 'wrong horse battery staple'))).toBe('backup.decrypt');
     const json = JSON.parse(file);
     const flipped = Buffer.from(json.data, 'base64');
     flipped[5] = flipped[5]! ^ 1;
     expect(
-      await reason(readBackup(JSON.stringify({ ...json, data: flipped.toString('base64') }), PASSWORD)),
+      await rejectionReason(
+        readBackup(JSON.stringify({ ...json, data: flipped.toString('base64') }), PASSWORD),
+      ),
     ).toBe('backup.decrypt');
     // The header is bound too: another (valid) salt or iv fails like changed data.
     const otherIv = Buffer.alloc(12, 9).toString('base64');
     expect(
-      await reason(
+      await rejectionReason(
         readBackup(JSON.stringify({ ...json, cipher: { ...json.cipher, iv: otherIv } }), PASSWORD),
       ),
     ).toBe('backup.decrypt');
     const otherSalt = Buffer.alloc(16, 9).toString('base64');
     expect(
-      await reason(readBackup(JSON.stringify({ ...json, kdf: { ...json.kdf, salt: otherSalt } }), PASSWORD)),
+      await rejectionReason(
+        readBackup(JSON.stringify({ ...json, kdf: { ...json.kdf, salt: otherSalt } }), PASSWORD),
+      ),
     ).toBe('backup.decrypt');
   });
 
   it('refuses truncated files, other formats and abusive parameters before deriving anything', async () => {
     const file = await createBackup(accounts, PASSWORD);
     const json = JSON.parse(file);
-    expect(await reason(readBackup(file.slice(0, file.length / 2), PASSWORD))).toBe('backup.format');
-    expect(await reason(readBackup('{"db":{"entries":[]},"version":1}', PASSWORD))).toBe('backup.format'); // an Aegis file
-    expect(await reason(readBackup('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', PASSWORD))).toBe(
+    expect(await rejectionReason(readBackup(file.slice(0, file.length / 2), PASSWORD))).toBe('backup.format');
+    expect(await rejectionReason(readBackup('{"db":{"entries":[]},"version":1}', PASSWORD))).toBe(
+      'backup.format',
+    ); // an Aegis file
+    expect(await rejectionReason(readBackup('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP', PASSWORD))).toBe(
       'backup.format',
     );
     expect(
-      await reason(readBackup(JSON.stringify({ ...json, kdf: { ...json.kdf, N: 2 ** 30 } }), PASSWORD)),
+      await rejectionReason(
+        readBackup(JSON.stringify({ ...json, kdf: { ...json.kdf, N: 2 ** 30 } }), PASSWORD),
+      ),
     ).toBe('backup.format');
-    expect(await reason(readBackup(JSON.stringify({ ...json, version: 2 }), PASSWORD))).toBe('backup.format');
-    expect(await reason(readBackup(JSON.stringify({ ...json, extra: 1 }), PASSWORD))).toBe('backup.format');
-    expect(await reason(readBackup('x'.repeat(9 * 1024 * 1024), PASSWORD))).toBe('backup.tooLarge');
+    expect(await rejectionReason(readBackup(JSON.stringify({ ...json, version: 2 }), PASSWORD))).toBe(
+      'backup.format',
+    );
+    expect(await rejectionReason(readBackup(JSON.stringify({ ...json, extra: 1 }), PASSWORD))).toBe(
+      'backup.format',
+    );
+    expect(await rejectionReason(readBackup('x'.repeat(9 * 1024 * 1024), PASSWORD))).toBe('backup.tooLarge');
   });
 
   it('marks a bad entry and keeps the others', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBackup } from '../../../../electron/core/totp/backup';
 import { readImportFile } from '../../../../electron/core/totp/file-import';
-import { AppError } from '../../../../shared/ipc/errors';
+import { rejectionReason } from '../../../support/errors';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 
@@ -37,16 +37,6 @@ const twoFas = (services: unknown[], encrypted = false) =>
     appVersionCode: 5000000,
     appOrigin: 'android',
   });
-
-async function reason(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.reason;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('readImportFile', () => {
   it('reads an Aegis export, marking unsupported entries', async () => {
@@ -123,21 +113,23 @@ describe('readImportFile', () => {
       ],
       'a long enough password',
     );
-    expect(await reason(readImportFile(file, undefined))).toBe('import.passwordNeeded');
+    expect(await rejectionReason(readImportFile(file, undefined))).toBe('import.passwordNeeded');
     expect((await readImportFile(file, 'a long enough password')).length).toBe(1);
   });
 
   it('refuses encrypted Aegis and 2FAS exports, and anything else, with what to do', async () => {
-    expect(await reason(readImportFile(aegis([], true), undefined))).toBe('import.aegisEncrypted');
-    expect(await reason(readImportFile(twoFas([], true), undefined))).toBe('import.twofasEncrypted');
+    expect(await rejectionReason(readImportFile(aegis([], true), undefined))).toBe('import.aegisEncrypted');
+    expect(await rejectionReason(readImportFile(twoFas([], true), undefined))).toBe('import.twofasEncrypted');
     for (const content of [
       '{"hello":"world"}',
       '{broken',
       'just some text',
       `otpauth://totp/x?secret=${SECRET}\nhttps://evil.example`,
     ]) {
-      expect(await reason(readImportFile(content, undefined))).toBe('import.unknown');
+      expect(await rejectionReason(readImportFile(content, undefined))).toBe('import.unknown');
     }
-    expect(await reason(readImportFile('x'.repeat(9 * 1024 * 1024), undefined))).toBe('import.tooLarge');
+    expect(await rejectionReason(readImportFile('x'.repeat(9 * 1024 * 1024), undefined))).toBe(
+      'import.tooLarge',
+    );
   });
 });
