@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 # gnome-keyring + dbus: a Secret Service when no desktop session provides one (Tessera starts its own).
 packages=(libsecret-1-dev gnome-keyring dbus python3 make g++)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(chromium xvfb xauth fonts-dejavu-core)
+  # dnsmasq-base: a real DNS server for the domain-verification tests.
+  packages+=(chromium xvfb xauth fonts-dejavu-core dnsmasq-base)
 fi
 if [[ -f /etc/debian_version ]] && command -v dpkg-query >/dev/null; then
   missing=()
