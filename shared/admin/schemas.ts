@@ -75,7 +75,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 export function isAllowedEndpoint(value: string): boolean {
-  let url: URL;
+  let url: InstanceType<typeof URL>;
   try {
     url = new URL(value);
   } catch {
