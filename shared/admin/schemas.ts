@@ -18,6 +18,8 @@ declare const URL: new (input: string) => {
 
 export const Id = z.uuid();
 
+export const DEFAULT_SIGNIN_PORT = 7480;
+
 export const ADMIN_LIMITS = {
   nameMax: 120,
   domainsPerRule: 500,
@@ -105,6 +107,10 @@ export const OrganizationSchema = z.object({
   ssoEnabled: z.boolean(),
   /** The DNS server "Verify" asks (host or host:port); null → the system's resolvers. */
   dnsResolver: z.string().nullable(),
+  /** The sign-in service's port on 127.0.0.1; IdPs register URLs with it (ACS, redirect URI). */
+  signinPort: z.number().int(),
+  /** Derived from the org id and the port: what IdPs are told about Tessera. */
+  sp: z.object({ entityId: z.string(), acsUrl: z.string(), oidcRedirectUri: z.string() }),
   domains: z.array(DomainSchema),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
@@ -165,8 +171,6 @@ export const SamlSettingsSchema = z.object({
   metadataSigner: CertificateInfoSchema.nullable(),
   /** S4: the attribute that carries the user id. */
   userIdAttribute: z.string(),
-  /** The metadata as uploaded (for C1's "download current metadata"); null for the manual form. */
-  metadataXml: z.string().nullable(),
 });
 export type SamlSettings = z.infer<typeof SamlSettingsSchema>;
 
@@ -209,8 +213,10 @@ export type Idp = z.infer<typeof IdpSchema>;
 
 export const SamlIdpInputSchema = z.strictObject({
   name: Name,
-  userIdAttribute: z.string().trim().min(1).max(ADMIN_LIMITS.attributeNameMax).default('uid'),
+  userIdAttribute: z.string().trim().min(1).max(ADMIN_LIMITS.attributeNameMax),
   source: z.discriminatedUnion('kind', [
+    /** Editing: keep the IdP's current metadata or manual settings. */
+    z.strictObject({ kind: z.literal('current') }),
     z.strictObject({
       kind: z.literal('metadata'),
       xml: z.string().min(1).max(ADMIN_LIMITS.metadataMaxBytes * 2),
@@ -307,34 +313,39 @@ export const RoutingRuleSchema = z.object({
 });
 export type RoutingRule = z.infer<typeof RoutingRuleSchema>;
 
-export const RuleInputSchema = z
-  .strictObject({
-    name: Name,
-    type: z.enum(['domain', 'group']),
-    values: z.array(z.string().trim().min(1).max(253)).min(1).max(ADMIN_LIMITS.domainsPerRule),
-    idpId: Id,
-    mfa: z.enum(RULE_MFA),
-    mfaRequired: z.boolean(),
-  })
-  .superRefine((rule, ctx) => {
-    const seen = new Set<string>();
-    rule.values.forEach((raw, index) => {
-      const value = rule.type === 'domain' ? DomainName.safeParse(raw) : GroupName.safeParse(raw);
-      if (!value.success) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['values', index],
-          message: value.error.issues[0]?.message ?? 'Invalid value.',
-        });
-        return;
-      }
-      const key = value.data.toLowerCase();
-      if (seen.has(key)) {
-        ctx.addIssue({ code: 'custom', path: ['values', index], message: `"${raw}" is listed twice.` });
-      }
-      seen.add(key);
-    });
+const RuleBodySchema = z.strictObject({
+  name: Name,
+  type: z.enum(['domain', 'group']),
+  values: z.array(z.string().trim().min(1).max(253)).min(1).max(ADMIN_LIMITS.domainsPerRule),
+  mfa: z.enum(RULE_MFA),
+  mfaRequired: z.boolean(),
+});
+
+/** Each value a valid domain (or group name), none listed twice. */
+function refineRuleValues(rule: z.infer<typeof RuleBodySchema>, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  rule.values.forEach((raw, index) => {
+    const value = rule.type === 'domain' ? DomainName.safeParse(raw) : GroupName.safeParse(raw);
+    if (!value.success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['values', index],
+        message: value.error.issues[0]?.message ?? 'Invalid value.',
+      });
+      return;
+    }
+    const key = value.data.toLowerCase();
+    if (seen.has(key)) {
+      ctx.addIssue({ code: 'custom', path: ['values', index], message: `"${raw}" is listed twice.` });
+    }
+    seen.add(key);
   });
+}
+
+export const RuleInputSchema = RuleBodySchema.extend({ idpId: Id }).superRefine(refineRuleValues);
+/** The built-in identity's first rule (B1): its IdP does not exist yet. */
+export const BuiltinRuleInputSchema = RuleBodySchema.superRefine(refineRuleValues);
+export type BuiltinRuleInput = z.input<typeof BuiltinRuleInputSchema>;
 export type RuleInput = z.input<typeof RuleInputSchema>;
 
 // ── MFA policy (M1–M4) and applications ──────────────────────────────────────────────────────

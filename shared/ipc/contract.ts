@@ -8,9 +8,37 @@
 import { z } from 'zod';
 import { CHANNEL_NAMES } from './channels';
 import { KEYCHAIN_PROBLEMS } from './errors';
+import {
+  ADMIN_LIMITS,
+  Id,
+  ApplicationInputSchema,
+  BuiltinRuleInputSchema,
+  ApplicationSchema,
+  AuditEntrySchema,
+  CertificateInfoSchema,
+  DomainName,
+  DomainSchema,
+  IdpSchema,
+  LocalUserInputSchema,
+  LocalUserSchema,
+  MfaPolicySchema,
+  Name,
+  OidcIdpInputSchema,
+  OrganizationSchema,
+  RoutingRuleSchema,
+  RuleInputSchema,
+  SamlEndpointSchema,
+  SamlIdpInputSchema,
+  SimulationInputSchema,
+  SimulationSchema,
+  SP_KEY_TYPES,
+  SpCertificateSchema,
+  EndpointUrl,
+  IdpCertificateSchema,
+  METADATA_TRUST,
+} from '../admin/schemas';
 import { MIGRATION_ENTRY_PROBLEMS, OTP_ALGORITHMS, OTP_LIMITS, OTP_TYPES } from '../otp/limits';
 
-const Id = z.uuid();
 
 export const TotpAccountSchema = z.object({
   id: Id,
@@ -95,6 +123,158 @@ export type AppStatus = z.infer<typeof AppStatusSchema>;
 
 const Empty = z.strictObject({});
 
+const XmlFile = z.object({ fileName: z.string(), xml: z.string() });
+
+/** What the SAML wizard shows before saving: the parsed metadata and how far to trust it. */
+export const SamlMetadataPreviewSchema = z.object({
+  entityId: z.string(),
+  sso: SamlEndpointSchema,
+  slo: SamlEndpointSchema.nullable(),
+  signingCertificates: z.array(IdpCertificateSchema),
+  trust: z.enum(METADATA_TRUST),
+  signer: CertificateInfoSchema.nullable(),
+  validUntil: z.string().nullable(),
+});
+export type SamlMetadataPreview = z.infer<typeof SamlMetadataPreviewSchema>;
+
+export const OidcEndpointsSchema = z.object({
+  issuer: z.string(),
+  authorizationEndpoint: z.string(),
+  tokenEndpoint: z.string(),
+  jwksUri: z.string(),
+  userinfoEndpoint: z.string().nullable(),
+  endSessionEndpoint: z.string().nullable(),
+  idTokenSigningAlgs: z.array(z.string()),
+});
+export type OidcEndpoints = z.infer<typeof OidcEndpointsSchema>;
+
+/** A deliberate "yes" the renderer sends only after the person confirmed a warning. */
+const Acknowledged = z.boolean();
+
+const adminContract = {
+  'admin:org:get': { request: Empty, response: OrganizationSchema },
+  'admin:org:update': {
+    request: z.strictObject({
+      name: Name,
+      dnsResolver: z.string().trim().max(64).nullable(),
+      signinPort: z.number().int().min(1024).max(65535),
+    }),
+    response: OrganizationSchema,
+  },
+  'admin:domain:add': { request: z.strictObject({ name: DomainName }), response: DomainSchema },
+  'admin:domain:verify': { request: z.strictObject({ name: DomainName }), response: DomainSchema },
+  'admin:domain:claim': {
+    request: z.strictObject({ name: DomainName, claimed: z.boolean() }),
+    response: DomainSchema,
+  },
+  'admin:domain:delete': { request: z.strictObject({ name: DomainName }), response: Empty },
+  'admin:audit:list': {
+    request: z.strictObject({
+      text: z.string().max(200).optional(),
+      beforeId: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500),
+    }),
+    response: z.array(AuditEntrySchema),
+  },
+  /** I5: all SAML/OIDC IdPs at once; turning it off must be confirmed. */
+  'sso:sso:set-enabled': {
+    request: z.strictObject({ enabled: z.boolean(), confirm: z.literal(true) }),
+    response: OrganizationSchema,
+  },
+  'sso:sp-certificate:get': { request: Empty, response: SpCertificateSchema.nullable() },
+  'sso:sp-certificate:generate': {
+    request: z.strictObject({ keyType: z.enum(SP_KEY_TYPES) }),
+    response: SpCertificateSchema,
+  },
+  /** A CA-signed certificate with its key (S1): the key goes to the keychain and never comes back. */
+  'sso:sp-certificate:import': {
+    request: z.discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('pem'),
+        certificatesPem: z.string().min(1).max(ADMIN_LIMITS.certificateMaxBytes),
+        privateKeyPem: z.string().min(1).max(ADMIN_LIMITS.certificateMaxBytes),
+        passphrase: z.string().max(1024).optional(),
+      }),
+      z.strictObject({
+        kind: z.literal('pkcs12'),
+        base64: z
+          .string()
+          .min(1)
+          .max(Math.ceil(ADMIN_LIMITS.pkcs12MaxBytes / 3) * 4)
+          .regex(/^[A-Za-z0-9+/]+=*$/),
+        password: z.string().max(1024),
+      }),
+    ]),
+    response: SpCertificateSchema,
+  },
+  /** S2: the SP metadata file, optionally signed with the SP key. */
+  'sso:sp-metadata:get': { request: z.strictObject({ signed: z.boolean() }), response: XmlFile },
+  'sso:saml-metadata:preview': {
+    request: z.strictObject({ xml: z.string().min(1).max(ADMIN_LIMITS.metadataMaxBytes * 2) }),
+    response: SamlMetadataPreviewSchema,
+  },
+  'sso:oidc:discover': {
+    request: z.strictObject({ discoveryUrl: EndpointUrl }),
+    response: OidcEndpointsSchema,
+  },
+  'sso:idp:list': { request: Empty, response: z.array(IdpSchema) },
+  'sso:idp:save-saml': {
+    request: z.strictObject({ id: Id.nullable(), idp: SamlIdpInputSchema }),
+    response: IdpSchema,
+  },
+  'sso:idp:save-oidc': {
+    request: z.strictObject({ id: Id.nullable(), idp: OidcIdpInputSchema }),
+    response: IdpSchema,
+  },
+  /** B1: after the admin acknowledged how the built-in identity works; with its rule, or none yet. */
+  'sso:idp:add-builtin': {
+    request: z.strictObject({
+      acknowledged: z.literal(true),
+      rule: BuiltinRuleInputSchema.nullable(),
+    }),
+    response: IdpSchema,
+  },
+  'sso:idp:metadata': { request: z.strictObject({ id: Id }), response: XmlFile },
+  'sso:idp:set-activated': {
+    request: z.strictObject({ id: Id, activated: z.boolean() }),
+    response: IdpSchema,
+  },
+  'sso:idp:delete': {
+    request: z.strictObject({ id: Id, deleteRules: z.boolean(), confirm: z.literal(true) }),
+    response: Empty,
+  },
+  'sso:user:list': { request: Empty, response: z.array(LocalUserSchema) },
+  'sso:user:add': { request: LocalUserInputSchema, response: LocalUserSchema },
+  'sso:user:delete': { request: z.strictObject({ id: Id }), response: Empty },
+  'routing:rule:list': { request: Empty, response: z.array(RoutingRuleSchema) },
+  'routing:rule:save': {
+    request: z.strictObject({ id: Id.nullable(), rule: RuleInputSchema }),
+    response: RoutingRuleSchema,
+  },
+  'routing:rule:set-active': {
+    request: z.strictObject({ id: Id, active: z.boolean(), acknowledged: Acknowledged }),
+    response: RoutingRuleSchema,
+  },
+  'routing:rule:delete': {
+    request: z.strictObject({ id: Id, acknowledged: Acknowledged }),
+    response: Empty,
+  },
+  'routing:rule:reorder': {
+    request: z.strictObject({ ids: z.array(Id).max(ADMIN_LIMITS.rulesMax) }),
+    response: z.array(RoutingRuleSchema),
+  },
+  'routing:default:set-idp': { request: z.strictObject({ idpId: Id }), response: RoutingRuleSchema },
+  'routing:simulate': { request: SimulationInputSchema, response: SimulationSchema },
+  'mfa:policy:get': { request: Empty, response: MfaPolicySchema },
+  'mfa:policy:set': { request: MfaPolicySchema, response: MfaPolicySchema },
+  'mfa:application:list': { request: Empty, response: z.array(ApplicationSchema) },
+  'mfa:application:save': {
+    request: z.strictObject({ id: Id.nullable(), application: ApplicationInputSchema }),
+    response: ApplicationSchema,
+  },
+  'mfa:application:delete': { request: z.strictObject({ id: Id }), response: Empty },
+} as const;
+
 export const contract = {
   'app:status:get': { request: Empty, response: AppStatusSchema },
   'totp:account:list': { request: Empty, response: z.array(TotpAccountSchema) },
@@ -162,6 +342,7 @@ export const contract = {
     }),
     response: z.array(TotpAccountSchema),
   },
+  ...adminContract,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

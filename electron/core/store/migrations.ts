@@ -24,4 +24,94 @@ export const MIGRATIONS: readonly string[] = [
      operation  TEXT NOT NULL CHECK (operation IN ('add', 'delete')),
      created_at INTEGER NOT NULL
    ) STRICT;`,
+  // 3: the admin console. Secrets (OIDC client secrets, SP private keys) are in the keychain; rows
+  // hold the keychain account name (`*_ref`), and `pending_admin_secrets` records a keychain write
+  // or removal before it happens so recovery knows exactly what to finish.
+  `CREATE TABLE org (
+     singleton          INTEGER PRIMARY KEY CHECK (singleton = 1),
+     id                 TEXT NOT NULL,
+     name               TEXT NOT NULL,
+     sso_enabled        INTEGER NOT NULL CHECK (sso_enabled IN (0, 1)),
+     dns_resolver       TEXT,
+     mfa_enabled        INTEGER NOT NULL CHECK (mfa_enabled IN (0, 1)),
+     mfa_allow_per_user INTEGER NOT NULL CHECK (mfa_allow_per_user IN (0, 1)),
+     mfa_mandatory_apps INTEGER NOT NULL CHECK (mfa_mandatory_apps IN (0, 1)),
+     mfa_mandatory_org  INTEGER NOT NULL CHECK (mfa_mandatory_org IN (0, 1)),
+     signin_port        INTEGER NOT NULL CHECK (signin_port BETWEEN 1024 AND 65535)
+   ) STRICT;
+   CREATE TABLE domains (
+     name        TEXT PRIMARY KEY,
+     token       TEXT NOT NULL,
+     verified_at INTEGER,
+     claimed     INTEGER NOT NULL CHECK (claimed IN (0, 1)),
+     created_at  INTEGER NOT NULL,
+     CHECK (claimed = 0 OR verified_at IS NOT NULL)
+   ) STRICT;
+   CREATE TABLE sp_certificates (
+     id              TEXT PRIMARY KEY,
+     kind            TEXT NOT NULL CHECK (kind IN ('self-signed', 'ca-signed')),
+     certificate_pem TEXT NOT NULL,
+     chain_json      TEXT NOT NULL,
+     key_ref         TEXT NOT NULL UNIQUE,
+     created_at      INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE idps (
+     id            TEXT PRIMARY KEY,
+     name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     kind          TEXT NOT NULL CHECK (kind IN ('saml', 'oidc', 'builtin')),
+     activated     INTEGER NOT NULL CHECK (activated IN (0, 1)),
+     settings_json TEXT NOT NULL,
+     secret_ref    TEXT UNIQUE,
+     metadata_xml  TEXT,
+     created_at    INTEGER NOT NULL,
+     updated_at    INTEGER NOT NULL
+   ) STRICT;
+   CREATE UNIQUE INDEX idps_one_builtin ON idps (kind) WHERE kind = 'builtin';
+   CREATE TABLE routing_rules (
+     id           TEXT PRIMARY KEY,
+     name         TEXT NOT NULL,
+     type         TEXT NOT NULL CHECK (type IN ('default', 'domain', 'group')),
+     idp_id       TEXT NOT NULL REFERENCES idps (id) ON DELETE RESTRICT,
+     mfa          TEXT NOT NULL CHECK (mfa IN ('keep', 'override', 'enable')),
+     mfa_required INTEGER NOT NULL CHECK (mfa_required IN (0, 1)),
+     active       INTEGER NOT NULL CHECK (active IN (0, 1)),
+     priority     INTEGER NOT NULL,
+     CHECK (type != 'default' OR active = 1)
+   ) STRICT;
+   CREATE UNIQUE INDEX routing_one_default ON routing_rules (type) WHERE type = 'default';
+   CREATE TABLE rule_values (
+     rule_id TEXT NOT NULL REFERENCES routing_rules (id) ON DELETE CASCADE,
+     type    TEXT NOT NULL CHECK (type IN ('domain', 'group')),
+     value   TEXT NOT NULL,
+     PRIMARY KEY (rule_id, value)
+   ) STRICT;
+   -- A domain routes to one place: two rules naming it would make the order decide silently.
+   CREATE UNIQUE INDEX rule_values_domain_once ON rule_values (value) WHERE type = 'domain';
+   CREATE TABLE applications (
+     id          TEXT PRIMARY KEY,
+     name        TEXT NOT NULL,
+     key         TEXT NOT NULL UNIQUE,
+     require_mfa INTEGER NOT NULL CHECK (require_mfa IN (0, 1))
+   ) STRICT;
+   CREATE TABLE local_users (
+     id            TEXT PRIMARY KEY,
+     email         TEXT NOT NULL UNIQUE,
+     display_name  TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     created_at    INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE audit_log (
+     id          INTEGER PRIMARY KEY AUTOINCREMENT,
+     at          INTEGER NOT NULL,
+     action      TEXT NOT NULL,
+     target      TEXT NOT NULL,
+     before_json TEXT,
+     after_json  TEXT
+   ) STRICT;
+   CREATE INDEX audit_log_at ON audit_log (at);
+   CREATE TABLE pending_admin_secrets (
+     account    TEXT PRIMARY KEY,
+     operation  TEXT NOT NULL CHECK (operation IN ('add', 'delete')),
+     created_at INTEGER NOT NULL
+   ) STRICT;`,
 ];

@@ -1,0 +1,255 @@
+/**
+ * The organization: its name, its domains (verified through DNS, then claimed), the MFA policy
+ * (M1–M4) and the applications registry. Every change is one transaction with its audit entry.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError, ErrorCode } from '../../../shared/ipc/errors';
+import type {
+  Application,
+  Domain,
+  MfaPolicy,
+  Organization,
+} from '../../../shared/admin/schemas';
+import { DEFAULT_SIGNIN_PORT } from '../../../shared/admin/schemas';
+import { spEndpoints } from '../../../shared/admin/rules';
+import type { Db } from '../store/database';
+import type { AuditLog } from './audit';
+import { newVerificationToken, parseResolver, recordNameFor, verifyDomainTxt } from './dns-verification';
+
+interface OrgRow {
+  id: string;
+  name: string;
+  sso_enabled: number;
+  dns_resolver: string | null;
+  mfa_enabled: number;
+  mfa_allow_per_user: number;
+  mfa_mandatory_apps: number;
+  mfa_mandatory_org: number;
+  signin_port: number;
+}
+
+interface DomainRow {
+  name: string;
+  token: string;
+  verified_at: number | null;
+  claimed: number;
+}
+
+interface ApplicationRow {
+  id: string;
+  name: string;
+  key: string;
+  require_mfa: number;
+}
+
+const toDomain = (row: DomainRow): Domain => ({
+  name: row.name,
+  token: row.token,
+  recordName: recordNameFor(row.name),
+  verifiedAt: row.verified_at,
+  claimed: row.claimed === 1,
+});
+
+const toApplication = (row: ApplicationRow): Application => ({
+  id: row.id,
+  name: row.name,
+  key: row.key,
+  requireMfa: row.require_mfa === 1,
+});
+
+export class OrgService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly now: () => number,
+  ) {
+    // The organization exists from the first start; its id names the SP (S2).
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO org (singleton, id, name, sso_enabled, dns_resolver, mfa_enabled,
+           mfa_allow_per_user, mfa_mandatory_apps, mfa_mandatory_org, signin_port)
+         VALUES (1, ?, 'My organization', 1, NULL, 0, 0, 0, 0, ?)`,
+      )
+      .run(randomUUID(), DEFAULT_SIGNIN_PORT);
+  }
+
+  private row(): OrgRow {
+    return this.db.prepare('SELECT * FROM org WHERE singleton = 1').get() as OrgRow;
+  }
+
+  get(): Organization {
+    const row = this.row();
+    const domains = this.db.prepare('SELECT * FROM domains ORDER BY name').all() as DomainRow[];
+    return {
+      id: row.id,
+      name: row.name,
+      ssoEnabled: row.sso_enabled === 1,
+      dnsResolver: row.dns_resolver,
+      signinPort: row.signin_port,
+      sp: spEndpoints(row.id, row.signin_port),
+      domains: domains.map(toDomain),
+    };
+  }
+
+  get id(): string {
+    return this.row().id;
+  }
+
+  update(change: { name: string; dnsResolver: string | null; signinPort: number }): Organization {
+    if (change.dnsResolver !== null) parseResolver(change.dnsResolver);
+    const before = this.get();
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE org SET name = ?, dns_resolver = ?, signin_port = ? WHERE singleton = 1')
+        .run(change.name, change.dnsResolver, change.signinPort);
+      this.audit.record(
+        'org.update',
+        change.name,
+        { name: before.name, dnsResolver: before.dnsResolver, signinPort: before.signinPort },
+        change,
+      );
+    })();
+    return this.get();
+  }
+
+
+  // ── Domains ──────────────────────────────────────────────────────────────────────────────────
+
+  private domainRow(name: string): DomainRow {
+    const row = this.db.prepare('SELECT * FROM domains WHERE name = ?').get(name) as DomainRow | undefined;
+    if (!row) throw new AppError(ErrorCode.NotFound, `The domain ${name} is not in the list.`, 'domain.notFound', { domain: name });
+    return row;
+  }
+
+  addDomain(name: string): Domain {
+    if (this.db.prepare('SELECT 1 FROM domains WHERE name = ?').get(name)) {
+      throw new AppError(ErrorCode.InvalidInput, `${name} is already in the list.`, 'domain.duplicate', { domain: name });
+    }
+    const token = newVerificationToken();
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO domains (name, token, verified_at, claimed, created_at) VALUES (?, ?, NULL, 0, ?)')
+        .run(name, token, this.now());
+      this.audit.record('domain.add', name, null, { name });
+    })();
+    return toDomain(this.domainRow(name));
+  }
+
+  /** Looks the TXT record up through the configured resolver; throws (changing nothing) when absent. */
+  async verifyDomain(name: string): Promise<Domain> {
+    const row = this.domainRow(name);
+    await verifyDomainTxt(name, row.token, this.row().dns_resolver);
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE domains SET verified_at = ? WHERE name = ?').run(this.now(), name);
+      this.audit.record('domain.verify', name, { verified: row.verified_at !== null }, { verified: true });
+    })();
+    return toDomain(this.domainRow(name));
+  }
+
+  setDomainClaimed(name: string, claimed: boolean): Domain {
+    const row = this.domainRow(name);
+    if (claimed && row.verified_at === null) {
+      throw new AppError(
+        ErrorCode.InvalidInput,
+        `Verify ${name} before claiming it: add the TXT record shown, then choose Verify.`,
+        'domain.notVerified',
+        { domain: name },
+      );
+    }
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE domains SET claimed = ? WHERE name = ?').run(claimed ? 1 : 0, name);
+      this.audit.record('domain.claim', name, { claimed: row.claimed === 1 }, { claimed });
+    })();
+    return toDomain(this.domainRow(name));
+  }
+
+  deleteDomain(name: string): void {
+    const row = this.domainRow(name);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM domains WHERE name = ?').run(name);
+      this.audit.record('domain.delete', name, toDomain(row), null);
+    })();
+  }
+
+  // ── MFA policy and applications ──────────────────────────────────────────────────────────────
+
+  mfaPolicy(): MfaPolicy {
+    const row = this.row();
+    return {
+      enabled: row.mfa_enabled === 1,
+      allowPerUser: row.mfa_allow_per_user === 1,
+      mandatoryForApplications: row.mfa_mandatory_apps === 1,
+      mandatoryForOrganization: row.mfa_mandatory_org === 1,
+    };
+  }
+
+  setMfaPolicy(policy: MfaPolicy): MfaPolicy {
+    const before = this.mfaPolicy();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE org SET mfa_enabled = ?, mfa_allow_per_user = ?, mfa_mandatory_apps = ?,
+             mfa_mandatory_org = ? WHERE singleton = 1`,
+        )
+        .run(
+          policy.enabled ? 1 : 0,
+          policy.allowPerUser ? 1 : 0,
+          policy.mandatoryForApplications ? 1 : 0,
+          policy.mandatoryForOrganization ? 1 : 0,
+        );
+      this.audit.record('mfa.policy', 'MFA policy', before, policy);
+    })();
+    return this.mfaPolicy();
+  }
+
+  applications(): Application[] {
+    return (this.db.prepare('SELECT * FROM applications ORDER BY name COLLATE NOCASE').all() as ApplicationRow[]).map(
+      toApplication,
+    );
+  }
+
+  applicationByKey(key: string): Application | null {
+    const row = this.db.prepare('SELECT * FROM applications WHERE key = ?').get(key) as ApplicationRow | undefined;
+    return row ? toApplication(row) : null;
+  }
+
+  saveApplication(id: string | null, input: { name: string; key: string; requireMfa: boolean }): Application {
+    const clash = this.db.prepare('SELECT id FROM applications WHERE key = ?').get(input.key) as
+      | { id: string }
+      | undefined;
+    if (clash && clash.id !== id) {
+      throw new AppError(
+        ErrorCode.InvalidInput,
+        `Another application already uses the id "${input.key}".`,
+        'application.duplicateKey',
+        { key: input.key },
+      );
+    }
+    const before = id ? this.application(id) : null;
+    const appId = id ?? randomUUID();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO applications (id, name, key, require_mfa) VALUES (?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, key = excluded.key, require_mfa = excluded.require_mfa`,
+        )
+        .run(appId, input.name, input.key, input.requireMfa ? 1 : 0);
+      this.audit.record(id ? 'application.update' : 'application.add', input.name, before, input);
+    })();
+    return this.application(appId);
+  }
+
+  private application(id: string): Application {
+    const row = this.db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as ApplicationRow | undefined;
+    if (!row) throw new AppError(ErrorCode.NotFound, 'That application no longer exists.', 'application.notFound');
+    return toApplication(row);
+  }
+
+  deleteApplication(id: string): void {
+    const before = this.application(id);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM applications WHERE id = ?').run(id);
+      this.audit.record('application.delete', before.name, before, null);
+    })();
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Real peers the tests run against on 127.0.0.1: a certified OpenID provider (oidc-provider) and a
+ * real DNS server (dnsmasq). Each is started on a free port and stopped by the caller.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { Resolver } from 'node:dns/promises';
+import { existsSync } from 'node:fs';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { userInfo } from 'node:os';
+import { delimiter, join } from 'node:path';
+// @ts-expect-error -- oidc-provider ships no type declarations (and @types/oidc-provider is not installed)
+import ProviderModule from 'oidc-provider';
+
+/** The little of oidc-provider's API the tests use. */
+type ProviderConstructor = new (
+  issuer: string,
+  configuration: Record<string, unknown>,
+) => { callback(): RequestListener };
+const Provider = ProviderModule as ProviderConstructor;
+
+export async function listen(handler: RequestListener): Promise<{ server: Server; base: string }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, base: `http://127.0.0.1:${port}` };
+}
+
+export async function close(server: Server): Promise<void> {
+  // Some routes never finish their response on purpose.
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+export interface RunningOidcProvider {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  stop(): Promise<void>;
+}
+
+/** A real oidc-provider on a free loopback port, with one client registered for Tessera. */
+export async function startOidcProvider(redirectUris = ['http://127.0.0.1/callback']): Promise<RunningOidcProvider> {
+  // The issuer names the port, so the server listens before the provider exists.
+  let handler: RequestListener = (_req, res) => res.writeHead(503).end();
+  const { server, base } = await listen((req, res) => handler(req, res));
+  const clientId = 'tessera';
+  const clientSecret = 'a-client-secret-for-tests';
+  const provider = new Provider(base, {
+    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris }],
+  });
+  handler = provider.callback();
+  return { issuer: base, clientId, clientSecret, stop: () => close(server) };
+}
+
+/**
+ * dnsmasq lives in /usr/sbin, which a non-root PATH often lacks; look there too. Missing, the
+ * tests fail (never skip): a skipped test would hide that domain verification is untested.
+ */
+function findDnsmasq(): string {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin'];
+  const found = dirs
+    .filter(Boolean)
+    .map((dir) => join(dir, 'dnsmasq'))
+    .find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      'dnsmasq is not installed, and the domain-verification tests need a real DNS server: run `scripts/setup.sh --tests`.',
+    );
+  }
+  return found;
+}
+
+/** A UDP port that was free a moment ago. */
+export async function freeUdpPort(): Promise<number> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
+}
+
+export interface RunningDns {
+  /** host:port, as Tessera's resolver setting takes it. */
+  resolver: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * dnsmasq authoritative for `.test` with the given records (dnsmasq options such as
+ * `--txt-record=name,value`); ready once it answers `probeName`, never after a guessed delay.
+ */
+export async function startDnsmasq(records: string[], probeName: string): Promise<RunningDns> {
+  const binary = findDnsmasq();
+  if (spawnSync(binary, ['--version']).status !== 0) throw new Error(`${binary} does not run.`);
+  const port = await freeUdpPort();
+  const resolver = `127.0.0.1:${port}`;
+  const child = spawn(
+    binary,
+    [
+      '--keep-in-foreground',
+      `--port=${port}`,
+      '--listen-address=127.0.0.1',
+      '--bind-interfaces',
+      '--no-resolv',
+      '--no-hosts',
+      '--conf-file=/dev/null',
+      // No pid file (the default is /var/run), and stay the user we are (it would switch to
+      // "nobody" when started as root).
+      '--pid-file=',
+      `--user=${userInfo().username}`,
+      '--log-facility=-',
+      // Answer for all of .test itself: an unknown name is NXDOMAIN, not REFUSED.
+      '--local=/test/',
+      ...records,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const done = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await done;
+  };
+
+  const probe = new Resolver({ timeout: 200, tries: 1 });
+  probe.setServers([resolver]);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (exited) throw new Error(`dnsmasq exited at start:\n${log}`);
+    try {
+      await probe.resolveTxt(probeName);
+      return { resolver, stop };
+    } catch (error) {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`dnsmasq did not answer (${String(error)}):\n${log}`);
+      }
+    }
+  }
+}
