@@ -18,6 +18,8 @@ import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node';
 import { encodeBase32 } from '../electron/core/totp/otp';
 import { TotpVaultService, type Clock } from '../electron/core/totp/vault-service';
 import { benchQr } from './qr';
+import { benchRouting } from './routing';
+import { benchMetadata } from './sso';
 
 process.env.TESSERA_QUIET = '1';
 
@@ -135,6 +137,8 @@ async function main() {
     console.log(`Tessera benchmarks — node ${process.version}, median of repeated runs\n`);
     await coldStart(root);
     await codes(root);
+    await benchRouting();
+    await benchMetadata();
     await benchQr();
   } finally {
     rmSync(root, { recursive: true, force: true });

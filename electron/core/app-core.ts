@@ -17,6 +17,10 @@ import { ensureSessionKeyring, type SessionKeyringOptions } from './secrets/sess
 import { createBackup } from './totp/backup';
 import { MigrationImportService } from './totp/migration-import';
 import { TotpVaultService, systemClock, type Clock } from './totp/vault-service';
+import { AuditLog } from './org/audit';
+import { OrgService } from './org/org-service';
+import { SecretRefs } from './secrets/secret-refs';
+import { SsoConfigService } from './sso/sso-config-service';
 
 const log = createLogger('core');
 
@@ -46,7 +50,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
 
   let db: Db | null = null;
-  let services: { vault: TotpVaultService; migration: MigrationImportService } | null = null;
+  let services: {
+    vault: TotpVaultService;
+    migration: MigrationImportService;
+    org: OrgService;
+    sso: SsoConfigService;
+    audit: AuditLog;
+  } | null = null;
   let problem: { code: KeychainProblem; detail: string } | null = null;
   let opening: Promise<void> | null = null;
   let unlock: (() => void) | null = null;
@@ -76,7 +86,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       db = await openDatabase(options.dataDir, vaultId, secrets);
       const service = new TotpVaultService(db, secrets, vaultId, clock);
       await service.load();
-      services = { vault: service, migration: new MigrationImportService(service, clock) };
+      const now = () => clock.now();
+      const audit = new AuditLog(db, now);
+      const org = new OrgService(db, audit, now);
+      const sso = new SsoConfigService(db, org, new SecretRefs(db, secrets, vaultId, now), audit, now);
+      await sso.load();
+      services = {
+        vault: service,
+        migration: new MigrationImportService(service, clock),
+        org,
+        sso,
+        audit,
+      };
       problem = null;
     } catch (error) {
       db?.close();
@@ -164,6 +185,79 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       (await ready()).migration.previewFile(content, password || undefined),
     'totp:migration:import': async ({ batchId, indices }) =>
       (await ready()).migration.import(batchId, indices),
+    'admin:org:get': async () => (await ready()).org.get(),
+    'admin:org:update': async (change) => (await ready()).org.update(change),
+    'admin:domain:add': async ({ name }) => (await ready()).org.addDomain(name),
+    'admin:domain:verify': async ({ name }) => (await ready()).org.verifyDomain(name),
+    'admin:domain:claim': async ({ name, claimed }) =>
+      (await ready()).org.setDomainClaimed(name, claimed),
+    'admin:domain:delete': async ({ name }) => {
+      (await ready()).org.deleteDomain(name);
+      return {};
+    },
+    'admin:audit:list': async (filter) => (await ready()).audit.list(filter),
+    'sso:sso:set-enabled': async ({ enabled }) => {
+      const { sso, org } = await ready();
+      sso.setSsoEnabled(enabled);
+      return org.get();
+    },
+    'sso:sp-certificate:get': async () => (await ready()).sso.spCertificate(),
+    'sso:sp-certificate:generate': async ({ keyType }) =>
+      (await ready()).sso.generateSpCertificate(keyType),
+    'sso:sp-certificate:import': async (input) => (await ready()).sso.importSpCertificate(input),
+    'sso:sp-metadata:get': async ({ signed }) => (await ready()).sso.spMetadata(signed),
+    'sso:saml-metadata:preview': async ({ xml }) => {
+      const parsed = (await ready()).sso.previewSamlMetadata(xml);
+      return {
+        entityId: parsed.entityId,
+        sso: parsed.sso,
+        slo: parsed.slo,
+        signingCertificates: parsed.signingCertificates,
+        trust: parsed.trust,
+        signer: parsed.signer,
+        validUntil: parsed.validUntil,
+      };
+    },
+    'sso:oidc:discover': async ({ discoveryUrl }) => (await ready()).sso.discoverOidc(discoveryUrl),
+    'sso:idp:list': async () => (await ready()).sso.listIdps(),
+    'sso:idp:save-saml': async ({ id, idp }) => (await ready()).sso.saveSamlIdp(id, idp),
+    'sso:idp:save-oidc': async ({ id, idp }) => (await ready()).sso.saveOidcIdp(id, idp),
+    'sso:idp:add-builtin': async ({ rule }) => {
+      return (await ready()).sso.addBuiltin(rule);
+    },
+    'sso:idp:metadata': async ({ id }) => (await ready()).sso.idpMetadata(id),
+    'sso:idp:set-activated': async ({ id, activated }) =>
+      (await ready()).sso.setActivated(id, activated),
+    'sso:idp:delete': async ({ id, deleteRules }) => {
+      await (await ready()).sso.deleteIdp(id, deleteRules);
+      return {};
+    },
+    'sso:user:list': async () => (await ready()).sso.localUsers(),
+    'sso:user:add': async (input) => (await ready()).sso.addLocalUser(input),
+    'sso:user:delete': async ({ id }) => {
+      (await ready()).sso.deleteLocalUser(id);
+      return {};
+    },
+    'routing:rule:list': async () => (await ready()).sso.listRules(),
+    'routing:rule:save': async ({ id, rule }) => (await ready()).sso.saveRule(id, rule),
+    'routing:rule:set-active': async ({ id, active, acknowledged }) =>
+      (await ready()).sso.setRuleActive(id, active, acknowledged),
+    'routing:rule:delete': async ({ id, acknowledged }) => {
+      (await ready()).sso.deleteRule(id, acknowledged);
+      return {};
+    },
+    'routing:rule:reorder': async ({ ids }) => (await ready()).sso.reorderRules(ids),
+    'routing:default:set-idp': async ({ idpId }) => (await ready()).sso.setDefaultIdp(idpId),
+    'routing:simulate': async (input) => (await ready()).sso.simulate(input),
+    'mfa:policy:get': async () => (await ready()).org.mfaPolicy(),
+    'mfa:policy:set': async (policy) => (await ready()).org.setMfaPolicy(policy),
+    'mfa:application:list': async () => (await ready()).org.applications(),
+    'mfa:application:save': async ({ id, application }) =>
+      (await ready()).org.saveApplication(id, application),
+    'mfa:application:delete': async ({ id }) => {
+      (await ready()).org.deleteApplication(id);
+      return {};
+    },
   };
 
   await ready().catch(() => undefined);

@@ -24,15 +24,22 @@ import {
   IconUsers,
   IconBuildingBank,
   IconArrowsExchange,
+  IconWorld,
 } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n';
 import { AuthenticatorPage } from '../features/authenticator/AuthenticatorPage';
 import { ComingSoon } from '../features/admin/ComingSoon';
+import { AuditLogPage } from '../features/audit-log/AuditLogPage';
+import { IdentityProvidersPage } from '../features/identity-providers/IdentityProvidersPage';
+import { MfaPolicyPage } from '../features/mfa-policy/MfaPolicyPage';
+import { OrganizationPage } from '../features/organization/OrganizationPage';
+import { RoutingRulesPage } from '../features/routing-rules/RoutingRulesPage';
 import { KeychainBanner } from './KeychainBanner';
 
 type AdminSection =
+  | 'organization'
   | 'identityProviders'
   | 'routingRules'
   | 'attributeMapping'
@@ -43,6 +50,7 @@ type AdminSection =
 type Page = 'authenticator' | AdminSection;
 
 const ADMIN_SECTIONS: { id: AdminSection; icon: ReactNode }[] = [
+  { id: 'organization', icon: <IconWorld size={18} /> },
   { id: 'identityProviders', icon: <IconBuildingBank size={18} /> },
   { id: 'routingRules', icon: <IconRoute size={18} /> },
   { id: 'attributeMapping', icon: <IconArrowsExchange size={18} /> },
@@ -138,8 +146,28 @@ export function Shell() {
 
       <AppShell.Main>
         <KeychainBanner />
-        {page === 'authenticator' ? <AuthenticatorPage /> : <ComingSoon section={t(`nav.${page}`)} />}
+        <PageContent page={page} />
       </AppShell.Main>
     </AppShell>
   );
+}
+
+function PageContent({ page }: { page: Page }) {
+  const { t } = useTranslation();
+  switch (page) {
+    case 'authenticator':
+      return <AuthenticatorPage />;
+    case 'organization':
+      return <OrganizationPage />;
+    case 'identityProviders':
+      return <IdentityProvidersPage />;
+    case 'routingRules':
+      return <RoutingRulesPage />;
+    case 'mfaPolicy':
+      return <MfaPolicyPage />;
+    case 'auditLog':
+      return <AuditLogPage />;
+    default:
+      return <ComingSoon section={t(`nav.${page}`)} />;
+  }
 }

@@ -43,10 +43,13 @@ i18n.on('languageChanged', (lng) => {
 });
 document.documentElement.lang = i18n.language;
 
-/** The message for an error from the core: its reason if we have words for it, else its code. */
+/**
+ * The message for an error from the core: its reason in the person's language when we have words
+ * for it; else the core's own (English) message, which is specific; a code alone gets its generic words.
+ */
 export function errorMessage(error: AppErrorShape): string {
-  const keys = [...(error.reason ? [`errors.${error.reason}`] : []), `errors.${error.code}`];
-  return i18n.t(keys, { ...error.params, defaultValue: error.message });
+  const key = error.reason ? `errors.${error.reason}` : `errors.${error.code}`;
+  return i18n.t(key, { ...error.params, defaultValue: error.message });
 }
 
 export default i18n;

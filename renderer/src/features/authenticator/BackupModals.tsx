@@ -6,16 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { MigrationPreview } from '../../../../shared/ipc/contract';
 import { OTP_LIMITS } from '../../../../shared/otp/limits';
 import { call } from '../../api/client';
+import { downloadText } from '../../app/download';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { PreviewList } from './scan/MigrationImport';
-
-/** Hands a file to the person: a download in the browser, the save location in Electron. */
-function download(fileName: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function CreateBackupModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const { t } = useTranslation();
@@ -24,7 +17,7 @@ export function CreateBackupModal({ opened, onClose }: { opened: boolean; onClos
   const create = useMutation({
     mutationFn: () => call('totp:backup:create', { password }),
     onSuccess: ({ fileName, content }) => {
-      download(fileName, content);
+      downloadText(fileName, content, 'application/json');
       notifications.show({ color: 'green', message: t('backup.created', { fileName }) });
       close();
     },

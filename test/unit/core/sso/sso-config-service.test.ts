@@ -1,0 +1,310 @@
+/**
+ * The admin configuration through the real gate and contract, on a real encrypted store and the
+ * real OS keychain: what an admin can do, what is refused (and that a refusal changes nothing),
+ * the audit trail, and a restart that finds everything as it was.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../../electron/core/app-core';
+import { KeytarSecretStore } from '../../../../electron/core/secrets/keytar-secret-store';
+import type { Channel, RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
+import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import { requireSecretService, useTempDirs } from '../../../support/temp';
+
+const tempDir = useTempDirs();
+const secrets = new KeytarSecretStore();
+const open: Core[] = [];
+
+beforeAll(() => requireSecretService());
+afterEach(() => {
+  for (const core of open.splice(0)) core.close();
+});
+
+async function start(dataDir = tempDir()) {
+  const core = await createCore({ dataDir, version: 'test' });
+  open.push(core);
+  async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+    const result = await core.dispatch(channel, request);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { shape: result.error });
+    return result.data as ResponseOf<C>;
+  }
+  async function refuse<C extends Channel>(channel: C, request: unknown): Promise<AppErrorShape> {
+    const result = await core.dispatch(channel, request);
+    if (result.ok) throw new Error(`${channel} was expected to fail`);
+    return result.error;
+  }
+  return { core, dataDir, call, refuse };
+}
+
+const OIDC_MANUAL = {
+  kind: 'manual' as const,
+  issuer: 'https://login.example.com',
+  authorizationEndpoint: 'https://login.example.com/authorize',
+  tokenEndpoint: 'https://login.example.com/token',
+  jwksUri: 'https://login.example.com/jwks',
+  userinfoEndpoint: 'https://login.example.com/userinfo',
+  endSessionEndpoint: '',
+};
+
+function oidcInput(name: string, clientSecret: string) {
+  return {
+    name,
+    clientId: 'tessera',
+    clientSecret,
+    scopes: ['openid', 'email'],
+    automaticLogout: false,
+    endpoints: OIDC_MANUAL,
+  };
+}
+
+const rule = (name: string, idpId: string, values: string[], type: 'domain' | 'group' = 'domain') => ({
+  name,
+  type,
+  values,
+  idpId,
+  mfa: 'keep' as const,
+  mfaRequired: false,
+});
+
+describe('identity providers and the default rule', () => {
+  it('gives the first IdP the default rule; nothing is live until activated', async () => {
+    const { call } = await start();
+    const idp = await call('sso:idp:save-oidc', { id: null, idp: oidcInput('Login', 's3cret-value') });
+    expect(idp.status).toBe('not-activated');
+    expect(idp.oidc?.hasClientSecret).toBe(true);
+    const rules = await call('routing:rule:list', {});
+    expect(rules).toEqual([expect.objectContaining({ type: 'default', idpId: idp.id, active: true })]);
+
+    const sim = await call('routing:simulate', { email: 'a@example.com', groups: [], applicationKey: '', userOptedIn: false });
+    expect(sim.matched).toBeNull();
+
+    expect((await call('sso:idp:set-activated', { id: idp.id, activated: true })).status).toBe('live');
+    const routed = await call('routing:simulate', { email: 'a@example.com', groups: [], applicationKey: '', userOptedIn: false });
+    expect(routed.matched?.idpName).toBe('Login');
+
+    // I5: SSO off for all → OIDC is not live, the built-in identity would be.
+    await call('sso:sso:set-enabled', { enabled: false, confirm: true });
+    expect((await call('sso:idp:list', {}))[0]?.status).toBe('sso-off');
+  });
+
+  it('keeps the client secret in the keychain only, and replaces it without leaving the old one', async () => {
+    const { call, dataDir } = await start();
+    const idp = await call('sso:idp:save-oidc', { id: null, idp: oidcInput('Login', 'first-secret-value') });
+    const listed = JSON.stringify(await call('sso:idp:list', {}));
+    const audit = JSON.stringify(await call('admin:audit:list', { limit: 100 }));
+    expect(listed).not.toContain('first-secret-value');
+    expect(audit).not.toContain('first-secret-value');
+    const onDisk = readdirSync(dataDir)
+      .filter((f) => statSync(join(dataDir, f)).isFile())
+      .map((f) => readFileSync(join(dataDir, f)).toString('latin1'))
+      .join('');
+    expect(onDisk).not.toContain('first-secret-value');
+
+    const refsBefore = [...(await secrets.entries('oidc-secret:')).entries()].filter(([, v]) => v === 'first-secret-value');
+    expect(refsBefore).toHaveLength(1);
+
+    // An empty secret when editing keeps the stored one.
+    await call('sso:idp:save-oidc', { id: idp.id, idp: oidcInput('Login renamed', '') });
+    expect([...(await secrets.entries('oidc-secret:')).values()]).toContain('first-secret-value');
+
+    await call('sso:idp:save-oidc', { id: idp.id, idp: oidcInput('Login renamed', 'second-secret-value') });
+    const values = [...(await secrets.entries('oidc-secret:')).values()];
+    expect(values).toContain('second-secret-value');
+    expect(values).not.toContain('first-secret-value');
+
+    await call('sso:idp:delete', { id: idp.id, deleteRules: true, confirm: true });
+    expect([...(await secrets.entries('oidc-secret:')).values()]).not.toContain('second-secret-value');
+  });
+
+  it('refuses a new OIDC IdP without a secret, and a duplicate name, saving nothing', async () => {
+    const { call, refuse } = await start();
+    expect((await refuse('sso:idp:save-oidc', { id: null, idp: oidcInput('Login', '') })).reason).toBe('oidc.secretRequired');
+    await call('sso:idp:save-oidc', { id: null, idp: oidcInput('Login', 'secret-1') });
+    expect((await refuse('sso:idp:save-oidc', { id: null, idp: oidcInput('login', 'secret-2') })).reason).toBe('idp.duplicateName');
+    expect(await call('sso:idp:list', {})).toHaveLength(1);
+    const manualLogout = { ...oidcInput('Other', 'secret-3'), automaticLogout: true };
+    expect((await refuse('sso:idp:save-oidc', { id: null, idp: manualLogout })).reason).toBe('oidc.endSessionRequired');
+    expect(await call('sso:idp:list', {})).toHaveLength(1);
+  });
+
+  it('adds the built-in identity with its rule after the acknowledgement, and hashes passwords', async () => {
+    const { call, refuse } = await start();
+    const first = await call('sso:idp:save-oidc', { id: null, idp: oidcInput('Login', 'secret-1') });
+    expect((await refuse('sso:idp:add-builtin', { acknowledged: false, rule: null })).code).toBe('BAD_REQUEST');
+    const builtin = await call('sso:idp:add-builtin', {
+      acknowledged: true,
+      rule: { name: 'Contractors', type: 'domain', values: ['contractors.example'], mfa: 'enable', mfaRequired: false },
+    });
+    expect(builtin.status).toBe('live');
+    const rules = await call('routing:rule:list', {});
+    expect(rules.map((r) => [r.name, r.idpId, r.active])).toEqual([
+      ['Contractors', builtin.id, true],
+      ['Default rule', first.id, true],
+    ]);
+    expect((await refuse('sso:idp:add-builtin', { acknowledged: true, rule: null })).reason).toBe('builtin.exists');
+
+    const user = await call('sso:user:add', { email: 'Ann@Contractors.example', displayName: 'Ann', password: 'correct horse battery' });
+    expect(user).toEqual(expect.objectContaining({ email: 'ann@contractors.example', displayName: 'Ann' }));
+    expect(JSON.stringify(user)).not.toContain('argon2');
+    expect((await refuse('sso:user:add', { email: 'ann@contractors.example', displayName: '', password: 'another long password' })).reason).toBe(
+      'builtin.duplicateUser',
+    );
+    expect((await refuse('sso:user:add', { email: 'bob@contractors.example', displayName: '', password: 'short' })).code).toBe('BAD_REQUEST');
+
+    const sim = await call('routing:simulate', { email: 'ann@contractors.example', groups: [], applicationKey: '', userOptedIn: false });
+    expect(sim.matched?.idpKind).toBe('builtin');
+    expect(sim.mfa).toEqual({ required: true, reason: 'rule-enables' });
+  });
+});
+
+describe('routing rules', () => {
+  async function withTwoIdps() {
+    const env = await start();
+    const a = await env.call('sso:idp:save-oidc', { id: null, idp: oidcInput('A', 'secret-a') });
+    const b = await env.call('sso:idp:save-oidc', { id: null, idp: oidcInput('B', 'secret-b') });
+    await env.call('sso:idp:set-activated', { id: a.id, activated: true });
+    await env.call('sso:idp:set-activated', { id: b.id, activated: true });
+    return { ...env, a, b };
+  }
+
+  it('adds rules inactive, activates, reorders, and the simulator explains the rest', async () => {
+    const { call, a, b } = await withTwoIdps();
+    const r1 = await call('routing:rule:save', { id: null, rule: rule('Example', b.id, ['example.com']) });
+    expect(r1.active).toBe(false);
+    expect((await call('sso:idp:list', {})).find((i) => i.id === b.id)?.status).toBe('no-active-rule');
+    await call('routing:rule:set-active', { id: r1.id, active: true, acknowledged: false });
+    const r2 = await call('routing:rule:save', { id: null, rule: rule('Staff', a.id, ['Staff'], 'group') });
+    await call('routing:rule:set-active', { id: r2.id, active: true, acknowledged: false });
+
+    const person = { email: 'eve@EXAMPLE.com', groups: ['staff'], applicationKey: '', userOptedIn: false };
+    let sim = await call('routing:simulate', person);
+    expect(sim.matched?.ruleName).toBe('Example');
+    expect(sim.others).toEqual([
+      expect.objectContaining({ ruleName: 'Staff', reason: 'earlier-rule-matched' }),
+      expect.objectContaining({ ruleName: 'Default rule', reason: 'earlier-rule-matched' }),
+    ]);
+
+    await call('routing:rule:reorder', { ids: [r2.id, r1.id] });
+    sim = await call('routing:simulate', person);
+    expect(sim.matched?.ruleName).toBe('Staff');
+
+    const other = await call('routing:simulate', { ...person, email: 'x@other.org', groups: [] });
+    expect(other.matched?.ruleName).toBe('Default rule');
+    expect(other.others.map((o) => o.reason)).toEqual(['no-group-in-common', 'domain-differs']);
+  });
+
+  it('refuses a domain already routed by another rule, and saves nothing', async () => {
+    const { call, refuse, a, b } = await withTwoIdps();
+    await call('routing:rule:save', { id: null, rule: rule('First', a.id, ['example.com']) });
+    const error = await refuse('routing:rule:save', { id: null, rule: rule('Second', b.id, ['other.com', 'EXAMPLE.com']) });
+    expect(error.reason).toBe('rule.domainTaken');
+    expect(error.params).toEqual({ domain: 'example.com', rule: 'First' });
+    expect((await call('routing:rule:list', {})).map((r) => r.name)).toEqual(['First', 'Default rule']);
+    // Within one rule, a value twice is a contract error.
+    expect((await refuse('routing:rule:save', { id: null, rule: rule('Dup', a.id, ['x.com', 'X.com']) })).code).toBe('BAD_REQUEST');
+    expect((await refuse('routing:rule:save', { id: null, rule: rule('Bad', a.id, ['not a domain']) })).code).toBe('BAD_REQUEST');
+  });
+
+  it('protects the default rule and warns before leaving an IdP without an active rule', async () => {
+    const { call, refuse, a, b } = await withTwoIdps();
+    const def = (await call('routing:rule:list', {})).find((r) => r.type === 'default')!;
+    expect((await refuse('routing:rule:set-active', { id: def.id, active: false, acknowledged: true })).reason).toBe('rule.defaultFixed');
+    expect((await refuse('routing:rule:delete', { id: def.id, acknowledged: true })).reason).toBe('rule.defaultFixed');
+    expect((await call('routing:default:set-idp', { idpId: b.id })).idpId).toBe(b.id);
+
+    const only = await call('routing:rule:save', { id: null, rule: rule('Only A', a.id, ['a.example']) });
+    await call('routing:rule:set-active', { id: only.id, active: true, acknowledged: false });
+    const warning = await refuse('routing:rule:set-active', { id: only.id, active: false, acknowledged: false });
+    expect(warning.reason).toBe('rule.leavesIdpWithoutRule');
+    expect(warning.params).toEqual({ idps: 'A' });
+    expect((await call('routing:rule:list', {})).find((r) => r.id === only.id)?.active).toBe(true);
+    await call('routing:rule:delete', { id: only.id, acknowledged: true });
+    expect((await call('sso:idp:list', {})).find((i) => i.id === a.id)?.status).toBe('no-active-rule');
+  });
+
+  it('refuses a stale order and a rule pointing at a deleted IdP', async () => {
+    const { call, refuse, a, b } = await withTwoIdps();
+    const r1 = await call('routing:rule:save', { id: null, rule: rule('R1', b.id, ['one.example']) });
+    expect((await refuse('routing:rule:reorder', { ids: [] })).reason).toBe('rule.staleOrder');
+    expect((await refuse('routing:rule:reorder', { ids: [r1.id, r1.id] })).reason).toBe('rule.staleOrder');
+    // B has a rule: deleting it needs the admin's choice to delete the rule too.
+    expect((await refuse('sso:idp:delete', { id: b.id, deleteRules: false, confirm: true })).reason).toBe('idp.hasRules');
+    // A receives the default rule: it must be re-pointed first.
+    expect((await refuse('sso:idp:delete', { id: a.id, deleteRules: true, confirm: true })).reason).toBe('idp.hasDefaultRule');
+    await call('sso:idp:delete', { id: b.id, deleteRules: true, confirm: true });
+    expect((await call('routing:rule:list', {})).map((r) => r.name)).toEqual(['Default rule']);
+    expect((await refuse('routing:rule:save', { id: null, rule: rule('Ghost', b.id, ['ghost.example']) })).reason).toBe('rule.idpMissing');
+    expect((await refuse('routing:rule:save', { id: null, rule: { ...rule('X', a.id, ['x.example']), extra: 1 } })).code).toBe(
+      'BAD_REQUEST',
+    );
+  });
+});
+
+describe('organization, MFA policy and applications', () => {
+  it('verifies before claiming, and applies the MFA policy per application', async () => {
+    const { call, refuse } = await start();
+    const domain = await call('admin:domain:add', { name: 'Example.COM' });
+    expect(domain).toEqual(
+      expect.objectContaining({ name: 'example.com', recordName: '_tessera-verification.example.com', verifiedAt: null }),
+    );
+    expect(domain.token).toMatch(/^tessera-verification=/);
+    expect((await refuse('admin:domain:add', { name: 'example.com' })).reason).toBe('domain.duplicate');
+    expect((await refuse('admin:domain:claim', { name: 'example.com', claimed: true })).reason).toBe('domain.notVerified');
+    expect((await refuse('admin:org:update', { name: 'Org', dnsResolver: 'dns.google', signinPort: 7480 })).reason).toBe(
+      'dns.badResolver',
+    );
+
+    await call('mfa:policy:set', { enabled: true, allowPerUser: false, mandatoryForApplications: true, mandatoryForOrganization: false });
+    await call('mfa:application:save', { id: null, application: { name: 'Payroll', key: 'payroll', requireMfa: true } });
+    expect((await refuse('mfa:application:save', { id: null, application: { name: 'Pay 2', key: 'payroll', requireMfa: false } })).reason).toBe(
+      'application.duplicateKey',
+    );
+    const idp = await call('sso:idp:add-builtin', { acknowledged: true, rule: null });
+    expect(idp.status).toBe('live');
+    const base = { email: 'a@example.com', groups: [], userOptedIn: false };
+    expect((await call('routing:simulate', { ...base, applicationKey: 'payroll' })).mfa).toEqual({
+      required: true,
+      reason: 'application-mandatory',
+    });
+    expect((await call('routing:simulate', { ...base, applicationKey: '' })).mfa?.required).toBe(false);
+    expect((await refuse('routing:simulate', { ...base, applicationKey: 'nope' })).reason).toBe('application.unknown');
+  });
+
+  it('records every change in the audit log, searchable, and finds everything after a restart', async () => {
+    const first = await start();
+    const idp = await first.call('sso:idp:save-oidc', { id: null, idp: oidcInput('Login', 'audit-secret-value') });
+    const r = await first.call('routing:rule:save', { id: null, rule: rule('Example', idp.id, ['example.com']) });
+    await first.call('routing:rule:set-active', { id: r.id, active: true, acknowledged: false });
+    await first.call('admin:domain:add', { name: 'example.com' });
+    await first.call('mfa:policy:set', { enabled: true, allowPerUser: true, mandatoryForApplications: false, mandatoryForOrganization: false });
+
+    const log = await first.call('admin:audit:list', { limit: 100 });
+    expect(log.map((e) => e.action)).toEqual(['mfa.policy', 'domain.add', 'rule.activate', 'rule.add', 'idp.add']);
+    const add = log.find((e) => e.action === 'idp.add')!;
+    expect(add.before).toBeNull();
+    expect(JSON.parse(add.after!)).toEqual(expect.objectContaining({ name: 'Login', kind: 'oidc' }));
+    expect(JSON.stringify(log)).not.toContain('audit-secret-value');
+    expect((await first.call('admin:audit:list', { limit: 100, text: 'example.com' })).map((e) => e.action)).toEqual(['domain.add']);
+    expect(await first.call('admin:audit:list', { limit: 2 })).toHaveLength(2);
+    const older = await first.call('admin:audit:list', { limit: 100, beforeId: log[1]!.id });
+    expect(older.map((e) => e.action)).toEqual(['rule.activate', 'rule.add', 'idp.add']);
+
+    const snapshot = {
+      idps: await first.call('sso:idp:list', {}),
+      rules: await first.call('routing:rule:list', {}),
+      org: await first.call('admin:org:get', {}),
+      policy: await first.call('mfa:policy:get', {}),
+    };
+    first.core.close();
+    open.splice(open.indexOf(first.core), 1);
+
+    const second = await start(first.dataDir);
+    expect({
+      idps: await second.call('sso:idp:list', {}),
+      rules: await second.call('routing:rule:list', {}),
+      org: await second.call('admin:org:get', {}),
+      policy: await second.call('mfa:policy:get', {}),
+    }).toEqual(snapshot);
+  });
+});
