@@ -189,8 +189,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'admin:org:update': async (change) => (await ready()).org.update(change),
     'admin:domain:add': async ({ name }) => (await ready()).org.addDomain(name),
     'admin:domain:verify': async ({ name }) => (await ready()).org.verifyDomain(name),
-    'admin:domain:claim': async ({ name, claimed }) =>
-      (await ready()).org.setDomainClaimed(name, claimed),
+    'admin:domain:claim': async ({ name, claimed }) => (await ready()).org.setDomainClaimed(name, claimed),
     'admin:domain:delete': async ({ name }) => {
       (await ready()).org.deleteDomain(name);
       return {};
@@ -202,8 +201,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return org.get();
     },
     'sso:sp-certificate:get': async () => (await ready()).sso.spCertificate(),
-    'sso:sp-certificate:generate': async ({ keyType }) =>
-      (await ready()).sso.generateSpCertificate(keyType),
+    'sso:sp-certificate:generate': async ({ keyType }) => (await ready()).sso.generateSpCertificate(keyType),
     'sso:sp-certificate:import': async (input) => (await ready()).sso.importSpCertificate(input),
     'sso:sp-metadata:get': async ({ signed }) => (await ready()).sso.spMetadata(signed),
     'sso:saml-metadata:preview': async ({ xml }) => {
@@ -226,8 +224,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return (await ready()).sso.addBuiltin(rule);
     },
     'sso:idp:metadata': async ({ id }) => (await ready()).sso.idpMetadata(id),
-    'sso:idp:set-activated': async ({ id, activated }) =>
-      (await ready()).sso.setActivated(id, activated),
+    'sso:idp:set-activated': async ({ id, activated }) => (await ready()).sso.setActivated(id, activated),
     'sso:idp:delete': async ({ id, deleteRules }) => {
       await (await ready()).sso.deleteIdp(id, deleteRules);
       return {};

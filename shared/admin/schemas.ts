@@ -219,7 +219,10 @@ export const SamlIdpInputSchema = z.strictObject({
     z.strictObject({ kind: z.literal('current') }),
     z.strictObject({
       kind: z.literal('metadata'),
-      xml: z.string().min(1).max(ADMIN_LIMITS.metadataMaxBytes * 2),
+      xml: z
+        .string()
+        .min(1)
+        .max(ADMIN_LIMITS.metadataMaxBytes * 2),
     }),
     z.strictObject({
       kind: z.literal('manual'),
@@ -416,9 +419,7 @@ export const SimulationSchema = z.object({
     .nullable(),
   mfa: MfaDecisionSchema.nullable(),
   /** Every other rule, in priority order, with why it did not route this person. */
-  others: z.array(
-    z.object({ ruleId: Id, ruleName: z.string(), reason: z.enum(RULE_MISS_REASONS) }),
-  ),
+  others: z.array(z.object({ ruleId: Id, ruleName: z.string(), reason: z.enum(RULE_MISS_REASONS) })),
 });
 export type Simulation = z.infer<typeof SimulationSchema>;
 

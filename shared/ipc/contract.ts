@@ -39,7 +39,6 @@ import {
 } from '../admin/schemas';
 import { MIGRATION_ENTRY_PROBLEMS, OTP_ALGORITHMS, OTP_LIMITS, OTP_TYPES } from '../otp/limits';
 
-
 export const TotpAccountSchema = z.object({
   id: Id,
   issuer: z.string(),
@@ -210,7 +209,12 @@ const adminContract = {
   /** S2: the SP metadata file, optionally signed with the SP key. */
   'sso:sp-metadata:get': { request: z.strictObject({ signed: z.boolean() }), response: XmlFile },
   'sso:saml-metadata:preview': {
-    request: z.strictObject({ xml: z.string().min(1).max(ADMIN_LIMITS.metadataMaxBytes * 2) }),
+    request: z.strictObject({
+      xml: z
+        .string()
+        .min(1)
+        .max(ADMIN_LIMITS.metadataMaxBytes * 2),
+    }),
     response: SamlMetadataPreviewSchema,
   },
   'sso:oidc:discover': {

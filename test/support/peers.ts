@@ -41,7 +41,9 @@ export interface RunningOidcProvider {
 }
 
 /** A real oidc-provider on a free loopback port, with one client registered for Tessera. */
-export async function startOidcProvider(redirectUris = ['http://127.0.0.1/callback']): Promise<RunningOidcProvider> {
+export async function startOidcProvider(
+  redirectUris = ['http://127.0.0.1/callback'],
+): Promise<RunningOidcProvider> {
   // The issuer names the port, so the server listens before the provider exists.
   let handler: RequestListener = (_req, res) => res.writeHead(503).end();
   const { server, base } = await listen((req, res) => handler(req, res));

@@ -36,7 +36,8 @@ export class AuditLog {
 
   /** Call inside the transaction that makes the change. */
   record(action: string, target: string, before: unknown, after: unknown): void {
-    const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(redact(value)));
+    const json = (value: unknown) =>
+      value === undefined || value === null ? null : JSON.stringify(redact(value));
     this.db
       .prepare('INSERT INTO audit_log (at, action, target, before_json, after_json) VALUES (?, ?, ?, ?, ?)')
       .run(this.now(), action, target, json(before), json(after));

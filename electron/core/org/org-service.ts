@@ -4,12 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
-import type {
-  Application,
-  Domain,
-  MfaPolicy,
-  Organization,
-} from '../../../shared/admin/schemas';
+import type { Application, Domain, MfaPolicy, Organization } from '../../../shared/admin/schemas';
 import { DEFAULT_SIGNIN_PORT } from '../../../shared/admin/schemas';
 import { spEndpoints } from '../../../shared/admin/rules';
 import type { Db } from '../store/database';
@@ -112,23 +107,29 @@ export class OrgService {
     return this.get();
   }
 
-
   // ── Domains ──────────────────────────────────────────────────────────────────────────────────
 
   private domainRow(name: string): DomainRow {
     const row = this.db.prepare('SELECT * FROM domains WHERE name = ?').get(name) as DomainRow | undefined;
-    if (!row) throw new AppError(ErrorCode.NotFound, `The domain ${name} is not in the list.`, 'domain.notFound', { domain: name });
+    if (!row)
+      throw new AppError(ErrorCode.NotFound, `The domain ${name} is not in the list.`, 'domain.notFound', {
+        domain: name,
+      });
     return row;
   }
 
   addDomain(name: string): Domain {
     if (this.db.prepare('SELECT 1 FROM domains WHERE name = ?').get(name)) {
-      throw new AppError(ErrorCode.InvalidInput, `${name} is already in the list.`, 'domain.duplicate', { domain: name });
+      throw new AppError(ErrorCode.InvalidInput, `${name} is already in the list.`, 'domain.duplicate', {
+        domain: name,
+      });
     }
     const token = newVerificationToken();
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO domains (name, token, verified_at, claimed, created_at) VALUES (?, ?, NULL, 0, ?)')
+        .prepare(
+          'INSERT INTO domains (name, token, verified_at, claimed, created_at) VALUES (?, ?, NULL, 0, ?)',
+        )
         .run(name, token, this.now());
       this.audit.record('domain.add', name, null, { name });
     })();
@@ -203,20 +204,20 @@ export class OrgService {
   }
 
   applications(): Application[] {
-    return (this.db.prepare('SELECT * FROM applications ORDER BY name COLLATE NOCASE').all() as ApplicationRow[]).map(
-      toApplication,
-    );
+    return (
+      this.db.prepare('SELECT * FROM applications ORDER BY name COLLATE NOCASE').all() as ApplicationRow[]
+    ).map(toApplication);
   }
 
   applicationByKey(key: string): Application | null {
-    const row = this.db.prepare('SELECT * FROM applications WHERE key = ?').get(key) as ApplicationRow | undefined;
+    const row = this.db.prepare('SELECT * FROM applications WHERE key = ?').get(key) as
+      ApplicationRow | undefined;
     return row ? toApplication(row) : null;
   }
 
   saveApplication(id: string | null, input: { name: string; key: string; requireMfa: boolean }): Application {
     const clash = this.db.prepare('SELECT id FROM applications WHERE key = ?').get(input.key) as
-      | { id: string }
-      | undefined;
+      { id: string } | undefined;
     if (clash && clash.id !== id) {
       throw new AppError(
         ErrorCode.InvalidInput,
@@ -240,8 +241,10 @@ export class OrgService {
   }
 
   private application(id: string): Application {
-    const row = this.db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as ApplicationRow | undefined;
-    if (!row) throw new AppError(ErrorCode.NotFound, 'That application no longer exists.', 'application.notFound');
+    const row = this.db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as
+      ApplicationRow | undefined;
+    if (!row)
+      throw new AppError(ErrorCode.NotFound, 'That application no longer exists.', 'application.notFound');
     return toApplication(row);
   }
 

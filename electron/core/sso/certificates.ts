@@ -301,11 +301,13 @@ let x509Module: Promise<X509Module> | null = null;
  * tsyringe, which refuses to load without the Reflect metadata API: the polyfill comes first.
  */
 export function loadX509(): Promise<X509Module> {
-  x509Module ??= import('reflect-metadata').then(() => import('@peculiar/x509')).then((x509) => {
-    // Otherwise it looks for a global `crypto`; make the choice explicit.
-    x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
-    return x509;
-  });
+  x509Module ??= import('reflect-metadata')
+    .then(() => import('@peculiar/x509'))
+    .then((x509) => {
+      // Otherwise it looks for a global `crypto`; make the choice explicit.
+      x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+      return x509;
+    });
   return x509Module;
 }
 

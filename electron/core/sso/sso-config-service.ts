@@ -79,7 +79,14 @@ export type SamlIdpRequest = {
   source:
     | { kind: 'current' }
     | { kind: 'metadata'; xml: string }
-    | { kind: 'manual'; entityId: string; ssoUrl: string; ssoBinding: 'HTTP-Redirect' | 'HTTP-POST'; sloUrl: string; certificatePem: string };
+    | {
+        kind: 'manual';
+        entityId: string;
+        ssoUrl: string;
+        ssoBinding: 'HTTP-Redirect' | 'HTTP-POST';
+        sloUrl: string;
+        certificatePem: string;
+      };
 };
 
 export type OidcIdpRequest = OidcIdpInput & { scopes: string[] };
@@ -118,12 +125,15 @@ export class SsoConfigService {
 
   private idpRow(id: string): IdpRow {
     const row = this.db.prepare('SELECT * FROM idps WHERE id = ?').get(id) as IdpRow | undefined;
-    if (!row) throw new AppError(ErrorCode.NotFound, 'That identity provider no longer exists.', 'idp.notFound');
+    if (!row)
+      throw new AppError(ErrorCode.NotFound, 'That identity provider no longer exists.', 'idp.notFound');
     return row;
   }
 
   private rules(): RoutingRule[] {
-    const rows = this.db.prepare('SELECT * FROM routing_rules ORDER BY type = \'default\', priority').all() as RuleRow[];
+    const rows = this.db
+      .prepare("SELECT * FROM routing_rules ORDER BY type = 'default', priority")
+      .all() as RuleRow[];
     const values = this.db.prepare('SELECT rule_id, value FROM rule_values ORDER BY rowid').all() as {
       rule_id: string;
       value: string;
@@ -191,8 +201,7 @@ export class SsoConfigService {
 
   private assertNameFree(name: string, exceptId: string | null): void {
     const row = this.db.prepare('SELECT id FROM idps WHERE name = ? COLLATE NOCASE').get(name) as
-      | { id: string }
-      | undefined;
+      { id: string } | undefined;
     if (row && row.id !== exceptId) {
       throw invalid(`Another identity provider is already called "${name}".`, 'idp.duplicateName', { name });
     }
@@ -205,7 +214,8 @@ export class SsoConfigService {
 
   saveSamlIdp(id: string | null, input: SamlIdpRequest): Idp {
     const before = id ? this.idp(id) : null;
-    if (before && before.kind !== 'saml') throw invalid('That identity provider is not a SAML one.', 'idp.wrongKind');
+    if (before && before.kind !== 'saml')
+      throw invalid('That identity provider is not a SAML one.', 'idp.wrongKind');
     this.assertNameFree(input.name, id);
     const now = new Date(this.now());
     const { source } = input;
@@ -251,8 +261,11 @@ export class SsoConfigService {
       metadataSigner: parsed.signer,
       userIdAttribute: input.userIdAttribute,
     };
-    const clash = (this.db.prepare("SELECT id, name, settings_json FROM idps WHERE kind = 'saml'").all() as IdpRow[]).find(
-      (row) => row.id !== id && (JSON.parse(row.settings_json) as SamlSettings).entityId === settings.entityId,
+    const clash = (
+      this.db.prepare("SELECT id, name, settings_json FROM idps WHERE kind = 'saml'").all() as IdpRow[]
+    ).find(
+      (row) =>
+        row.id !== id && (JSON.parse(row.settings_json) as SamlSettings).entityId === settings.entityId,
     );
     if (clash) {
       throw invalid(
@@ -271,7 +284,8 @@ export class SsoConfigService {
 
   async saveOidcIdp(id: string | null, input: OidcIdpRequest): Promise<Idp> {
     const before = id ? this.idp(id) : null;
-    if (before && before.kind !== 'oidc') throw invalid('That identity provider is not an OpenID Connect one.', 'idp.wrongKind');
+    if (before && before.kind !== 'oidc')
+      throw invalid('That identity provider is not an OpenID Connect one.', 'idp.wrongKind');
     this.assertNameFree(input.name, id);
     const oldRef = id ? this.idpRow(id).secret_ref : null;
     if (!input.clientSecret && !oldRef) {
@@ -318,9 +332,20 @@ export class SsoConfigService {
       throw invalid('The built-in identity is already added.', 'builtin.exists');
     }
     const id = randomUUID();
-    const idp = this.writeIdp(null, 'builtin', 'Built-in identity', {}, null, null, null, () => {
-      if (rule) this.insertRule({ ...rule, idpId: id }, true);
-    }, id, true);
+    const idp = this.writeIdp(
+      null,
+      'builtin',
+      'Built-in identity',
+      {},
+      null,
+      null,
+      null,
+      () => {
+        if (rule) this.insertRule({ ...rule, idpId: id }, true);
+      },
+      id,
+      true,
+    );
     return idp;
   }
 
@@ -351,7 +376,17 @@ export class SsoConfigService {
             `INSERT INTO idps (id, name, kind, activated, settings_json, secret_ref, metadata_xml, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(idpId, name, kind, activated ? 1 : 0, JSON.stringify(settings), secretRef, metadataXml, now, now);
+          .run(
+            idpId,
+            name,
+            kind,
+            activated ? 1 : 0,
+            JSON.stringify(settings),
+            secretRef,
+            metadataXml,
+            now,
+            now,
+          );
         // I3: the first IdP gets the default rule.
         if (!this.db.prepare("SELECT 1 FROM routing_rules WHERE type = 'default'").get()) {
           this.db
@@ -373,15 +408,26 @@ export class SsoConfigService {
   /** The uploaded metadata of a SAML IdP (C1: keep a copy before replacing it). */
   idpMetadata(id: string): { fileName: string; xml: string } {
     const row = this.idpRow(id);
-    if (!row.metadata_xml) throw invalid('This identity provider was entered by hand; there is no metadata file.', 'saml.noMetadata');
+    if (!row.metadata_xml)
+      throw invalid(
+        'This identity provider was entered by hand; there is no metadata file.',
+        'saml.noMetadata',
+      );
     return { fileName: `idp-metadata-${row.name.replace(/[^\w.-]+/g, '-')}.xml`, xml: row.metadata_xml };
   }
 
   setActivated(id: string, activated: boolean): Idp {
     const before = this.idp(id);
     this.db.transaction(() => {
-      this.db.prepare('UPDATE idps SET activated = ?, updated_at = ? WHERE id = ?').run(activated ? 1 : 0, this.now(), id);
-      this.audit.record(activated ? 'idp.activate' : 'idp.deactivate', before.name, { activated: before.activated }, { activated });
+      this.db
+        .prepare('UPDATE idps SET activated = ?, updated_at = ? WHERE id = ?')
+        .run(activated ? 1 : 0, this.now(), id);
+      this.audit.record(
+        activated ? 'idp.activate' : 'idp.deactivate',
+        before.name,
+        { activated: before.activated },
+        { activated },
+      );
     })();
     this.changed();
     return this.idp(id);
@@ -396,7 +442,8 @@ export class SsoConfigService {
     const before = this.idp(id);
     const rules = this.rules().filter((rule) => rule.idpId === id);
     const defaultRule = rules.find((rule) => rule.type === 'default');
-    const others = (this.db.prepare('SELECT COUNT(*) AS n FROM idps WHERE id != ?').get(id) as { n: number }).n;
+    const others = (this.db.prepare('SELECT COUNT(*) AS n FROM idps WHERE id != ?').get(id) as { n: number })
+      .n;
     if (defaultRule && others > 0) {
       throw invalid(
         `"${row.name}" receives the default rule. Point the default rule at another identity provider first.`,
@@ -444,8 +491,8 @@ export class SsoConfigService {
 
   private spRow(): SpCertRow | null {
     return (
-      (this.db.prepare('SELECT * FROM sp_certificates ORDER BY created_at DESC LIMIT 1').get() as SpCertRow | undefined) ??
-      null
+      (this.db.prepare('SELECT * FROM sp_certificates ORDER BY created_at DESC LIMIT 1').get() as
+        SpCertRow | undefined) ?? null
     );
   }
 
@@ -474,7 +521,12 @@ export class SsoConfigService {
   async importSpCertificate(input: SpCertificateImport): Promise<SpCertificate> {
     const material = importCaSignedCertificate(
       input.kind === 'pem'
-        ? { kind: 'pem', certificatesPem: input.certificatesPem, privateKeyPem: input.privateKeyPem, passphrase: input.passphrase }
+        ? {
+            kind: 'pem',
+            certificatesPem: input.certificatesPem,
+            privateKeyPem: input.privateKeyPem,
+            passphrase: input.passphrase,
+          }
         : { kind: 'pkcs12', data: Buffer.from(input.base64, 'base64'), password: input.password },
       new Date(this.now()),
     );
@@ -521,7 +573,10 @@ export class SsoConfigService {
   async spMetadata(signed: boolean): Promise<{ fileName: string; xml: string }> {
     const row = this.spRow();
     if (!row) {
-      throw invalid('Create or import the SP certificate first; the metadata carries it.', 'sp.noCertificate');
+      throw invalid(
+        'Create or import the SP certificate first; the metadata carries it.',
+        'sp.noCertificate',
+      );
     }
     const org = this.org.get();
     let sign: { privateKeyPem: string; certificatePem: string } | undefined;
@@ -560,7 +615,10 @@ export class SsoConfigService {
   private assertRuleTargets(input: RuleInput, exceptRuleId: string | null): void {
     // Values arrive validated by the contract (RuleInputSchema); compare them in stored form.
     if (!this.db.prepare('SELECT 1 FROM idps WHERE id = ?').get(input.idpId)) {
-      throw invalid('The identity provider this rule points at no longer exists; choose another.', 'rule.idpMissing');
+      throw invalid(
+        'The identity provider this rule points at no longer exists; choose another.',
+        'rule.idpMissing',
+      );
     }
     if (input.type === 'domain') {
       const taken = this.db.prepare(
@@ -583,7 +641,9 @@ export class SsoConfigService {
 
   private insertRule(input: RuleInput, active: boolean, id: string = randomUUID()): string {
     this.assertRuleTargets(input, null);
-    const next = this.db.prepare("SELECT COALESCE(MAX(priority), -1) + 1 AS p FROM routing_rules WHERE type != 'default'").get() as {
+    const next = this.db
+      .prepare("SELECT COALESCE(MAX(priority), -1) + 1 AS p FROM routing_rules WHERE type != 'default'")
+      .get() as {
       p: number;
     };
     this.db
@@ -591,7 +651,16 @@ export class SsoConfigService {
         `INSERT INTO routing_rules (id, name, type, idp_id, mfa, mfa_required, active, priority)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, input.name, input.type, input.idpId, input.mfa, input.mfaRequired ? 1 : 0, active ? 1 : 0, next.p);
+      .run(
+        id,
+        input.name,
+        input.type,
+        input.idpId,
+        input.mfa,
+        input.mfaRequired ? 1 : 0,
+        active ? 1 : 0,
+        next.p,
+      );
     this.insertValues(id, input);
     this.audit.record('rule.add', input.name, null, { ...input, active });
     return id;
@@ -614,11 +683,16 @@ export class SsoConfigService {
       }
       const before = this.rule(id);
       if (before.type === 'default') {
-        throw invalid('The default rule has no domains or groups; only its identity provider can change.', 'rule.defaultFixed');
+        throw invalid(
+          'The default rule has no domains or groups; only its identity provider can change.',
+          'rule.defaultFixed',
+        );
       }
       this.assertRuleTargets(input, id);
       this.db
-        .prepare('UPDATE routing_rules SET name = ?, type = ?, idp_id = ?, mfa = ?, mfa_required = ? WHERE id = ?')
+        .prepare(
+          'UPDATE routing_rules SET name = ?, type = ?, idp_id = ?, mfa = ?, mfa_required = ? WHERE id = ?',
+        )
         .run(input.name, input.type, input.idpId, input.mfa, input.mfaRequired ? 1 : 0, id);
       this.db.prepare('DELETE FROM rule_values WHERE rule_id = ?').run(id);
       this.insertValues(id, input);
@@ -644,7 +718,10 @@ export class SsoConfigService {
   setRuleActive(id: string, active: boolean, acknowledged: boolean): RoutingRule {
     const before = this.rule(id);
     if (before.type === 'default' && !active) {
-      throw invalid('The default rule cannot be deactivated; point it at another identity provider instead.', 'rule.defaultFixed');
+      throw invalid(
+        'The default rule cannot be deactivated; point it at another identity provider instead.',
+        'rule.defaultFixed',
+      );
     }
     this.assertAcknowledged(
       this.rules().map((rule) => (rule.id === id ? { ...rule, active } : rule)),
@@ -652,7 +729,12 @@ export class SsoConfigService {
     );
     this.db.transaction(() => {
       this.db.prepare('UPDATE routing_rules SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
-      this.audit.record(active ? 'rule.activate' : 'rule.deactivate', before.name, { active: before.active }, { active });
+      this.audit.record(
+        active ? 'rule.activate' : 'rule.deactivate',
+        before.name,
+        { active: before.active },
+        { active },
+      );
     })();
     this.changed();
     return this.rule(id);
@@ -661,7 +743,10 @@ export class SsoConfigService {
   deleteRule(id: string, acknowledged: boolean): void {
     const before = this.rule(id);
     if (before.type === 'default') {
-      throw invalid('The default rule cannot be deleted; point it at another identity provider instead.', 'rule.defaultFixed');
+      throw invalid(
+        'The default rule cannot be deleted; point it at another identity provider instead.',
+        'rule.defaultFixed',
+      );
     }
     this.assertAcknowledged(
       this.rules().filter((rule) => rule.id !== id),
@@ -679,7 +764,10 @@ export class SsoConfigService {
     const current = this.rules().filter((rule) => rule.type !== 'default');
     const known = new Set(current.map((rule) => rule.id));
     if (ids.length !== known.size || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id))) {
-      throw invalid('The rules changed while you were reordering them; reload and try again.', 'rule.staleOrder');
+      throw invalid(
+        'The rules changed while you were reordering them; reload and try again.',
+        'rule.staleOrder',
+      );
     }
     this.db.transaction(() => {
       const update = this.db.prepare('UPDATE routing_rules SET priority = ? WHERE id = ?');
@@ -698,7 +786,8 @@ export class SsoConfigService {
   /** R3: the default rule can only be re-pointed. */
   setDefaultIdp(idpId: string): RoutingRule {
     const rule = this.rules().find((r) => r.type === 'default');
-    if (!rule) throw invalid('There is no default rule yet; add an identity provider first.', 'rule.noDefault');
+    if (!rule)
+      throw invalid('There is no default rule yet; add an identity provider first.', 'rule.noDefault');
     const target = this.idpRow(idpId);
     const fromName = this.idpRow(rule.idpId).name;
     this.db.transaction(() => {
@@ -714,20 +803,25 @@ export class SsoConfigService {
   private routingTable(): RoutingTable {
     if (!this.table) {
       const ssoEnabled = this.ssoEnabled();
-      const idps: RoutingIdp[] = (this.db.prepare('SELECT id, name, kind, activated FROM idps').all() as IdpRow[]).map(
-        (row) => ({
-          id: row.id,
-          name: row.name,
-          kind: row.kind,
-          live: row.activated === 1 && (row.kind === 'builtin' || ssoEnabled),
-        }),
-      );
+      const idps: RoutingIdp[] = (
+        this.db.prepare('SELECT id, name, kind, activated FROM idps').all() as IdpRow[]
+      ).map((row) => ({
+        id: row.id,
+        name: row.name,
+        kind: row.kind,
+        live: row.activated === 1 && (row.kind === 'builtin' || ssoEnabled),
+      }));
       this.table = new RoutingTable(this.rules(), idps);
     }
     return this.table;
   }
 
-  simulate(input: { email: string; groups: string[]; applicationKey: string; userOptedIn: boolean }): Simulation {
+  simulate(input: {
+    email: string;
+    groups: string[];
+    applicationKey: string;
+    userOptedIn: boolean;
+  }): Simulation {
     const { matched, others } = this.routingTable().explain(input.email, input.groups);
     const application = input.applicationKey ? this.org.applicationByKey(input.applicationKey) : null;
     if (input.applicationKey && !application) {
@@ -744,7 +838,9 @@ export class SsoConfigService {
         idpName: matched.idp.name,
         idpKind: matched.idp.kind,
       },
-      mfa: matched ? decideMfa(this.org.mfaPolicy(), matched.rule, application, { optedIn: input.userOptedIn }) : null,
+      mfa: matched
+        ? decideMfa(this.org.mfaPolicy(), matched.rule, application, { optedIn: input.userOptedIn })
+        : null,
       others: others.map(({ rule, reason }) => ({ ruleId: rule.id, ruleName: rule.name, reason })),
     };
   }
@@ -759,7 +855,12 @@ export class SsoConfigService {
         display_name: string;
         created_at: number;
       }[]
-    ).map((row) => ({ id: row.id, email: row.email, displayName: row.display_name, createdAt: row.created_at }));
+    ).map((row) => ({
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      createdAt: row.created_at,
+    }));
   }
 
   async addLocalUser(input: { email: string; displayName: string; password: string }): Promise<LocalUser> {
@@ -767,15 +868,22 @@ export class SsoConfigService {
       throw invalid('Add the built-in identity first.', 'builtin.missing');
     }
     if (this.db.prepare('SELECT 1 FROM local_users WHERE email = ?').get(input.email)) {
-      throw invalid(`${input.email} already has a built-in account.`, 'builtin.duplicateUser', { email: input.email });
+      throw invalid(`${input.email} already has a built-in account.`, 'builtin.duplicateUser', {
+        email: input.email,
+      });
     }
     const hash = await hashPassword(input.password);
     const id = randomUUID();
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO local_users (id, email, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO local_users (id, email, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
         .run(id, input.email, input.displayName, hash, this.now());
-      this.audit.record('builtin.user.add', input.email, null, { email: input.email, displayName: input.displayName });
+      this.audit.record('builtin.user.add', input.email, null, {
+        email: input.email,
+        displayName: input.displayName,
+      });
     })();
     return this.localUsers().find((user) => user.id === id)!;
   }

@@ -9,8 +9,22 @@ import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startTessera, type RunningTessera } from '../support/tessera';
 import { createTestPki, idpMetadataXml, signXml, type TestPki } from '../../support/saml-fixtures';
-import { startDnsmasq, startOidcProvider, type RunningDns, type RunningOidcProvider } from '../../support/peers';
-import { activateIdp, addRule, chooseAddIdp, idpCard, openSection, ruleOrder, ruleRow, simulate } from './admin';
+import {
+  startDnsmasq,
+  startOidcProvider,
+  type RunningDns,
+  type RunningOidcProvider,
+} from '../../support/peers';
+import {
+  activateIdp,
+  addRule,
+  chooseAddIdp,
+  idpCard,
+  openSection,
+  ruleOrder,
+  ruleRow,
+  simulate,
+} from './admin';
 
 let dataDir: string;
 let tessera: RunningTessera | undefined;
@@ -148,11 +162,23 @@ test.describe('with real peers', () => {
 
     // R4: add → activate; R5: reorder; the simulator explains.
     await openSection(page, 'Routing rules');
-    await addRule(page, { name: 'Contractors', type: 'domain', values: ['contractors.test'], idp: 'Built-in identity' });
-    await addRule(page, { name: 'Engineering', type: 'group', values: ['engineering'], idp: 'Corporate OIDC' });
+    await addRule(page, {
+      name: 'Contractors',
+      type: 'domain',
+      values: ['contractors.test'],
+      idp: 'Built-in identity',
+    });
+    await addRule(page, {
+      name: 'Engineering',
+      type: 'group',
+      values: ['engineering'],
+      idp: 'Corporate OIDC',
+    });
     expect(await ruleOrder(page)).toEqual(['Contractors', 'Engineering']);
     for (const name of ['Contractors', 'Engineering']) {
-      await ruleRow(page, name).getByRole('switch', { name: `${name} is active` }).click({ force: true });
+      await ruleRow(page, name)
+        .getByRole('switch', { name: `${name} is active` })
+        .click({ force: true });
       await expect(ruleRow(page, name).getByRole('switch')).toBeChecked();
     }
     let result = await simulate(page, 'ann@contractors.test', ['engineering']);
@@ -187,7 +213,9 @@ test.describe('with real peers', () => {
     await expect(idpCard(page, 'Built-in identity')).toContainText('Active');
 
     // I4: deleting an IdP shows its rules and asks to delete them too.
-    await idpCard(page, 'Built-in identity').getByRole('button', { name: 'Actions for Built-in identity' }).click();
+    await idpCard(page, 'Built-in identity')
+      .getByRole('button', { name: 'Actions for Built-in identity' })
+      .click();
     await page.getByRole('menuitem', { name: 'Delete' }).click();
     const del = page.getByRole('dialog', { name: 'Delete Built-in identity?' });
     await expect(del).toContainText('It still has 1 routing rule: Contractors.');
@@ -216,7 +244,10 @@ test.describe('with real peers', () => {
 
     let dns: RunningDns | undefined;
     try {
-      dns = await startDnsmasq([`--txt-record=_tessera-verification.corp.test,${token}`], '_tessera-verification.corp.test');
+      dns = await startDnsmasq(
+        [`--txt-record=_tessera-verification.corp.test,${token}`],
+        '_tessera-verification.corp.test',
+      );
       await page.getByRole('textbox', { name: 'DNS resolver for verification' }).fill(dns.resolver);
       await page.getByRole('button', { name: 'Save' }).click();
       await expect(page.getByText('Organization settings saved.')).toBeVisible();

@@ -16,7 +16,11 @@ export function AuditLogPage() {
   const entries = useInfiniteQuery({
     queryKey: ['admin', 'admin:audit:list', search],
     queryFn: ({ pageParam }) =>
-      call('admin:audit:list', { limit: PAGE, ...(search.trim() ? { text: search.trim() } : {}), ...(pageParam ? { beforeId: pageParam } : {}) }),
+      call('admin:audit:list', {
+        limit: PAGE,
+        ...(search.trim() ? { text: search.trim() } : {}),
+        ...(pageParam ? { beforeId: pageParam } : {}),
+      }),
     initialPageParam: 0,
     getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1]!.id : undefined),
   });
@@ -25,7 +29,12 @@ export function AuditLogPage() {
   return (
     <Stack maw={1100}>
       <Title order={2}>{t('audit.title')}</Title>
-      <TextInput label={t('audit.filter')} placeholder={t('audit.filterHint')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+      <TextInput
+        label={t('audit.filter')}
+        placeholder={t('audit.filterHint')}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+      />
       <ErrorAlert error={entries.error} />
       {rows.length === 0 && !entries.isPending && <Text c="dimmed">{t('audit.empty')}</Text>}
       <Accordion variant="separated" chevronPosition="left">
@@ -62,7 +71,11 @@ export function AuditLogPage() {
       </Accordion>
       {entries.hasNextPage && (
         <Group justify="center">
-          <Button variant="default" loading={entries.isFetchingNextPage} onClick={() => void entries.fetchNextPage()}>
+          <Button
+            variant="default"
+            loading={entries.isFetchingNextPage}
+            onClick={() => void entries.fetchNextPage()}
+          >
             {t('audit.more')}
           </Button>
         </Group>

@@ -32,7 +32,11 @@ export function BuiltinModal({ first, onClose }: { first: boolean; onClose(): vo
           </Text>
         ) : (
           <>
-            <Checkbox label={t('builtin.withRule')} checked={withRule} onChange={(e) => setWithRule(e.currentTarget.checked)} />
+            <Checkbox
+              label={t('builtin.withRule')}
+              checked={withRule}
+              onChange={(e) => setWithRule(e.currentTarget.checked)}
+            />
             {withRule && <RuleFields value={rule} onChange={setRule} />}
           </>
         )}
@@ -44,7 +48,12 @@ export function BuiltinModal({ first, onClose }: { first: boolean; onClose(): vo
           <Button
             disabled={!acknowledged}
             loading={add.isPending}
-            onClick={() => add.mutate({ acknowledged: true, rule: !first && withRule ? rule : null }, { onSuccess: onClose })}
+            onClick={() =>
+              add.mutate(
+                { acknowledged: true, rule: !first && withRule ? rule : null },
+                { onSuccess: onClose },
+              )
+            }
           >
             {t('builtin.add')}
           </Button>

@@ -1,4 +1,17 @@
-import { ActionIcon, Alert, Badge, Button, Card, Checkbox, Group, Menu, Stack, Switch, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Menu,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconDots } from '@tabler/icons-react';
@@ -81,7 +94,12 @@ export function IdentityProvidersPage() {
       )}
       {idps.data?.length === 0 && <Text c="dimmed">{t('idp.empty')}</Text>}
       {idps.data?.map((idp) => (
-        <IdpCard key={idp.id} idp={idp} rules={rules.data ?? []} onEdit={() => idp.kind !== 'builtin' && setEditing({ kind: idp.kind, idp })} />
+        <IdpCard
+          key={idp.id}
+          idp={idp}
+          rules={rules.data ?? []}
+          onEdit={() => idp.kind !== 'builtin' && setEditing({ kind: idp.kind, idp })}
+        />
       ))}
       {hasBuiltin && <LocalUsers />}
       {editing?.kind === 'saml' && <SamlWizard idp={editing.idp} onClose={() => setEditing(null)} />}
@@ -97,8 +115,7 @@ function IdpCard({ idp, rules, onEdit }: { idp: Idp; rules: RoutingRule[]; onEdi
   const { t } = useTranslation();
   const activate = useAdminMutation('sso:idp:set-activated');
   const own = rules.filter((rule) => rule.idpId === idp.id);
-  const detail =
-    idp.saml?.entityId ?? idp.oidc?.issuer ?? t('idp.builtinDetail');
+  const detail = idp.saml?.entityId ?? idp.oidc?.issuer ?? t('idp.builtinDetail');
   return (
     <Card withBorder data-testid={`idp-${idp.name}`}>
       <Group justify="space-between" wrap="nowrap">
@@ -190,11 +207,28 @@ function openDeleteIdp(idp: Idp, rules: RoutingRule[], t: TFunction) {
   const ownRules = rules.filter((rule) => rule.type !== 'default');
   const id = modals.open({
     title: t('idp.deleteTitle', { name: idp.name }),
-    children: <DeleteIdp idp={idp} ownRules={ownRules} hasDefault={rules.some((r) => r.type === 'default')} onDone={() => modals.close(id)} />,
+    children: (
+      <DeleteIdp
+        idp={idp}
+        ownRules={ownRules}
+        hasDefault={rules.some((r) => r.type === 'default')}
+        onDone={() => modals.close(id)}
+      />
+    ),
   });
 }
 
-function DeleteIdp({ idp, ownRules, hasDefault, onDone }: { idp: Idp; ownRules: RoutingRule[]; hasDefault: boolean; onDone(): void }) {
+function DeleteIdp({
+  idp,
+  ownRules,
+  hasDefault,
+  onDone,
+}: {
+  idp: Idp;
+  ownRules: RoutingRule[];
+  hasDefault: boolean;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const remove = useAdminMutation('sso:idp:delete');
   const [withRules, setWithRules] = useState(false);
@@ -205,7 +239,10 @@ function DeleteIdp({ idp, ownRules, hasDefault, onDone }: { idp: Idp; ownRules: 
       {ownRules.length > 0 && (
         <>
           <Alert color="yellow">
-            {t('idp.deleteHasRules', { count: ownRules.length, rules: ownRules.map((r) => r.name).join(', ') })}
+            {t('idp.deleteHasRules', {
+              count: ownRules.length,
+              rules: ownRules.map((r) => r.name).join(', '),
+            })}
           </Alert>
           <Checkbox
             label={t('idp.deleteRulesToo')}
@@ -224,7 +261,9 @@ function DeleteIdp({ idp, ownRules, hasDefault, onDone }: { idp: Idp; ownRules: 
           color="red"
           disabled={ownRules.length > 0 && !withRules}
           loading={remove.isPending}
-          onClick={() => remove.mutate({ id: idp.id, deleteRules: withRules, confirm: true }, { onSuccess: onDone })}
+          onClick={() =>
+            remove.mutate({ id: idp.id, deleteRules: withRules, confirm: true }, { onSuccess: onDone })
+          }
         >
           {t('idp.deleteConfirm')}
         </Button>

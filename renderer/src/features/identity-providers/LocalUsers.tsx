@@ -1,4 +1,16 @@
-import { ActionIcon, Button, Card, Group, Modal, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Group,
+  Modal,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -79,8 +91,19 @@ function AddUser({ onClose }: { onClose(): void }) {
         }}
       >
         <Stack>
-          <TextInput label={t('builtin.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} required data-autofocus />
-          <TextInput label={t('builtin.displayName')} value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} />
+          <TextInput
+            label={t('builtin.email')}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            required
+            data-autofocus
+          />
+          <TextInput
+            label={t('builtin.displayName')}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.currentTarget.value)}
+          />
           <PasswordInput
             label={t('builtin.password')}
             description={t('builtin.passwordHint', { min: ADMIN_LIMITS.passwordMin })}

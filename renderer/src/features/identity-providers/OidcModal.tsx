@@ -42,7 +42,9 @@ export function OidcModal({ idp, onClose }: { idp: Idp | null; onClose(): void }
   const [clientSecret, setClientSecret] = useState('');
   const [scopes, setScopes] = useState<string[]>(current?.scopes ?? ['openid', 'email', 'profile']);
   const [automaticLogout, setAutomaticLogout] = useState(current?.automaticLogout ?? false);
-  const [mode, setMode] = useState<'discovery' | 'manual'>(current && !current.discoveryUrl ? 'manual' : 'discovery');
+  const [mode, setMode] = useState<'discovery' | 'manual'>(
+    current && !current.discoveryUrl ? 'manual' : 'discovery',
+  );
   const [discoveryUrl, setDiscoveryUrl] = useState(current?.discoveryUrl ?? '');
   const [manual, setManual] = useState<Record<ManualField, string>>({
     issuer: current?.issuer ?? '',
@@ -71,7 +73,10 @@ export function OidcModal({ idp, onClose }: { idp: Idp | null; onClose(): void }
               ? { kind: 'discovery', discoveryUrl: discoveryUrl.trim() }
               : {
                   kind: 'manual',
-                  ...(Object.fromEntries(MANUAL_FIELDS.map((f) => [f, manual[f].trim()])) as Record<ManualField, string>),
+                  ...(Object.fromEntries(MANUAL_FIELDS.map((f) => [f, manual[f].trim()])) as Record<
+                    ManualField,
+                    string
+                  >),
                 },
         },
       },
@@ -80,7 +85,12 @@ export function OidcModal({ idp, onClose }: { idp: Idp | null; onClose(): void }
   }
 
   return (
-    <Modal opened onClose={onClose} size="lg" title={idp ? t('oidc.editTitle', { name: idp.name }) : t('oidc.title')}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={idp ? t('oidc.editTitle', { name: idp.name }) : t('oidc.title')}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -88,13 +98,24 @@ export function OidcModal({ idp, onClose }: { idp: Idp | null; onClose(): void }
         }}
       >
         <Stack>
-          <TextInput label={t('oidc.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-autofocus />
+          <TextInput
+            label={t('oidc.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+            data-autofocus
+          />
           {org.data && (
             <Text size="sm" c="dimmed">
               {t('oidc.redirectUri')}: <code>{org.data.sp.oidcRedirectUri}</code>
             </Text>
           )}
-          <TextInput label={t('oidc.clientId')} value={clientId} onChange={(e) => setClientId(e.currentTarget.value)} required />
+          <TextInput
+            label={t('oidc.clientId')}
+            value={clientId}
+            onChange={(e) => setClientId(e.currentTarget.value)}
+            required
+          />
           <PasswordInput
             label={t('oidc.clientSecret')}
             description={current?.hasClientSecret ? t('oidc.clientSecretKeep') : t('oidc.clientSecretHint')}
@@ -129,7 +150,12 @@ export function OidcModal({ idp, onClose }: { idp: Idp | null; onClose(): void }
                   style={{ flex: 1 }}
                   required
                 />
-                <Button variant="light" loading={discover.isPending} onClick={() => discover.mutate()} disabled={!discoveryUrl.trim()}>
+                <Button
+                  variant="light"
+                  loading={discover.isPending}
+                  onClick={() => discover.mutate()}
+                  disabled={!discoveryUrl.trim()}
+                >
                   {t('oidc.fetch')}
                 </Button>
               </Group>
@@ -144,9 +170,7 @@ export function OidcModal({ idp, onClose }: { idp: Idp | null; onClose(): void }
                   label={t(`oidc.field.${field}`)}
                   value={manual[field]}
                   onChange={(e) => setManual({ ...manual, [field]: e.currentTarget.value })}
-                  required={
-                    field === 'endSessionEndpoint' ? automaticLogout : field !== 'userinfoEndpoint'
-                  }
+                  required={field === 'endSessionEndpoint' ? automaticLogout : field !== 'userinfoEndpoint'}
                 />
               ))}
             </Stack>

@@ -22,7 +22,13 @@ import { IconFileCode } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ADMIN_LIMITS, SAML_BINDINGS, SP_KEY_TYPES, type Idp, type SamlBinding } from '../../../../shared/admin/schemas';
+import {
+  ADMIN_LIMITS,
+  SAML_BINDINGS,
+  SP_KEY_TYPES,
+  type Idp,
+  type SamlBinding,
+} from '../../../../shared/admin/schemas';
 import type { SamlMetadataPreview } from '../../../../shared/ipc/contract';
 import { ApiError, call } from '../../api/client';
 import { downloadText } from '../../app/download';
@@ -34,7 +40,13 @@ type Source =
   | { kind: 'metadata'; xml: string; fileName: string; preview: SamlMetadataPreview }
   | { kind: 'manual' };
 
-const EMPTY_MANUAL = { entityId: '', ssoUrl: '', ssoBinding: 'HTTP-Redirect' as SamlBinding, sloUrl: '', certificatePem: '' };
+const EMPTY_MANUAL = {
+  entityId: '',
+  ssoUrl: '',
+  ssoBinding: 'HTTP-Redirect' as SamlBinding,
+  sloUrl: '',
+  certificatePem: '',
+};
 
 /** S1–S4 as steps: SP certificate → SP metadata → IdP metadata (or form) → name, user id, save. */
 export function SamlWizard({ idp, onClose }: { idp: Idp | null; onClose(): void }) {
@@ -78,7 +90,12 @@ export function SamlWizard({ idp, onClose }: { idp: Idp | null; onClose(): void 
   }
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={idp ? t('saml.editTitle', { name: idp.name }) : t('saml.title')}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={idp ? t('saml.editTitle', { name: idp.name }) : t('saml.title')}
+    >
       <Stepper active={step} onStepClick={setStep} size="sm" allowNextStepsSelect={false}>
         <Stepper.Step label={t('saml.stepCertificate')}>
           <SpCertificateStep />
@@ -87,11 +104,23 @@ export function SamlWizard({ idp, onClose }: { idp: Idp | null; onClose(): void 
           <SpMetadataStep />
         </Stepper.Step>
         <Stepper.Step label={t('saml.stepIdpMetadata')}>
-          <IdpMetadataStep source={source} setSource={setSource} manual={manual} setManual={setManual} editing={idp !== null} />
+          <IdpMetadataStep
+            source={source}
+            setSource={setSource}
+            manual={manual}
+            setManual={setManual}
+            editing={idp !== null}
+          />
         </Stepper.Step>
         <Stepper.Step label={t('saml.stepSettings')}>
           <Stack>
-            <TextInput label={t('saml.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-autofocus />
+            <TextInput
+              label={t('saml.name')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              required
+              data-autofocus
+            />
             <TextInput
               label={t('saml.userIdAttribute')}
               description={t('saml.userIdAttributeHint')}
@@ -231,7 +260,11 @@ function PemImport() {
         onChange={(e) => setKey(e.currentTarget.value)}
         styles={{ input: { fontFamily: 'monospace' } }}
       />
-      <PasswordInput label={t('saml.keyPassphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} />
+      <PasswordInput
+        label={t('saml.keyPassphrase')}
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.currentTarget.value)}
+      />
       <ErrorAlert error={importCert.error} />
       <Group justify="flex-end">
         <Button
@@ -270,7 +303,11 @@ function Pkcs12Import() {
         error={tooLarge ? t('saml.pkcs12TooLarge') : null}
         clearable
       />
-      <PasswordInput label={t('saml.pkcs12Password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+      <PasswordInput
+        label={t('saml.pkcs12Password')}
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+      />
       <ErrorAlert error={importCert.error} />
       <Group justify="flex-end">
         <Button
@@ -280,7 +317,10 @@ function Pkcs12Import() {
             void file!.arrayBuffer().then((buffer) => {
               let binary = '';
               new Uint8Array(buffer).forEach((byte) => (binary += String.fromCharCode(byte)));
-              importCert.mutate({ kind: 'pkcs12', base64: btoa(binary), password }, { onSuccess: () => setPassword('') });
+              importCert.mutate(
+                { kind: 'pkcs12', base64: btoa(binary), password },
+                { onSuccess: () => setPassword('') },
+              );
             })
           }
         >
@@ -320,7 +360,11 @@ function SpMetadataStep() {
           </Table.Tbody>
         </Table>
       )}
-      <Checkbox label={t('saml.signMetadata')} checked={signed} onChange={(e) => setSigned(e.currentTarget.checked)} />
+      <Checkbox
+        label={t('saml.signMetadata')}
+        checked={signed}
+        onChange={(e) => setSigned(e.currentTarget.checked)}
+      />
       <Group>
         <Button variant="light" loading={download.isPending} onClick={() => download.mutate()}>
           {t('saml.downloadSpMetadata')}
@@ -369,7 +413,15 @@ function IdpMetadataStep({
         value={mode}
         onChange={(value) => {
           setMode(value as typeof mode);
-          setSource(value === 'manual' ? (manualComplete ? { kind: 'manual' } : null) : editing ? { kind: 'current' } : null);
+          setSource(
+            value === 'manual'
+              ? manualComplete
+                ? { kind: 'manual' }
+                : null
+              : editing
+                ? { kind: 'current' }
+                : null,
+          );
         }}
         data={[
           { value: 'upload', label: t('saml.upload') },
@@ -383,7 +435,11 @@ function IdpMetadataStep({
             onDrop={(files) => files[0] && preview.mutate(files[0])}
             multiple={false}
             maxSize={ADMIN_LIMITS.metadataMaxBytes * 4}
-            accept={{ 'application/xml': ['.xml'], 'text/xml': ['.xml'], 'application/samlmetadata+xml': ['.xml'] }}
+            accept={{
+              'application/xml': ['.xml'],
+              'text/xml': ['.xml'],
+              'application/samlmetadata+xml': ['.xml'],
+            }}
             loading={preview.isPending}
             aria-label={t('saml.dropMetadata')}
           >
@@ -398,7 +454,9 @@ function IdpMetadataStep({
             </Group>
           </Dropzone>
           <ErrorAlert error={preview.error} />
-          {source?.kind === 'metadata' && <MetadataPreview fileName={source.fileName} preview={source.preview} />}
+          {source?.kind === 'metadata' && (
+            <MetadataPreview fileName={source.fileName} preview={source.preview} />
+          )}
         </>
       )}
       {mode === 'manual' && (
@@ -425,7 +483,11 @@ function IdpMetadataStep({
               allowDeselect={false}
             />
           </Group>
-          <TextInput label={t('saml.sloUrl')} value={manual.sloUrl} onChange={(e) => update({ sloUrl: e.currentTarget.value })} />
+          <TextInput
+            label={t('saml.sloUrl')}
+            value={manual.sloUrl}
+            onChange={(e) => update({ sloUrl: e.currentTarget.value })}
+          />
           <Textarea
             label={t('saml.signingCertificate')}
             description={t('saml.signingCertificateHint')}
@@ -445,7 +507,9 @@ function IdpMetadataStep({
   function update(change: Partial<typeof EMPTY_MANUAL>) {
     const next = { ...manual, ...change };
     setManual(next);
-    setSource(next.entityId.trim() && next.ssoUrl.trim() && next.certificatePem.trim() ? { kind: 'manual' } : null);
+    setSource(
+      next.entityId.trim() && next.ssoUrl.trim() && next.certificatePem.trim() ? { kind: 'manual' } : null,
+    );
   }
 }
 

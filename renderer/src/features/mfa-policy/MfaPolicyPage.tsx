@@ -1,4 +1,16 @@
-import { ActionIcon, Button, Card, Group, Modal, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -98,7 +110,11 @@ function Applications() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={2} justify="flex-end" wrap="nowrap">
-                      <ActionIcon variant="subtle" aria-label={t('common.editNamed', { name: app.name })} onClick={() => setEditing(app)}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('common.editNamed', { name: app.name })}
+                        onClick={() => setEditing(app)}
+                      >
                         <IconPencil size={16} />
                       </ActionIcon>
                       <ActionIcon
@@ -125,7 +141,9 @@ function Applications() {
           </Table>
         )}
       </Stack>
-      {editing && <ApplicationModal app={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <ApplicationModal app={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </Card>
   );
 }
@@ -137,17 +155,40 @@ function ApplicationModal({ app, onClose }: { app: Application | null; onClose()
   const [key, setKey] = useState(app?.key ?? '');
   const [requireMfa, setRequireMfa] = useState(app?.requireMfa ?? false);
   return (
-    <Modal opened onClose={onClose} title={app ? t('common.editNamed', { name: app.name }) : t('mfa.addApplication')}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={app ? t('common.editNamed', { name: app.name }) : t('mfa.addApplication')}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate({ id: app?.id ?? null, application: { name, key, requireMfa } }, { onSuccess: onClose });
+          save.mutate(
+            { id: app?.id ?? null, application: { name, key, requireMfa } },
+            { onSuccess: onClose },
+          );
         }}
       >
         <Stack>
-          <TextInput label={t('mfa.appName')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-autofocus />
-          <TextInput label={t('mfa.appKey')} description={t('mfa.appKeyHint')} value={key} onChange={(e) => setKey(e.currentTarget.value)} required />
-          <Switch label={t('mfa.requireMfa')} checked={requireMfa} onChange={(e) => setRequireMfa(e.currentTarget.checked)} />
+          <TextInput
+            label={t('mfa.appName')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+            data-autofocus
+          />
+          <TextInput
+            label={t('mfa.appKey')}
+            description={t('mfa.appKeyHint')}
+            value={key}
+            onChange={(e) => setKey(e.currentTarget.value)}
+            required
+          />
+          <Switch
+            label={t('mfa.requireMfa')}
+            checked={requireMfa}
+            onChange={(e) => setRequireMfa(e.currentTarget.checked)}
+          />
           <ErrorAlert error={save.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -33,7 +33,12 @@ export function OrganizationPage() {
     <Stack maw={960}>
       <Title order={2}>{t('org.title')}</Title>
       <ErrorAlert error={org.error} />
-      {org.data && <OrgSettings key={JSON.stringify([org.data.name, org.data.dnsResolver, org.data.signinPort])} org={org.data} />}
+      {org.data && (
+        <OrgSettings
+          key={JSON.stringify([org.data.name, org.data.dnsResolver, org.data.signinPort])}
+          org={org.data}
+        />
+      )}
       {org.data && <Domains org={org.data} />}
     </Stack>
   );
@@ -58,7 +63,12 @@ function OrgSettings({ org }: { org: Organization }) {
       >
         <Stack>
           <Group grow align="flex-start">
-            <TextInput label={t('org.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
+            <TextInput
+              label={t('org.name')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              required
+            />
             <NumberInput
               label={t('org.signinPort')}
               description={t('org.signinPortHint')}
@@ -191,7 +201,10 @@ function DomainRow({ domain }: { domain: Domain }) {
                     { name: domain.name },
                     {
                       onSuccess: () =>
-                        notifications.show({ color: 'green', message: t('org.verifiedToast', { domain: domain.name }) }),
+                        notifications.show({
+                          color: 'green',
+                          message: t('org.verifiedToast', { domain: domain.name }),
+                        }),
                     },
                   )
                 }
@@ -242,7 +255,11 @@ function DomainRow({ domain }: { domain: Domain }) {
                 </Group>
               </Stack>
             )}
-            {error && <Text c="red" size="sm" role="alert">{describeError(error)}</Text>}
+            {error && (
+              <Text c="red" size="sm" role="alert">
+                {describeError(error)}
+              </Text>
+            )}
           </Table.Td>
         </Table.Tr>
       )}
@@ -255,7 +272,11 @@ function Copy({ value }: { value: string }) {
   return (
     <CopyButton value={value}>
       {({ copied, copy }) => (
-        <ActionIcon variant="subtle" onClick={copy} aria-label={copied ? t('common.copied') : t('common.copy')}>
+        <ActionIcon
+          variant="subtle"
+          onClick={copy}
+          aria-label={copied ? t('common.copied') : t('common.copy')}
+        >
           {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
         </ActionIcon>
       )}

@@ -118,7 +118,13 @@ export function RoutingRulesPage() {
           </Table.Tbody>
         </Table>
       )}
-      {editing && <RuleModal rule={editing === 'new' ? null : editing} idps={idpList} onClose={() => setEditing(null)} />}
+      {editing && (
+        <RuleModal
+          rule={editing === 'new' ? null : editing}
+          idps={idpList}
+          onClose={() => setEditing(null)}
+        />
+      )}
       <Simulator />
     </Stack>
   );
@@ -146,7 +152,9 @@ function RuleRow(props: {
 
   function confirm(kind: 'deactivate' | 'delete') {
     const after =
-      kind === 'delete' ? all.filter((r) => r.id !== rule.id) : all.map((r) => (r.id === rule.id ? { ...r, active: false } : r));
+      kind === 'delete'
+        ? all.filter((r) => r.id !== rule.id)
+        : all.map((r) => (r.id === rule.id ? { ...r, active: false } : r));
     const orphans = orphanNames(after);
     modals.openConfirmModal({
       title: t(`rules.${kind}Title`, { name: rule.name }),
@@ -179,7 +187,8 @@ function RuleRow(props: {
         </Table.Td>
         <Table.Td>
           <Text size="sm">
-            {t(rule.type === 'domain' ? 'rules.typeDomainShort' : 'rules.typeGroupShort')}: {rule.values.join(', ')}
+            {t(rule.type === 'domain' ? 'rules.typeDomainShort' : 'rules.typeGroupShort')}:{' '}
+            {rule.values.join(', ')}
           </Text>
         </Table.Td>
         <Table.Td>{props.idpName}</Table.Td>
@@ -192,7 +201,9 @@ function RuleRow(props: {
             aria-label={t('rules.activeLabel', { name: rule.name })}
             checked={rule.active}
             onChange={(e) =>
-              e.currentTarget.checked ? setActive.mutate({ id: rule.id, active: true, acknowledged: false }) : confirm('deactivate')
+              e.currentTarget.checked
+                ? setActive.mutate({ id: rule.id, active: true, acknowledged: false })
+                : confirm('deactivate')
             }
           />
         </Table.Td>
@@ -214,10 +225,19 @@ function RuleRow(props: {
             >
               <IconArrowDown size={16} />
             </ActionIcon>
-            <ActionIcon variant="subtle" aria-label={t('rules.edit', { name: rule.name })} onClick={props.onEdit}>
+            <ActionIcon
+              variant="subtle"
+              aria-label={t('rules.edit', { name: rule.name })}
+              onClick={props.onEdit}
+            >
               <IconPencil size={16} />
             </ActionIcon>
-            <ActionIcon variant="subtle" color="red" aria-label={t('rules.deleteLabel', { name: rule.name })} onClick={() => confirm('delete')}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t('rules.deleteLabel', { name: rule.name })}
+              onClick={() => confirm('delete')}
+            >
               <IconTrash size={16} />
             </ActionIcon>
           </Group>
@@ -239,12 +259,23 @@ function RuleModal({ rule, idps, onClose }: { rule: RoutingRule | null; idps: Id
   const save = useAdminMutation('routing:rule:save');
   const [body, setBody] = useState<RuleBody>(
     rule && rule.type !== 'default'
-      ? { name: rule.name, type: rule.type, values: rule.values, mfa: rule.mfa, mfaRequired: rule.mfaRequired }
+      ? {
+          name: rule.name,
+          type: rule.type,
+          values: rule.values,
+          mfa: rule.mfa,
+          mfaRequired: rule.mfaRequired,
+        }
       : EMPTY_RULE,
   );
   const [idpId, setIdpId] = useState<string | null>(rule?.idpId ?? idps[0]?.id ?? null);
   return (
-    <Modal opened onClose={onClose} size="lg" title={rule ? t('rules.editTitle', { name: rule.name }) : t('rules.addTitle')}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={rule ? t('rules.editTitle', { name: rule.name }) : t('rules.addTitle')}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -283,7 +314,12 @@ function Simulator() {
   const [userOptedIn, setUserOptedIn] = useState(false);
   const simulate = useMutation({
     mutationFn: () =>
-      call('routing:simulate', { email: email.trim(), groups, applicationKey: applicationKey ?? '', userOptedIn }),
+      call('routing:simulate', {
+        email: email.trim(),
+        groups,
+        applicationKey: applicationKey ?? '',
+        userOptedIn,
+      }),
   });
   return (
     <Card withBorder>
@@ -298,7 +334,13 @@ function Simulator() {
             {t('sim.title')}
           </Title>
           <Group grow align="flex-start">
-            <TextInput label={t('sim.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} required />
+            <TextInput
+              label={t('sim.email')}
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              required
+            />
             <TagsInput label={t('sim.groups')} value={groups} onChange={setGroups} splitChars={[',']} />
           </Group>
           <Group align="flex-end">
@@ -310,7 +352,12 @@ function Simulator() {
               onChange={setApplicationKey}
               clearable
             />
-            <Checkbox label={t('sim.optedIn')} checked={userOptedIn} onChange={(e) => setUserOptedIn(e.currentTarget.checked)} mb={8} />
+            <Checkbox
+              label={t('sim.optedIn')}
+              checked={userOptedIn}
+              onChange={(e) => setUserOptedIn(e.currentTarget.checked)}
+              mb={8}
+            />
             <Button type="submit" loading={simulate.isPending} ml="auto">
               {t('sim.run')}
             </Button>
@@ -329,7 +376,11 @@ function SimulationResult({ result }: { result: Simulation }) {
     <Stack gap="xs" data-testid="simulation" aria-live="polite">
       {result.matched ? (
         <Text>
-          {t('sim.matched', { email: result.email, rule: result.matched.ruleName, idp: result.matched.idpName })}
+          {t('sim.matched', {
+            email: result.email,
+            rule: result.matched.ruleName,
+            idp: result.matched.idpName,
+          })}
         </Text>
       ) : (
         <Text c="red">{t('sim.noMatch', { email: result.email })}</Text>
@@ -353,7 +404,9 @@ function SimulationResult({ result }: { result: Simulation }) {
           <Table.Tbody>
             {result.others.map((other) => (
               <Table.Tr key={other.ruleId}>
-                <Table.Td>{other.ruleName === 'Default rule' ? t('rules.defaultName') : other.ruleName}</Table.Td>
+                <Table.Td>
+                  {other.ruleName === 'Default rule' ? t('rules.defaultName') : other.ruleName}
+                </Table.Td>
                 <Table.Td>{t(`sim.miss.${other.reason}`)}</Table.Td>
               </Table.Tr>
             ))}

@@ -25,8 +25,17 @@ export function RuleFields({
   const set = (change: Partial<RuleBody>) => onChange({ ...value, ...change });
   return (
     <Stack>
-      <TextInput label={t('rules.name')} value={value.name} onChange={(e) => set({ name: e.currentTarget.value })} required />
-      <Radio.Group label={t('rules.type')} value={value.type} onChange={(type) => set({ type: type as RuleBody['type'] })}>
+      <TextInput
+        label={t('rules.name')}
+        value={value.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+        required
+      />
+      <Radio.Group
+        label={t('rules.type')}
+        value={value.type}
+        onChange={(type) => set({ type: type as RuleBody['type'] })}
+      >
         <Stack gap={6} mt={4}>
           <Radio value="domain" label={t('rules.typeDomain')} />
           <Radio value="group" label={t('rules.typeGroup')} />
@@ -50,7 +59,11 @@ export function RuleFields({
           required
         />
       )}
-      <Radio.Group label={t('rules.mfa')} value={value.mfa} onChange={(mfa) => set({ mfa: mfa as RuleBody['mfa'] })}>
+      <Radio.Group
+        label={t('rules.mfa')}
+        value={value.mfa}
+        onChange={(mfa) => set({ mfa: mfa as RuleBody['mfa'] })}
+      >
         <Stack gap={6} mt={4}>
           {RULE_MFA.map((choice) => (
             <Radio key={choice} value={choice} label={t(`rules.mfaChoice.${choice}`)} />

@@ -1,9 +1,13 @@
+import { enAdmin, enAdminErrors, enSsoErrors } from './en-admin';
+
 export const en = {
+  ...enAdmin,
   app: { title: 'Tessera', tagline: 'Sign-in console and authenticator' },
   nav: {
     main: 'Main navigation',
     authenticator: 'Authenticator',
     admin: 'Admin',
+    organization: 'Organization',
     identityProviders: 'Identity providers',
     routingRules: 'Routing rules',
     attributeMapping: 'Attribute mapping',
@@ -150,6 +154,8 @@ export const en = {
     range: 'Enter a whole number from {{min}} to {{max}}.',
   },
   errors: {
+    ...enAdminErrors,
+    ...enSsoErrors,
     BAD_REQUEST: 'Tessera refused a malformed request. Nothing was changed.',
     UNKNOWN_CHANNEL: 'Tessera does not know this action.',
     FORBIDDEN: 'This window is not allowed to talk to Tessera.',

@@ -76,11 +76,21 @@ describe('identity providers and the default rule', () => {
     const rules = await call('routing:rule:list', {});
     expect(rules).toEqual([expect.objectContaining({ type: 'default', idpId: idp.id, active: true })]);
 
-    const sim = await call('routing:simulate', { email: 'a@example.com', groups: [], applicationKey: '', userOptedIn: false });
+    const sim = await call('routing:simulate', {
+      email: 'a@example.com',
+      groups: [],
+      applicationKey: '',
+      userOptedIn: false,
+    });
     expect(sim.matched).toBeNull();
 
     expect((await call('sso:idp:set-activated', { id: idp.id, activated: true })).status).toBe('live');
-    const routed = await call('routing:simulate', { email: 'a@example.com', groups: [], applicationKey: '', userOptedIn: false });
+    const routed = await call('routing:simulate', {
+      email: 'a@example.com',
+      groups: [],
+      applicationKey: '',
+      userOptedIn: false,
+    });
     expect(routed.matched?.idpName).toBe('Login');
 
     // I5: SSO off for all → OIDC is not live, the built-in identity would be.
@@ -101,7 +111,9 @@ describe('identity providers and the default rule', () => {
       .join('');
     expect(onDisk).not.toContain('first-secret-value');
 
-    const refsBefore = [...(await secrets.entries('oidc-secret:')).entries()].filter(([, v]) => v === 'first-secret-value');
+    const refsBefore = [...(await secrets.entries('oidc-secret:')).entries()].filter(
+      ([, v]) => v === 'first-secret-value',
+    );
     expect(refsBefore).toHaveLength(1);
 
     // An empty secret when editing keeps the stored one.
@@ -119,22 +131,36 @@ describe('identity providers and the default rule', () => {
 
   it('refuses a new OIDC IdP without a secret, and a duplicate name, saving nothing', async () => {
     const { call, refuse } = await start();
-    expect((await refuse('sso:idp:save-oidc', { id: null, idp: oidcInput('Login', '') })).reason).toBe('oidc.secretRequired');
+    expect((await refuse('sso:idp:save-oidc', { id: null, idp: oidcInput('Login', '') })).reason).toBe(
+      'oidc.secretRequired',
+    );
     await call('sso:idp:save-oidc', { id: null, idp: oidcInput('Login', 'secret-1') });
-    expect((await refuse('sso:idp:save-oidc', { id: null, idp: oidcInput('login', 'secret-2') })).reason).toBe('idp.duplicateName');
+    expect(
+      (await refuse('sso:idp:save-oidc', { id: null, idp: oidcInput('login', 'secret-2') })).reason,
+    ).toBe('idp.duplicateName');
     expect(await call('sso:idp:list', {})).toHaveLength(1);
     const manualLogout = { ...oidcInput('Other', 'secret-3'), automaticLogout: true };
-    expect((await refuse('sso:idp:save-oidc', { id: null, idp: manualLogout })).reason).toBe('oidc.endSessionRequired');
+    expect((await refuse('sso:idp:save-oidc', { id: null, idp: manualLogout })).reason).toBe(
+      'oidc.endSessionRequired',
+    );
     expect(await call('sso:idp:list', {})).toHaveLength(1);
   });
 
   it('adds the built-in identity with its rule after the acknowledgement, and hashes passwords', async () => {
     const { call, refuse } = await start();
     const first = await call('sso:idp:save-oidc', { id: null, idp: oidcInput('Login', 'secret-1') });
-    expect((await refuse('sso:idp:add-builtin', { acknowledged: false, rule: null })).code).toBe('BAD_REQUEST');
+    expect((await refuse('sso:idp:add-builtin', { acknowledged: false, rule: null })).code).toBe(
+      'BAD_REQUEST',
+    );
     const builtin = await call('sso:idp:add-builtin', {
       acknowledged: true,
-      rule: { name: 'Contractors', type: 'domain', values: ['contractors.example'], mfa: 'enable', mfaRequired: false },
+      rule: {
+        name: 'Contractors',
+        type: 'domain',
+        values: ['contractors.example'],
+        mfa: 'enable',
+        mfaRequired: false,
+      },
     });
     expect(builtin.status).toBe('live');
     const rules = await call('routing:rule:list', {});
@@ -142,17 +168,37 @@ describe('identity providers and the default rule', () => {
       ['Contractors', builtin.id, true],
       ['Default rule', first.id, true],
     ]);
-    expect((await refuse('sso:idp:add-builtin', { acknowledged: true, rule: null })).reason).toBe('builtin.exists');
+    expect((await refuse('sso:idp:add-builtin', { acknowledged: true, rule: null })).reason).toBe(
+      'builtin.exists',
+    );
 
-    const user = await call('sso:user:add', { email: 'Ann@Contractors.example', displayName: 'Ann', password: 'correct horse battery' });
+    const user = await call('sso:user:add', {
+      email: 'Ann@Contractors.example',
+      displayName: 'Ann',
+      password: 'correct horse battery',
+    });
     expect(user).toEqual(expect.objectContaining({ email: 'ann@contractors.example', displayName: 'Ann' }));
     expect(JSON.stringify(user)).not.toContain('argon2');
-    expect((await refuse('sso:user:add', { email: 'ann@contractors.example', displayName: '', password: 'another long password' })).reason).toBe(
-      'builtin.duplicateUser',
-    );
-    expect((await refuse('sso:user:add', { email: 'bob@contractors.example', displayName: '', password: 'short' })).code).toBe('BAD_REQUEST');
+    expect(
+      (
+        await refuse('sso:user:add', {
+          email: 'ann@contractors.example',
+          displayName: '',
+          password: 'another long password',
+        })
+      ).reason,
+    ).toBe('builtin.duplicateUser');
+    expect(
+      (await refuse('sso:user:add', { email: 'bob@contractors.example', displayName: '', password: 'short' }))
+        .code,
+    ).toBe('BAD_REQUEST');
 
-    const sim = await call('routing:simulate', { email: 'ann@contractors.example', groups: [], applicationKey: '', userOptedIn: false });
+    const sim = await call('routing:simulate', {
+      email: 'ann@contractors.example',
+      groups: [],
+      applicationKey: '',
+      userOptedIn: false,
+    });
     expect(sim.matched?.idpKind).toBe('builtin');
     expect(sim.mfa).toEqual({ required: true, reason: 'rule-enables' });
   });
@@ -197,25 +243,40 @@ describe('routing rules', () => {
   it('refuses a domain already routed by another rule, and saves nothing', async () => {
     const { call, refuse, a, b } = await withTwoIdps();
     await call('routing:rule:save', { id: null, rule: rule('First', a.id, ['example.com']) });
-    const error = await refuse('routing:rule:save', { id: null, rule: rule('Second', b.id, ['other.com', 'EXAMPLE.com']) });
+    const error = await refuse('routing:rule:save', {
+      id: null,
+      rule: rule('Second', b.id, ['other.com', 'EXAMPLE.com']),
+    });
     expect(error.reason).toBe('rule.domainTaken');
     expect(error.params).toEqual({ domain: 'example.com', rule: 'First' });
     expect((await call('routing:rule:list', {})).map((r) => r.name)).toEqual(['First', 'Default rule']);
     // Within one rule, a value twice is a contract error.
-    expect((await refuse('routing:rule:save', { id: null, rule: rule('Dup', a.id, ['x.com', 'X.com']) })).code).toBe('BAD_REQUEST');
-    expect((await refuse('routing:rule:save', { id: null, rule: rule('Bad', a.id, ['not a domain']) })).code).toBe('BAD_REQUEST');
+    expect(
+      (await refuse('routing:rule:save', { id: null, rule: rule('Dup', a.id, ['x.com', 'X.com']) })).code,
+    ).toBe('BAD_REQUEST');
+    expect(
+      (await refuse('routing:rule:save', { id: null, rule: rule('Bad', a.id, ['not a domain']) })).code,
+    ).toBe('BAD_REQUEST');
   });
 
   it('protects the default rule and warns before leaving an IdP without an active rule', async () => {
     const { call, refuse, a, b } = await withTwoIdps();
     const def = (await call('routing:rule:list', {})).find((r) => r.type === 'default')!;
-    expect((await refuse('routing:rule:set-active', { id: def.id, active: false, acknowledged: true })).reason).toBe('rule.defaultFixed');
-    expect((await refuse('routing:rule:delete', { id: def.id, acknowledged: true })).reason).toBe('rule.defaultFixed');
+    expect(
+      (await refuse('routing:rule:set-active', { id: def.id, active: false, acknowledged: true })).reason,
+    ).toBe('rule.defaultFixed');
+    expect((await refuse('routing:rule:delete', { id: def.id, acknowledged: true })).reason).toBe(
+      'rule.defaultFixed',
+    );
     expect((await call('routing:default:set-idp', { idpId: b.id })).idpId).toBe(b.id);
 
     const only = await call('routing:rule:save', { id: null, rule: rule('Only A', a.id, ['a.example']) });
     await call('routing:rule:set-active', { id: only.id, active: true, acknowledged: false });
-    const warning = await refuse('routing:rule:set-active', { id: only.id, active: false, acknowledged: false });
+    const warning = await refuse('routing:rule:set-active', {
+      id: only.id,
+      active: false,
+      acknowledged: false,
+    });
     expect(warning.reason).toBe('rule.leavesIdpWithoutRule');
     expect(warning.params).toEqual({ idps: 'A' });
     expect((await call('routing:rule:list', {})).find((r) => r.id === only.id)?.active).toBe(true);
@@ -229,15 +290,22 @@ describe('routing rules', () => {
     expect((await refuse('routing:rule:reorder', { ids: [] })).reason).toBe('rule.staleOrder');
     expect((await refuse('routing:rule:reorder', { ids: [r1.id, r1.id] })).reason).toBe('rule.staleOrder');
     // B has a rule: deleting it needs the admin's choice to delete the rule too.
-    expect((await refuse('sso:idp:delete', { id: b.id, deleteRules: false, confirm: true })).reason).toBe('idp.hasRules');
+    expect((await refuse('sso:idp:delete', { id: b.id, deleteRules: false, confirm: true })).reason).toBe(
+      'idp.hasRules',
+    );
     // A receives the default rule: it must be re-pointed first.
-    expect((await refuse('sso:idp:delete', { id: a.id, deleteRules: true, confirm: true })).reason).toBe('idp.hasDefaultRule');
+    expect((await refuse('sso:idp:delete', { id: a.id, deleteRules: true, confirm: true })).reason).toBe(
+      'idp.hasDefaultRule',
+    );
     await call('sso:idp:delete', { id: b.id, deleteRules: true, confirm: true });
     expect((await call('routing:rule:list', {})).map((r) => r.name)).toEqual(['Default rule']);
-    expect((await refuse('routing:rule:save', { id: null, rule: rule('Ghost', b.id, ['ghost.example']) })).reason).toBe('rule.idpMissing');
-    expect((await refuse('routing:rule:save', { id: null, rule: { ...rule('X', a.id, ['x.example']), extra: 1 } })).code).toBe(
-      'BAD_REQUEST',
-    );
+    expect(
+      (await refuse('routing:rule:save', { id: null, rule: rule('Ghost', b.id, ['ghost.example']) })).reason,
+    ).toBe('rule.idpMissing');
+    expect(
+      (await refuse('routing:rule:save', { id: null, rule: { ...rule('X', a.id, ['x.example']), extra: 1 } }))
+        .code,
+    ).toBe('BAD_REQUEST');
   });
 });
 
@@ -246,20 +314,39 @@ describe('organization, MFA policy and applications', () => {
     const { call, refuse } = await start();
     const domain = await call('admin:domain:add', { name: 'Example.COM' });
     expect(domain).toEqual(
-      expect.objectContaining({ name: 'example.com', recordName: '_tessera-verification.example.com', verifiedAt: null }),
+      expect.objectContaining({
+        name: 'example.com',
+        recordName: '_tessera-verification.example.com',
+        verifiedAt: null,
+      }),
     );
     expect(domain.token).toMatch(/^tessera-verification=/);
     expect((await refuse('admin:domain:add', { name: 'example.com' })).reason).toBe('domain.duplicate');
-    expect((await refuse('admin:domain:claim', { name: 'example.com', claimed: true })).reason).toBe('domain.notVerified');
-    expect((await refuse('admin:org:update', { name: 'Org', dnsResolver: 'dns.google', signinPort: 7480 })).reason).toBe(
-      'dns.badResolver',
+    expect((await refuse('admin:domain:claim', { name: 'example.com', claimed: true })).reason).toBe(
+      'domain.notVerified',
     );
+    expect(
+      (await refuse('admin:org:update', { name: 'Org', dnsResolver: 'dns.google', signinPort: 7480 })).reason,
+    ).toBe('dns.badResolver');
 
-    await call('mfa:policy:set', { enabled: true, allowPerUser: false, mandatoryForApplications: true, mandatoryForOrganization: false });
-    await call('mfa:application:save', { id: null, application: { name: 'Payroll', key: 'payroll', requireMfa: true } });
-    expect((await refuse('mfa:application:save', { id: null, application: { name: 'Pay 2', key: 'payroll', requireMfa: false } })).reason).toBe(
-      'application.duplicateKey',
-    );
+    await call('mfa:policy:set', {
+      enabled: true,
+      allowPerUser: false,
+      mandatoryForApplications: true,
+      mandatoryForOrganization: false,
+    });
+    await call('mfa:application:save', {
+      id: null,
+      application: { name: 'Payroll', key: 'payroll', requireMfa: true },
+    });
+    expect(
+      (
+        await refuse('mfa:application:save', {
+          id: null,
+          application: { name: 'Pay 2', key: 'payroll', requireMfa: false },
+        })
+      ).reason,
+    ).toBe('application.duplicateKey');
     const idp = await call('sso:idp:add-builtin', { acknowledged: true, rule: null });
     expect(idp.status).toBe('live');
     const base = { email: 'a@example.com', groups: [], userOptedIn: false };
@@ -268,24 +355,45 @@ describe('organization, MFA policy and applications', () => {
       reason: 'application-mandatory',
     });
     expect((await call('routing:simulate', { ...base, applicationKey: '' })).mfa?.required).toBe(false);
-    expect((await refuse('routing:simulate', { ...base, applicationKey: 'nope' })).reason).toBe('application.unknown');
+    expect((await refuse('routing:simulate', { ...base, applicationKey: 'nope' })).reason).toBe(
+      'application.unknown',
+    );
   });
 
   it('records every change in the audit log, searchable, and finds everything after a restart', async () => {
     const first = await start();
-    const idp = await first.call('sso:idp:save-oidc', { id: null, idp: oidcInput('Login', 'audit-secret-value') });
-    const r = await first.call('routing:rule:save', { id: null, rule: rule('Example', idp.id, ['example.com']) });
+    const idp = await first.call('sso:idp:save-oidc', {
+      id: null,
+      idp: oidcInput('Login', 'audit-secret-value'),
+    });
+    const r = await first.call('routing:rule:save', {
+      id: null,
+      rule: rule('Example', idp.id, ['example.com']),
+    });
     await first.call('routing:rule:set-active', { id: r.id, active: true, acknowledged: false });
     await first.call('admin:domain:add', { name: 'example.com' });
-    await first.call('mfa:policy:set', { enabled: true, allowPerUser: true, mandatoryForApplications: false, mandatoryForOrganization: false });
+    await first.call('mfa:policy:set', {
+      enabled: true,
+      allowPerUser: true,
+      mandatoryForApplications: false,
+      mandatoryForOrganization: false,
+    });
 
     const log = await first.call('admin:audit:list', { limit: 100 });
-    expect(log.map((e) => e.action)).toEqual(['mfa.policy', 'domain.add', 'rule.activate', 'rule.add', 'idp.add']);
+    expect(log.map((e) => e.action)).toEqual([
+      'mfa.policy',
+      'domain.add',
+      'rule.activate',
+      'rule.add',
+      'idp.add',
+    ]);
     const add = log.find((e) => e.action === 'idp.add')!;
     expect(add.before).toBeNull();
     expect(JSON.parse(add.after!)).toEqual(expect.objectContaining({ name: 'Login', kind: 'oidc' }));
     expect(JSON.stringify(log)).not.toContain('audit-secret-value');
-    expect((await first.call('admin:audit:list', { limit: 100, text: 'example.com' })).map((e) => e.action)).toEqual(['domain.add']);
+    expect(
+      (await first.call('admin:audit:list', { limit: 100, text: 'example.com' })).map((e) => e.action),
+    ).toEqual(['domain.add']);
     expect(await first.call('admin:audit:list', { limit: 2 })).toHaveLength(2);
     const older = await first.call('admin:audit:list', { limit: 100, beforeId: log[1]!.id });
     expect(older.map((e) => e.action)).toEqual(['rule.activate', 'rule.add', 'idp.add']);
