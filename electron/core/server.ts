@@ -16,7 +16,12 @@ import { ErrorCode } from '../../shared/ipc/errors';
 import type { Dispatch } from './gate';
 
 export const TOKEN_HEADER = 'x-tessera-token';
-const BODY_LIMIT = 256 * 1024;
+/**
+ * Large enough for the largest request the contract allows (an 8 MB import file, 1 MB of IdP
+ * metadata), small enough that no request can exhaust memory; the gate then applies each
+ * channel's own limits.
+ */
+const BODY_LIMIT = 10 * 1024 * 1024;
 
 /**
  * Our renderer needs styles injected at run time (Mantine), nothing else inline; the QR decoder
