@@ -1,11 +1,14 @@
+import { fiAdmin, fiAdminErrors, fiSsoErrors } from './fi-admin';
 import type { Messages } from './en';
 
 export const fi: Messages = {
+  ...fiAdmin,
   app: { title: 'Tessera', tagline: 'Kirjautumiskonsoli ja todennussovellus' },
   nav: {
     main: 'Päänavigointi',
     authenticator: 'Todennussovellus',
     admin: 'Hallinta',
+    organization: 'Organisaatio',
     identityProviders: 'Identiteetintarjoajat',
     routingRules: 'Reitityssäännöt',
     attributeMapping: 'Attribuuttien määritys',
@@ -152,6 +155,8 @@ export const fi: Messages = {
     range: 'Anna kokonaisluku väliltä {{min}}–{{max}}.',
   },
   errors: {
+    ...fiAdminErrors,
+    ...fiSsoErrors,
     BAD_REQUEST: 'Tessera hylkäsi virheellisen pyynnön. Mitään ei muutettu.',
     UNKNOWN_CHANNEL: 'Tessera ei tunne tätä toimintoa.',
     FORBIDDEN: 'Tällä ikkunalla ei ole lupaa keskustella Tesseran kanssa.',

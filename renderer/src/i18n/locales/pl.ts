@@ -1,11 +1,14 @@
+import { plAdmin, plAdminErrors, plSsoErrors } from './pl-admin';
 import type { Messages } from './en';
 
 export const pl: Messages = {
+  ...plAdmin,
   app: { title: 'Tessera', tagline: 'Konsola logowania i uwierzytelniacz' },
   nav: {
     main: 'Nawigacja główna',
     authenticator: 'Uwierzytelniacz',
     admin: 'Administracja',
+    organization: 'Organizacja',
     identityProviders: 'Dostawcy tożsamości',
     routingRules: 'Reguły routingu',
     attributeMapping: 'Mapowanie atrybutów',
@@ -158,6 +161,8 @@ export const pl: Messages = {
     range: 'Podaj liczbę całkowitą od {{min}} do {{max}}.',
   },
   errors: {
+    ...plAdminErrors,
+    ...plSsoErrors,
     BAD_REQUEST: 'Tessera odrzuciła błędne żądanie. Nic nie zostało zmienione.',
     UNKNOWN_CHANNEL: 'Tessera nie zna tej operacji.',
     FORBIDDEN: 'To okno nie ma uprawnień do komunikacji z Tesserą.',

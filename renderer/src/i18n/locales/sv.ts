@@ -1,11 +1,14 @@
+import { svAdmin, svAdminErrors, svSsoErrors } from './sv-admin';
 import type { Messages } from './en';
 
 export const sv: Messages = {
+  ...svAdmin,
   app: { title: 'Tessera', tagline: 'Inloggningskonsol och autentiserare' },
   nav: {
     main: 'Huvudnavigering',
     authenticator: 'Autentiserare',
     admin: 'Administration',
+    organization: 'Organisation',
     identityProviders: 'Identitetsleverantörer',
     routingRules: 'Routningsregler',
     attributeMapping: 'Attributmappning',
@@ -152,6 +155,8 @@ export const sv: Messages = {
     range: 'Ange ett heltal från {{min}} till {{max}}.',
   },
   errors: {
+    ...svAdminErrors,
+    ...svSsoErrors,
     BAD_REQUEST: 'Tessera avvisade en felaktig begäran. Inget ändrades.',
     UNKNOWN_CHANNEL: 'Tessera känner inte till den här åtgärden.',
     FORBIDDEN: 'Det här fönstret får inte prata med Tessera.',
