@@ -11,6 +11,13 @@ import { KeytarSecretStore } from '../../../../electron/core/secrets/keytar-secr
 import type { Channel, RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
 import { requireSecretService, useTempDirs } from '../../../support/temp';
+import {
+  createTestPki,
+  idpMetadataXml,
+  makePkcs12,
+  signXml,
+  type TestPki,
+} from '../../../support/saml-fixtures';
 
 const tempDir = useTempDirs();
 const secrets = new KeytarSecretStore();
@@ -201,6 +208,128 @@ describe('identity providers and the default rule', () => {
     });
     expect(sim.matched?.idpKind).toBe('builtin');
     expect(sim.mfa).toEqual({ required: true, reason: 'rule-enables' });
+  });
+});
+
+describe('SAML identity providers and the SP certificate', () => {
+  let pki: TestPki;
+  beforeAll(async () => {
+    pki = await createTestPki();
+  });
+
+  const saml = (name: string, xml: string, acknowledgeLessSecure = true) => ({
+    name,
+    userIdAttribute: 'email',
+    acknowledgeLessSecure,
+    source: { kind: 'metadata' as const, xml },
+  });
+
+  it('saves signed metadata with every signing certificate, after the acknowledgement', async () => {
+    const { call, refuse } = await start();
+    const xml = signXml(idpMetadataXml({ signing: [pki.idp.base64, pki.idp2.base64] }), pki.idp);
+    expect((await refuse('sso:idp:save-saml', { id: null, idp: saml('Shib', xml, false) })).reason).toBe(
+      'saml.acknowledgeLessSecure',
+    );
+    expect(await call('sso:idp:list', {})).toEqual([]);
+    const idp = await call('sso:idp:save-saml', { id: null, idp: saml('Shib', xml) });
+    expect(idp.saml).toEqual(
+      expect.objectContaining({
+        entityId: 'https://idp.example.com/idp/shibboleth',
+        trust: 'self-signed',
+        userIdAttribute: 'email',
+      }),
+    );
+    expect(idp.saml?.signingCertificates.map((c) => c.subject)).toEqual([
+      expect.stringContaining('IdP signing 2026'),
+      expect.stringContaining('IdP signing 2027'),
+    ]);
+    expect((await call('sso:idp:metadata', { id: idp.id })).xml).toBe(xml);
+
+    // The same IdP twice is refused; editing keeps the metadata when none is uploaded.
+    expect((await refuse('sso:idp:save-saml', { id: null, idp: saml('Shib 2', xml) })).reason).toBe(
+      'saml.duplicateEntityId',
+    );
+    const renamed = await call('sso:idp:save-saml', {
+      id: idp.id,
+      idp: {
+        name: 'Shibboleth',
+        userIdAttribute: 'uid',
+        acknowledgeLessSecure: true,
+        source: { kind: 'current' },
+      },
+    });
+    expect(renamed.saml?.signingCertificates).toHaveLength(2);
+    expect(renamed.saml?.userIdAttribute).toBe('uid');
+  });
+
+  it('refuses tampered or hostile metadata and saves nothing', async () => {
+    const { call, refuse } = await start();
+    const signed = signXml(idpMetadataXml({ signing: [pki.idp.base64] }), pki.idp);
+    const tampered = signed.replace(
+      'https://idp.example.com/idp/profile/SAML2/Redirect/SSO',
+      'https://evil.example/sso',
+    );
+    expect((await refuse('sso:idp:save-saml', { id: null, idp: saml('X', tampered) })).reason).toBe(
+      'metadata.signatureInvalid',
+    );
+    const dtd = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>`;
+    expect((await refuse('sso:saml-metadata:preview', { xml: dtd })).reason).toBe('metadata.doctype');
+    expect((await refuse('sso:idp:save-saml', { id: null, idp: saml('X', '<not xml') })).reason).toBe(
+      'metadata.notXml',
+    );
+    expect(
+      (await refuse('sso:idp:save-saml', { id: null, idp: saml('X', 'x'.repeat(2 * 1024 * 1024 + 1)) })).code,
+    ).toBe('BAD_REQUEST');
+    expect(await call('sso:idp:list', {})).toEqual([]);
+    expect(await call('admin:audit:list', { limit: 10 })).toEqual([]);
+  });
+
+  it('makes the SP certificate, keeps its key in the keychain only, and signs the SP metadata with it', async () => {
+    const { call, refuse } = await start();
+    expect((await refuse('sso:sp-metadata:get', { signed: false })).reason).toBe('sp.noCertificate');
+    const cert = await call('sso:sp-certificate:generate', { keyType: 'p-256' });
+    expect(cert.kind).toBe('self-signed');
+    expect(cert.info.keyAlgorithm).toMatch(/P-256/);
+    expect(JSON.stringify(cert)).not.toContain('PRIVATE KEY');
+    const keys = [...(await secrets.entries('sp-key:')).values()];
+    expect(keys.some((k) => k.includes('PRIVATE KEY'))).toBe(true);
+
+    const org = await call('admin:org:get', {});
+    const { fileName, xml } = await call('sso:sp-metadata:get', { signed: true });
+    expect(fileName).toBe(`tessera-sp-${org.id}.xml`);
+    expect(xml).toContain(`entityID="${org.sp.entityId}"`);
+    expect(xml).toContain(org.sp.acsUrl);
+    expect(xml).toContain('SignatureValue');
+
+    // Replacing it removes the old key from the keychain.
+    const before = new Set((await secrets.entries('sp-key:')).keys());
+    await call('sso:sp-certificate:generate', { keyType: 'rsa-2048' });
+    const after = new Set((await secrets.entries('sp-key:')).keys());
+    expect([...after].filter((k) => before.has(k))).toEqual([]);
+    expect(after.size).toBe(before.size);
+  });
+
+  it('refuses a CA-signed certificate that does not chain to a public root, storing nothing', async () => {
+    const { call, refuse } = await start();
+    const p12 = makePkcs12({ key: pki.signer, certificates: [pki.signer, pki.intermediate], password: 'pw' });
+    const before = (await secrets.entries('sp-key:')).size;
+    const error = await refuse('sso:sp-certificate:import', {
+      kind: 'pkcs12',
+      base64: p12.toString('base64'),
+      password: 'pw',
+    });
+    expect(error.reason).toBe('certificate.untrustedChain');
+    expect(
+      (
+        await refuse('sso:sp-certificate:import', {
+          kind: 'pkcs12',
+          base64: p12.toString('base64'),
+          password: 'no',
+        })
+      ).reason,
+    ).toBe('certificate.wrongPassword');
+    expect(await call('sso:sp-certificate:get', {})).toBeNull();
+    expect((await secrets.entries('sp-key:')).size).toBe(before);
   });
 });
 
