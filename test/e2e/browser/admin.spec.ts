@@ -266,3 +266,41 @@ test.describe('with real peers', () => {
     await expect(page.getByRole('alert').filter({ hasText: /did not answer/ })).toBeVisible();
   });
 });
+
+test('MFA policy and applications decide what the simulator says', async ({ page }) => {
+  await openApp(page);
+  await openSection(page, 'Identity providers');
+  await chooseAddIdp(page, 'Built-in identity');
+  const builtin = page.getByRole('dialog', { name: 'Add the built-in identity' });
+  await builtin.getByRole('checkbox', { name: 'I understand how the built-in identity works.' }).check();
+  await builtin.getByRole('button', { name: 'Add built-in identity' }).click();
+  await expect(idpCard(page, 'Built-in identity')).toContainText('Active');
+
+  await openSection(page, 'MFA policy');
+  const mandatoryForApps = page.getByRole('switch', { name: 'Mandatory for selected applications' });
+  await expect(mandatoryForApps).toBeDisabled();
+  // Server-backed switches: the click asks, the new state arrives with the answer.
+  await page.getByRole('switch', { name: 'Multi-factor authentication' }).click({ force: true });
+  await expect(mandatoryForApps).toBeEnabled();
+  await mandatoryForApps.click({ force: true });
+  await expect(mandatoryForApps).toBeChecked();
+  await page.getByRole('button', { name: 'Add application' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add application' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Payroll');
+  await dialog.getByRole('textbox', { name: 'Application id' }).fill('payroll');
+  await dialog.getByRole('switch', { name: 'Require MFA' }).check({ force: true });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('switch', { name: 'Require MFA for Payroll' })).toBeChecked();
+
+  await openSection(page, 'Routing rules');
+  let result = await simulate(page, 'ann@example.com');
+  await expect(result).toContainText('No MFA');
+  await expect(result).toContainText('Nothing in the policy requires MFA here.');
+  await page.getByRole('combobox', { name: 'Application' }).click();
+  await page.getByRole('option', { name: 'Payroll' }).click();
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  result = page.getByTestId('simulation');
+  await expect(result).toContainText('MFA required');
+  await expect(result).toContainText('This application requires MFA.');
+});

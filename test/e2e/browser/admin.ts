@@ -36,7 +36,7 @@ export async function addRule(
     await values.fill(value);
     await values.press('Enter');
   }
-  await dialog.getByLabel('Identity provider').click();
+  await dialog.getByRole('combobox', { name: 'Identity provider' }).click();
   await page.getByRole('option', { name: rule.idp, exact: true }).click();
   await dialog.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(dialog).toBeHidden();
