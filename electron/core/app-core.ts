@@ -236,7 +236,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return {};
     },
     'routing:rule:list': async () => (await ready()).sso.listRules(),
-    'routing:rule:save': async ({ id, rule }) => (await ready()).sso.saveRule(id, rule),
+    'routing:rule:save': async ({ id, rule, acknowledged }) =>
+      (await ready()).sso.saveRule(id, rule, acknowledged),
     'routing:rule:set-active': async ({ id, active, acknowledged }) =>
       (await ready()).sso.setRuleActive(id, active, acknowledged),
     'routing:rule:delete': async ({ id, acknowledged }) => {
@@ -244,7 +245,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return {};
     },
     'routing:rule:reorder': async ({ ids }) => (await ready()).sso.reorderRules(ids),
-    'routing:default:set-idp': async ({ idpId }) => (await ready()).sso.setDefaultIdp(idpId),
+    'routing:default:set-idp': async ({ idpId, acknowledged }) =>
+      (await ready()).sso.setDefaultIdp(idpId, acknowledged),
     'routing:simulate': async (input) => (await ready()).sso.simulate(input),
     'mfa:policy:get': async () => (await ready()).org.mfaPolicy(),
     'mfa:policy:set': async (policy) => (await ready()).org.setMfaPolicy(policy),

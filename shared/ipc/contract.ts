@@ -252,7 +252,7 @@ const adminContract = {
   'sso:user:delete': { request: z.strictObject({ id: Id }), response: Empty },
   'routing:rule:list': { request: Empty, response: z.array(RoutingRuleSchema) },
   'routing:rule:save': {
-    request: z.strictObject({ id: Id.nullable(), rule: RuleInputSchema }),
+    request: z.strictObject({ id: Id.nullable(), rule: RuleInputSchema, acknowledged: Acknowledged }),
     response: RoutingRuleSchema,
   },
   'routing:rule:set-active': {
@@ -267,7 +267,10 @@ const adminContract = {
     request: z.strictObject({ ids: z.array(Id).max(ADMIN_LIMITS.rulesMax) }),
     response: z.array(RoutingRuleSchema),
   },
-  'routing:default:set-idp': { request: z.strictObject({ idpId: Id }), response: RoutingRuleSchema },
+  'routing:default:set-idp': {
+    request: z.strictObject({ idpId: Id, acknowledged: Acknowledged }),
+    response: RoutingRuleSchema,
+  },
   'routing:simulate': { request: SimulationInputSchema, response: SimulationSchema },
   'mfa:policy:get': { request: Empty, response: MfaPolicySchema },
   'mfa:policy:set': { request: MfaPolicySchema, response: MfaPolicySchema },

@@ -433,6 +433,55 @@ function forgeDer(node: forge.asn1.Asn1): Buffer {
   return Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary');
 }
 
+/** OpenSSL and Windows use 2,048–600,000 rounds; a million is generous, and still quick to refuse. */
+const PKCS12_MAX_ITERATIONS = 1_000_000;
+
+/**
+ * The largest iteration count in the file's clear parts: MacData's, and those of PBE parameters
+ * (a SEQUENCE of salt OCTET STRING then INTEGER). OCTET STRINGs that hold DER (SafeContents, bags)
+ * are opened too, so shrouded key bags outside encrypted content are seen as well.
+ */
+function largestIterationCount(node: forge.asn1.Asn1, depth = 0): number {
+  if (depth > 32) return Infinity;
+  const { asn1 } = forge;
+  if (!Array.isArray(node.value)) {
+    if (
+      node.type === asn1.Type.OCTETSTRING &&
+      node.tagClass === asn1.Class.UNIVERSAL &&
+      node.value.length > 2
+    ) {
+      try {
+        return largestIterationCount(asn1.fromDer(forge.util.createBuffer(node.value), true), depth + 1);
+      } catch {
+        return 0;
+      }
+    }
+    return 0;
+  }
+  const children = node.value;
+  let largest = 0;
+  children.forEach((child, index) => {
+    const previous = children[index - 1];
+    if (
+      child.type === asn1.Type.INTEGER &&
+      typeof child.value === 'string' &&
+      previous?.type === asn1.Type.OCTETSTRING
+    ) {
+      const bytes = child.value;
+      // More than 4 bytes is beyond 2^31 already.
+      const count =
+        bytes.length > 4
+          ? Infinity
+          : forge.util.bytesToHex(bytes)
+            ? parseInt(forge.util.bytesToHex(bytes), 16)
+            : 0;
+      largest = Math.max(largest, count);
+    }
+    largest = Math.max(largest, largestIterationCount(child, depth + 1));
+  });
+  return largest;
+}
+
 function readPkcs12Material(input: Extract<CaSignedCertificateInput, { kind: 'pkcs12' }>): Material {
   if (input.data.length > ADMIN_LIMITS.pkcs12MaxBytes)
     throw invalid('tooLarge', 'This file is too large to be a certificate and key (PKCS#12).');
@@ -442,8 +491,15 @@ function readPkcs12Material(input: Extract<CaSignedCertificateInput, { kind: 'pk
   let pfx: forge.pkcs12.Pkcs12Pfx;
   try {
     const asn1 = forge.asn1.fromDer(forge.util.createBuffer(input.data.toString('binary')));
+    // The file chooses how long forge (pure JS) derives keys: refuse absurd counts before deriving.
+    if (largestIterationCount(asn1) > PKCS12_MAX_ITERATIONS)
+      throw invalid(
+        'malformed',
+        'This PKCS#12 file asks for an unreasonable number of key-derivation rounds. Export it again with standard settings.',
+      );
     pfx = forge.pkcs12.pkcs12FromAsn1(asn1, input.password);
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const message = error instanceof Error ? error.message : '';
     // forge's words for a failed MAC or a failed decryption: both mean the password.
     if (/password|decrypt/i.test(message))

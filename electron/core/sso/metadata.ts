@@ -31,6 +31,9 @@ import {
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
 import { chainsToTrustedRoot, parseCertificatePem } from './certificates';
 
+/** A signer and its chain; more certificates than this in one KeyInfo is not a real signature. */
+const MAX_SIGNATURE_CERTIFICATES = 5;
+
 export const SAML_NS = {
   md: 'urn:oasis:names:tc:SAML:2.0:metadata',
   ds: 'http://www.w3.org/2000/09/xmldsig#',
@@ -229,12 +232,16 @@ function verifyRootSignature(xml: string, root: Element, signature: Element): Ve
   if (!(uri === '' || (rootId !== '' && uri === `#${rootId}`)))
     throw signatureInvalid('it does not cover the whole metadata');
 
+  // Each candidate costs a full verification of the document: count them, distinct, bounded (a
+  // real signer sends itself and its chain; hundreds of copies are an attempt to stall us).
   const candidates: string[] = [];
   for (const keyInfo of childElements(signature, SAML_NS.ds, 'KeyInfo'))
     for (const data of childElements(keyInfo, SAML_NS.ds, 'X509Data'))
       for (const element of childElements(data, SAML_NS.ds, 'X509Certificate')) {
         const pem = certificatePemFromBase64(element.textContent ?? '');
-        if (pem) candidates.push(pem);
+        if (pem && !candidates.includes(pem)) candidates.push(pem);
+        if (candidates.length > MAX_SIGNATURE_CERTIFICATES)
+          throw signatureInvalid(`its KeyInfo holds more than ${MAX_SIGNATURE_CERTIFICATES} certificates`);
       }
   if (candidates.length === 0)
     throw invalid(
@@ -554,9 +561,20 @@ export function parseIdpMetadata(
   let signer: CertificateInfo | null = null;
   if (verified) {
     signer = infoOf(signerCertificate(verified.signerPem, now));
-    trust = chainsToTrustedRoot(verified.signerPem, verified.otherPems, now, options.trustedRootsPem)
-      ? 'public-root'
-      : 'self-signed';
+    // A public CA vouches for a name, not for an IdP: the signer must be an end-entity
+    // certificate for this IdP's own host, or any TLS certificate could bless forged metadata.
+    const hosts = [entityId, sso.location].flatMap((value) => {
+      try {
+        return [new URL(value).hostname];
+      } catch {
+        return [];
+      }
+    });
+    trust =
+      signerNamesHost(verified.signerPem, hosts) &&
+      chainsToTrustedRoot(verified.signerPem, verified.otherPems, now, options.trustedRootsPem)
+        ? 'public-root'
+        : 'self-signed';
   }
   return {
     entityId,
@@ -603,4 +621,15 @@ export function manualIdpSettings(input: ManualIdpInput, now: Date): ParsedIdpMe
     signer: null,
     validUntil: null,
   };
+}
+
+/** An end-entity certificate (not a CA) whose subject alternative names include one of `hosts`. */
+function signerNamesHost(pem: string, hosts: readonly string[]): boolean {
+  try {
+    const certificate = new X509Certificate(pem);
+    if (certificate.ca) return false;
+    return hosts.some((host) => certificate.checkHost(host, { subject: 'default' }) !== undefined);
+  } catch {
+    return false;
+  }
 }

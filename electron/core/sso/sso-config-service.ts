@@ -7,9 +7,11 @@
  * together with its audit entry. Secrets go to the keychain first under a fresh name (SecretRefs),
  * so a failed change leaves the old configuration and the old secret exactly as they were.
  */
+import { Mutex } from 'async-mutex';
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
 import {
+  ADMIN_LIMITS,
   IdpCertificateSchema,
   OidcSettingsSchema,
   SamlSettingsSchema,
@@ -36,6 +38,9 @@ import { certificateInfo, generateSelfSignedSpCertificate, importCaSignedCertifi
 import { manualIdpSettings, parseIdpMetadata, type ParsedIdpMetadata } from './metadata';
 import { generateSpMetadata } from './sp-metadata';
 import { discoverOidc, validateManualOidc } from './oidc-discovery';
+import { createLogger } from '../logger';
+
+const log = createLogger('sso-config');
 
 interface IdpRow {
   id: string;
@@ -100,6 +105,11 @@ const invalid = (message: string, reason: string, params?: Record<string, string
 
 export class SsoConfigService {
   private table: RoutingTable | null = null;
+  /**
+   * Changes that wait (on the network, the keychain, a password hash) run one at a time: each reads
+   * the state it changes after the one before it finished, never a stale secret reference.
+   */
+  private readonly changes = new Mutex();
 
   constructor(
     private readonly db: Db,
@@ -282,7 +292,11 @@ export class SsoConfigService {
     return discoverOidc(discoveryUrl);
   }
 
-  async saveOidcIdp(id: string | null, input: OidcIdpRequest): Promise<Idp> {
+  saveOidcIdp(id: string | null, input: OidcIdpRequest): Promise<Idp> {
+    return this.changes.runExclusive(() => this.saveOidcIdpNow(id, input));
+  }
+
+  private async saveOidcIdpNow(id: string | null, input: OidcIdpRequest): Promise<Idp> {
     const before = id ? this.idp(id) : null;
     if (before && before.kind !== 'oidc')
       throw invalid('That identity provider is not an OpenID Connect one.', 'idp.wrongKind');
@@ -301,6 +315,18 @@ export class SsoConfigService {
         'oidc.endSessionRequired',
       );
     }
+    // A kept secret goes only where it went before: a new issuer or token endpoint needs it typed
+    // again, or a changed address alone could send the stored secret to someone else.
+    const moved =
+      before?.oidc &&
+      (before.oidc.issuer !== endpoints.issuer ||
+        new URL(before.oidc.tokenEndpoint).origin !== new URL(endpoints.tokenEndpoint).origin);
+    if (moved && !input.clientSecret) {
+      throw invalid(
+        'The issuer or token endpoint changed: enter the client secret again to send it to the new address.',
+        'oidc.secretRequiredForNewEndpoint',
+      );
+    }
     const settings: Omit<OidcSettings, 'hasClientSecret'> = {
       discoveryUrl: input.endpoints.kind === 'discovery' ? input.endpoints.discoveryUrl : null,
       ...endpoints,
@@ -313,16 +339,28 @@ export class SsoConfigService {
       newRef = this.refs.newRef('oidc-secret');
       await this.refs.write(newRef, input.clientSecret);
     }
+    let idp: Idp;
     try {
-      const idp = this.writeIdp(id, 'oidc', input.name, settings, newRef ?? oldRef, null, before, () => {
+      idp = this.writeIdp(id, 'oidc', input.name, settings, newRef ?? oldRef, null, before, () => {
         if (newRef) this.refs.commitAdded(newRef);
         if (newRef && oldRef) this.refs.markRemoved(oldRef);
       });
-      await this.refs.finishRemovals();
-      return idp;
     } catch (error) {
       if (newRef) await this.refs.discard(newRef);
       throw error;
+    }
+    await this.finishRemovals();
+    return idp;
+  }
+
+  /** After a committed change: a removal that fails now is retried at the next start. */
+  private async finishRemovals(): Promise<void> {
+    try {
+      await this.refs.finishRemovals();
+    } catch (error) {
+      log.warn(
+        `An old keychain item could not be removed yet; it is retried at the next start (${String(error)}).`,
+      );
     }
   }
 
@@ -437,7 +475,11 @@ export class SsoConfigService {
    * I4: deleting an IdP. Its non-default rules go with it only when the admin chose that after
    * seeing them; the default rule must first be re-pointed unless this is the last IdP.
    */
-  async deleteIdp(id: string, deleteRules: boolean): Promise<void> {
+  deleteIdp(id: string, deleteRules: boolean): Promise<void> {
+    return this.changes.runExclusive(() => this.deleteIdpNow(id, deleteRules));
+  }
+
+  private async deleteIdpNow(id: string, deleteRules: boolean): Promise<void> {
     const row = this.idpRow(id);
     const before = this.idp(id);
     const rules = this.rules().filter((rule) => rule.idpId === id);
@@ -474,7 +516,7 @@ export class SsoConfigService {
       this.audit.record('idp.delete', row.name, before, null);
     })();
     this.changed();
-    await this.refs.finishRemovals();
+    await this.finishRemovals();
   }
 
   /** I5: SSO for all IdPs at once (the built-in identity is not SSO and keeps working). */
@@ -509,7 +551,11 @@ export class SsoConfigService {
     };
   }
 
-  async generateSpCertificate(keyType: 'rsa-2048' | 'rsa-3072' | 'p-256'): Promise<SpCertificate> {
+  generateSpCertificate(keyType: 'rsa-2048' | 'rsa-3072' | 'p-256'): Promise<SpCertificate> {
+    return this.changes.runExclusive(() => this.generateSpCertificateNow(keyType));
+  }
+
+  private async generateSpCertificateNow(keyType: 'rsa-2048' | 'rsa-3072' | 'p-256'): Promise<SpCertificate> {
     const material = await generateSelfSignedSpCertificate({
       commonName: `Tessera SP ${this.org.id}`,
       keyType,
@@ -518,7 +564,11 @@ export class SsoConfigService {
     return this.storeSpCertificate('self-signed', material);
   }
 
-  async importSpCertificate(input: SpCertificateImport): Promise<SpCertificate> {
+  importSpCertificate(input: SpCertificateImport): Promise<SpCertificate> {
+    return this.changes.runExclusive(() => this.importSpCertificateNow(input));
+  }
+
+  private async importSpCertificateNow(input: SpCertificateImport): Promise<SpCertificate> {
     const material = importCaSignedCertificate(
       input.kind === 'pem'
         ? {
@@ -565,7 +615,7 @@ export class SsoConfigService {
       await this.refs.discard(ref);
       throw error;
     }
-    await this.refs.finishRemovals();
+    await this.finishRemovals();
     return this.spCertificate()!;
   }
 
@@ -641,6 +691,12 @@ export class SsoConfigService {
 
   private insertRule(input: RuleInput, active: boolean, id: string = randomUUID()): string {
     this.assertRuleTargets(input, null);
+    const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM routing_rules').get() as { n: number };
+    if (n >= ADMIN_LIMITS.rulesMax) {
+      throw invalid(`There are already ${n} routing rules, the most Tessera keeps.`, 'rule.tooMany', {
+        max: ADMIN_LIMITS.rulesMax,
+      });
+    }
     const next = this.db
       .prepare("SELECT COALESCE(MAX(priority), -1) + 1 AS p FROM routing_rules WHERE type != 'default'")
       .get() as {
@@ -674,7 +730,7 @@ export class SsoConfigService {
   }
 
   /** R4: a new rule is added inactive ("Add → select → Activate"); editing keeps its state. */
-  saveRule(id: string | null, input: RuleInput): RoutingRule {
+  saveRule(id: string | null, input: RuleInput, acknowledged: boolean): RoutingRule {
     let ruleId = id;
     this.db.transaction(() => {
       if (!id) {
@@ -689,6 +745,11 @@ export class SsoConfigService {
         );
       }
       this.assertRuleTargets(input, id);
+      // Pointing an active rule at another IdP can leave its old IdP without one (R6).
+      this.assertAcknowledged(
+        this.rules().map((rule) => (rule.id === id ? { ...rule, idpId: input.idpId } : rule)),
+        acknowledged,
+      );
       this.db
         .prepare(
           'UPDATE routing_rules SET name = ?, type = ?, idp_id = ?, mfa = ?, mfa_required = ? WHERE id = ?',
@@ -784,11 +845,15 @@ export class SsoConfigService {
   }
 
   /** R3: the default rule can only be re-pointed. */
-  setDefaultIdp(idpId: string): RoutingRule {
+  setDefaultIdp(idpId: string, acknowledged: boolean): RoutingRule {
     const rule = this.rules().find((r) => r.type === 'default');
     if (!rule)
       throw invalid('There is no default rule yet; add an identity provider first.', 'rule.noDefault');
     const target = this.idpRow(idpId);
+    this.assertAcknowledged(
+      this.rules().map((r) => (r.id === rule.id ? { ...r, idpId } : r)),
+      acknowledged,
+    );
     const fromName = this.idpRow(rule.idpId).name;
     this.db.transaction(() => {
       this.db.prepare('UPDATE routing_rules SET idp_id = ? WHERE id = ?').run(idpId, rule.id);
@@ -863,7 +928,15 @@ export class SsoConfigService {
     }));
   }
 
-  async addLocalUser(input: { email: string; displayName: string; password: string }): Promise<LocalUser> {
+  addLocalUser(input: { email: string; displayName: string; password: string }): Promise<LocalUser> {
+    return this.changes.runExclusive(() => this.addLocalUserNow(input));
+  }
+
+  private async addLocalUserNow(input: {
+    email: string;
+    displayName: string;
+    password: string;
+  }): Promise<LocalUser> {
     if (!this.db.prepare("SELECT 1 FROM idps WHERE kind = 'builtin'").get()) {
       throw invalid('Add the built-in identity first.', 'builtin.missing');
     }

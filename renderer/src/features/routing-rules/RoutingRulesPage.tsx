@@ -19,6 +19,7 @@ import { modals } from '@mantine/modals';
 import { IconArrowDown, IconArrowUp, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { idpsLeftWithoutActiveRule } from '../../../../shared/admin/rules';
 import type { Idp, RoutingRule, Simulation } from '../../../../shared/admin/schemas';
@@ -101,7 +102,16 @@ export function RoutingRulesPage() {
                     aria-label={t('rules.defaultIdp')}
                     data={idpList.map((idp) => ({ value: idp.id, label: idp.name }))}
                     value={defaultRule.idpId}
-                    onChange={(idpId) => idpId && setDefault.mutate({ idpId })}
+                    onChange={(idpId) =>
+                      idpId &&
+                      confirmOrphans(
+                        t,
+                        all,
+                        all.map((r) => (r.id === defaultRule.id ? { ...r, idpId } : r)),
+                        idpList,
+                        (acknowledged) => setDefault.mutate({ idpId, acknowledged }),
+                      )
+                    }
                     allowDeselect={false}
                     size="xs"
                   />
@@ -121,6 +131,7 @@ export function RoutingRulesPage() {
       {editing && (
         <RuleModal
           rule={editing === 'new' ? null : editing}
+          all={all}
           idps={idpList}
           onClose={() => setEditing(null)}
         />
@@ -254,7 +265,17 @@ function RuleRow(props: {
   );
 }
 
-function RuleModal({ rule, idps, onClose }: { rule: RoutingRule | null; idps: Idp[]; onClose(): void }) {
+function RuleModal({
+  rule,
+  all,
+  idps,
+  onClose,
+}: {
+  rule: RoutingRule | null;
+  all: RoutingRule[];
+  idps: Idp[];
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const save = useAdminMutation('routing:rule:save');
   const [body, setBody] = useState<RuleBody>(
@@ -279,7 +300,14 @@ function RuleModal({ rule, idps, onClose }: { rule: RoutingRule | null; idps: Id
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (idpId) save.mutate({ id: rule?.id ?? null, rule: { ...body, idpId } }, { onSuccess: onClose });
+          if (!idpId) return;
+          const after = all.map((r) => (r.id === rule?.id ? { ...r, idpId } : r));
+          confirmOrphans(t, all, after, idps, (acknowledged) =>
+            save.mutate(
+              { id: rule?.id ?? null, rule: { ...body, idpId }, acknowledged },
+              { onSuccess: onClose },
+            ),
+          );
         }}
       >
         <Stack>
@@ -302,6 +330,30 @@ function RuleModal({ rule, idps, onClose }: { rule: RoutingRule | null; idps: Id
       </form>
     </Modal>
   );
+}
+
+/**
+ * R6: when a change would leave an IdP without an active rule, say so and ask first; otherwise go
+ * ahead. The core refuses the unacknowledged change too, so this is the words, not the guard.
+ */
+function confirmOrphans(
+  t: TFunction,
+  before: RoutingRule[],
+  after: RoutingRule[],
+  idps: Idp[],
+  proceed: (acknowledged: boolean) => void,
+) {
+  const orphans = idpsLeftWithoutActiveRule(before, after)
+    .map((id) => idps.find((idp) => idp.id === id)?.name ?? id)
+    .join(', ');
+  if (!orphans) return proceed(false);
+  modals.openConfirmModal({
+    title: t('rules.orphanTitle'),
+    children: <Text size="sm">{t('rules.orphanWarning', { idps: orphans })}</Text>,
+    labels: { confirm: t('rules.orphanConfirm'), cancel: t('common.cancel') },
+    confirmProps: { color: 'orange' },
+    onConfirm: () => proceed(true),
+  });
 }
 
 /** "Who goes where, with what MFA, and why" for any email and groups. */

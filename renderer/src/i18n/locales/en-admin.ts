@@ -253,6 +253,8 @@ export const enAdmin = {
     delete: 'Delete',
     deleteTitle: 'Delete {{name}}?',
     deleteBody: 'The rule is removed for good.',
+    orphanTitle: 'Leave an identity provider without an active rule?',
+    orphanConfirm: 'Continue',
     orphanWarning: 'After this, {{idps}} has no active rule: nobody is sent to it.',
   },
   sim: {
@@ -350,6 +352,8 @@ export const enAdminErrors = {
     noMetadata: 'This identity provider was entered by hand; there is no metadata file.',
   },
   oidc: {
+    secretRequiredForNewEndpoint:
+      'The issuer or token endpoint changed: enter the client secret again to send it to the new address.',
     secretRequired: 'Enter the client secret the provider issued for Tessera.',
     endSessionRequired:
       'Automatic session logout needs the provider’s end-session endpoint. Enter it, or turn the switch off.',
@@ -403,6 +407,7 @@ export const enAdminErrors = {
     defaultFixed:
       'The default rule cannot be deactivated or deleted; point it at another identity provider instead.',
     leavesIdpWithoutRule: 'After this change {{idps}} has no active routing rule and nobody is sent to it.',
+    tooMany: 'There are already {{max}} routing rules, the most Tessera keeps.',
     staleOrder: 'The rules changed while you were reordering them; the order was not saved. Try again.',
     noDefault: 'There is no default rule yet; add an identity provider first.',
   },

@@ -262,6 +262,8 @@ export const fiAdmin: Pick<
     delete: 'Poista',
     deleteTitle: 'Poistetaanko {{name}}?',
     deleteBody: 'Sääntö poistetaan pysyvästi.',
+    orphanTitle: 'Jätetäänkö identiteetintarjoaja ilman aktiivista sääntöä?',
+    orphanConfirm: 'Jatka',
     orphanWarning: 'Tämän jälkeen aktiivista sääntöä ei ole seuraavilla: {{idps}}. Niille ei ohjata ketään.',
   },
   sim: {
@@ -368,6 +370,8 @@ export const fiAdminErrors: Pick<
     noMetadata: 'Tämä identiteetintarjoaja syötettiin käsin; metadatatiedostoa ei ole.',
   },
   oidc: {
+    secretRequiredForNewEndpoint:
+      'Myöntäjä tai tunnuspäätepiste muuttui: anna asiakassalaisuus uudelleen, jotta se lähetetään uuteen osoitteeseen.',
     secretRequired: 'Anna asiakassalaisuus, jonka tarjoaja myönsi Tesseralle.',
     endSessionRequired:
       'Automaattinen uloskirjautuminen istunnosta edellyttää tarjoajan istunnon päättämisen päätepistettä. Anna se tai kytke valitsin pois.',
@@ -424,6 +428,7 @@ export const fiAdminErrors: Pick<
       'Oletussääntöä ei voi poistaa käytöstä eikä poistaa; kohdista se sen sijaan toiseen identiteetintarjoajaan.',
     leavesIdpWithoutRule:
       'Tämän muutoksen jälkeen aktiivista reitityssääntöä ei ole seuraavilla: {{idps}}. Niille ei ohjata ketään.',
+    tooMany: 'Reitityssääntöjä on jo {{max}}, mikä on enimmäismäärä, jonka Tessera säilyttää.',
     staleOrder: 'Säännöt muuttuivat, kun järjestit niitä; järjestystä ei tallennettu. Yritä uudelleen.',
     noDefault: 'Oletussääntöä ei vielä ole; lisää ensin identiteetintarjoaja.',
   },

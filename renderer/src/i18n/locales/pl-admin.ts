@@ -266,6 +266,8 @@ export const plAdmin: Pick<
     delete: 'Usuń',
     deleteTitle: 'Usunąć {{name}}?',
     deleteBody: 'Reguła zostanie trwale usunięta.',
+    orphanTitle: 'Zostawić dostawcę tożsamości bez aktywnej reguły?',
+    orphanConfirm: 'Kontynuuj',
     orphanWarning: 'Po tej zmianie bez aktywnej reguły zostanie: {{idps}}. Nikt nie będzie tam kierowany.',
   },
   sim: {
@@ -372,6 +374,8 @@ export const plAdminErrors: Pick<
     noMetadata: 'Ten dostawca tożsamości został wpisany ręcznie; nie ma pliku metadanych.',
   },
   oidc: {
+    secretRequiredForNewEndpoint:
+      'Zmienił się wystawca lub punkt końcowy tokenu: wpisz ponownie klucz tajny klienta, aby wysłać go pod nowy adres.',
     secretRequired: 'Podaj klucz tajny klienta wydany przez dostawcę dla Tessery.',
     endSessionRequired:
       'Automatyczne wylogowanie z sesji wymaga punktu końcowego zakończenia sesji dostawcy. Podaj go albo wyłącz przełącznik.',
@@ -429,6 +433,7 @@ export const plAdminErrors: Pick<
       'Reguły domyślnej nie można dezaktywować ani usunąć; zamiast tego skieruj ją do innego dostawcy tożsamości.',
     leavesIdpWithoutRule:
       'Po tej zmianie bez aktywnej reguły routingu zostanie: {{idps}}. Nikt nie będzie tam kierowany.',
+    tooMany: 'Istnieje już {{max}} reguł routingu – to najwięcej, ile Tessera przechowuje.',
     staleOrder:
       'Reguły zmieniły się podczas zmiany ich kolejności; kolejność nie została zapisana. Spróbuj ponownie.',
     noDefault: 'Nie ma jeszcze reguły domyślnej; najpierw dodaj dostawcę tożsamości.',

@@ -260,6 +260,8 @@ export const svAdmin: Pick<
     delete: 'Ta bort',
     deleteTitle: 'Ta bort {{name}}?',
     deleteBody: 'Regeln tas bort permanent.',
+    orphanTitle: 'Lämna en identitetsleverantör utan aktiv regel?',
+    orphanConfirm: 'Fortsätt',
     orphanWarning: 'Därefter har {{idps}} ingen aktiv regel: ingen skickas dit.',
   },
   sim: {
@@ -362,6 +364,8 @@ export const svAdminErrors: Pick<
     noMetadata: 'Identitetsleverantören angavs för hand; det finns ingen metadatafil.',
   },
   oidc: {
+    secretRequiredForNewEndpoint:
+      'Utfärdaren eller tokenslutpunkten har ändrats: ange klienthemligheten igen för att skicka den till den nya adressen.',
     secretRequired: 'Ange klienthemligheten som leverantören utfärdade för Tessera.',
     endSessionRequired:
       'Automatisk utloggning från sessionen kräver leverantörens slutpunkt för sessionsavslut. Ange den, eller stäng av reglaget.',
@@ -415,6 +419,7 @@ export const svAdminErrors: Pick<
     defaultFixed:
       'Standardregeln kan inte inaktiveras eller tas bort; peka den mot en annan identitetsleverantör i stället.',
     leavesIdpWithoutRule: 'Efter ändringen har {{idps}} ingen aktiv routningsregel och ingen skickas dit.',
+    tooMany: 'Det finns redan {{max}} routningsregler, det största antal Tessera sparar.',
     staleOrder: 'Reglerna ändrades medan du ordnade om dem; ordningen sparades inte. Försök igen.',
     noDefault: 'Det finns ingen standardregel än; lägg först till en identitetsleverantör.',
   },

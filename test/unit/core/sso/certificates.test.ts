@@ -1,3 +1,4 @@
+import forge from 'node-forge';
 import { createPrivateKey, sign, verify, X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -360,6 +361,22 @@ describe('importCaSignedCertificate (S1 "signed by a public CA")', () => {
         expect(material.chainPems).toEqual([pki.intermediate.pem]);
         expect(material.privateKeyPem).toBe(pki.signer.privateKeyPem);
       }
+    });
+
+    it('refuses a file that asks for absurd key-derivation rounds, before deriving', () => {
+      const data = makePkcs12({ key: pki.signer, certificates: [pki.signer], password: 'right' });
+      const asn1 = forge.asn1.fromDer(forge.util.createBuffer(data.toString('binary')));
+      // PFX = SEQUENCE { version, authSafe, macData = SEQUENCE { mac, salt, iterations } }
+      const macData = (asn1.value as forge.asn1.Asn1[])[2]!;
+      (macData.value as forge.asn1.Asn1[])[2]!.value = forge.util.hexToBytes('7fffffff');
+      const patched = Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+      const started = Date.now();
+      const error = refusal(() =>
+        importCaSignedCertificate({ kind: 'pkcs12', data: patched, password: 'right' }, NOW, roots),
+      );
+      expect(error.reason).toBe('certificate.malformed');
+      expect(error.message).toMatch(/key-derivation rounds/);
+      expect(Date.now() - started).toBeLessThan(5_000);
     });
 
     it('wrong password → wrongPassword', () => {

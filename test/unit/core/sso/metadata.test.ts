@@ -208,6 +208,28 @@ describe('IdP metadata: signatures and trust (S3)', () => {
     expect(reason(xml)).toBe('metadata.signatureInvalid');
   });
 
+  it('signed by a publicly trusted certificate for another host → self-signed, not public-root', async () => {
+    const other = await makeCertificate({
+      commonName: 'evil.example.net',
+      keys: await newKeys('rsa-2048'),
+      keyType: 'rsa-2048',
+      issuer: pki.intermediate,
+    });
+    const parsed = parse(signXml(unsigned, other, { chain: [pki.intermediate] }));
+    expect(parsed.trust).toBe('self-signed');
+  });
+
+  it('refuses a KeyInfo stuffed with certificates before verifying each one', () => {
+    const signed = signXml(unsigned, pki.idp);
+    const copies = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<ds:X509Certificate>${[pki.idp, pki.idp2, pki.attacker, pki.signer, pki.intermediate, pki.root, pki.encryption, pki.expired][i]!.base64}</ds:X509Certificate>`,
+    ).join('');
+    const stuffed = signed.replace('</ds:X509Certificate>', `</ds:X509Certificate>${copies}`);
+    expect(reason(stuffed)).toBe('metadata.signatureInvalid');
+  });
+
   it('re-signed by an attacker with their own key → self-signed, never public-root', () => {
     const evil = unsigned.replace(
       'https://idp.example.com/idp/profile/SAML2/Redirect/SSO',

@@ -136,6 +136,23 @@ describe('identity providers and the default rule', () => {
     expect([...(await secrets.entries('oidc-secret:')).values()]).not.toContain('second-secret-value');
   });
 
+  it('does not send a kept client secret to a new issuer', async () => {
+    const { call, refuse } = await start();
+    const idp = await call('sso:idp:save-oidc', { id: null, idp: oidcInput('Login', 'kept-secret-1') });
+    const elsewhere = {
+      ...oidcInput('Login', ''),
+      endpoints: {
+        ...OIDC_MANUAL,
+        issuer: 'https://evil.example.net',
+        tokenEndpoint: 'https://evil.example.net/token',
+      },
+    };
+    expect((await refuse('sso:idp:save-oidc', { id: idp.id, idp: elsewhere })).reason).toBe(
+      'oidc.secretRequiredForNewEndpoint',
+    );
+    expect((await call('sso:idp:list', {}))[0]?.oidc?.issuer).toBe('https://login.example.com');
+  });
+
   it('refuses a new OIDC IdP without a secret, and a duplicate name, saving nothing', async () => {
     const { call, refuse } = await start();
     expect((await refuse('sso:idp:save-oidc', { id: null, idp: oidcInput('Login', '') })).reason).toBe(
@@ -345,11 +362,19 @@ describe('routing rules', () => {
 
   it('adds rules inactive, activates, reorders, and the simulator explains the rest', async () => {
     const { call, a, b } = await withTwoIdps();
-    const r1 = await call('routing:rule:save', { id: null, rule: rule('Example', b.id, ['example.com']) });
+    const r1 = await call('routing:rule:save', {
+      id: null,
+      acknowledged: false,
+      rule: rule('Example', b.id, ['example.com']),
+    });
     expect(r1.active).toBe(false);
     expect((await call('sso:idp:list', {})).find((i) => i.id === b.id)?.status).toBe('no-active-rule');
     await call('routing:rule:set-active', { id: r1.id, active: true, acknowledged: false });
-    const r2 = await call('routing:rule:save', { id: null, rule: rule('Staff', a.id, ['Staff'], 'group') });
+    const r2 = await call('routing:rule:save', {
+      id: null,
+      acknowledged: false,
+      rule: rule('Staff', a.id, ['Staff'], 'group'),
+    });
     await call('routing:rule:set-active', { id: r2.id, active: true, acknowledged: false });
 
     const person = { email: 'eve@EXAMPLE.com', groups: ['staff'], applicationKey: '', userOptedIn: false };
@@ -371,9 +396,14 @@ describe('routing rules', () => {
 
   it('refuses a domain already routed by another rule, and saves nothing', async () => {
     const { call, refuse, a, b } = await withTwoIdps();
-    await call('routing:rule:save', { id: null, rule: rule('First', a.id, ['example.com']) });
+    await call('routing:rule:save', {
+      id: null,
+      acknowledged: false,
+      rule: rule('First', a.id, ['example.com']),
+    });
     const error = await refuse('routing:rule:save', {
       id: null,
+      acknowledged: false,
       rule: rule('Second', b.id, ['other.com', 'EXAMPLE.com']),
     });
     expect(error.reason).toBe('rule.domainTaken');
@@ -381,10 +411,22 @@ describe('routing rules', () => {
     expect((await call('routing:rule:list', {})).map((r) => r.name)).toEqual(['First', 'Default rule']);
     // Within one rule, a value twice is a contract error.
     expect(
-      (await refuse('routing:rule:save', { id: null, rule: rule('Dup', a.id, ['x.com', 'X.com']) })).code,
+      (
+        await refuse('routing:rule:save', {
+          id: null,
+          acknowledged: false,
+          rule: rule('Dup', a.id, ['x.com', 'X.com']),
+        })
+      ).code,
     ).toBe('BAD_REQUEST');
     expect(
-      (await refuse('routing:rule:save', { id: null, rule: rule('Bad', a.id, ['not a domain']) })).code,
+      (
+        await refuse('routing:rule:save', {
+          id: null,
+          acknowledged: false,
+          rule: rule('Bad', a.id, ['not a domain']),
+        })
+      ).code,
     ).toBe('BAD_REQUEST');
   });
 
@@ -397,9 +439,17 @@ describe('routing rules', () => {
     expect((await refuse('routing:rule:delete', { id: def.id, acknowledged: true })).reason).toBe(
       'rule.defaultFixed',
     );
-    expect((await call('routing:default:set-idp', { idpId: b.id })).idpId).toBe(b.id);
+    // Re-pointing the default rule would leave A without an active rule: it needs the acknowledgement.
+    expect((await refuse('routing:default:set-idp', { idpId: b.id, acknowledged: false })).reason).toBe(
+      'rule.leavesIdpWithoutRule',
+    );
+    expect((await call('routing:default:set-idp', { idpId: b.id, acknowledged: true })).idpId).toBe(b.id);
 
-    const only = await call('routing:rule:save', { id: null, rule: rule('Only A', a.id, ['a.example']) });
+    const only = await call('routing:rule:save', {
+      id: null,
+      acknowledged: false,
+      rule: rule('Only A', a.id, ['a.example']),
+    });
     await call('routing:rule:set-active', { id: only.id, active: true, acknowledged: false });
     const warning = await refuse('routing:rule:set-active', {
       id: only.id,
@@ -409,13 +459,24 @@ describe('routing rules', () => {
     expect(warning.reason).toBe('rule.leavesIdpWithoutRule');
     expect(warning.params).toEqual({ idps: 'A' });
     expect((await call('routing:rule:list', {})).find((r) => r.id === only.id)?.active).toBe(true);
+    // Pointing the rule at another IdP would orphan A just the same.
+    const moved = await refuse('routing:rule:save', {
+      id: only.id,
+      acknowledged: false,
+      rule: rule('Only A', b.id, ['a.example']),
+    });
+    expect(moved.reason).toBe('rule.leavesIdpWithoutRule');
     await call('routing:rule:delete', { id: only.id, acknowledged: true });
     expect((await call('sso:idp:list', {})).find((i) => i.id === a.id)?.status).toBe('no-active-rule');
   });
 
   it('refuses a stale order and a rule pointing at a deleted IdP', async () => {
     const { call, refuse, a, b } = await withTwoIdps();
-    const r1 = await call('routing:rule:save', { id: null, rule: rule('R1', b.id, ['one.example']) });
+    const r1 = await call('routing:rule:save', {
+      id: null,
+      acknowledged: false,
+      rule: rule('R1', b.id, ['one.example']),
+    });
     expect((await refuse('routing:rule:reorder', { ids: [] })).reason).toBe('rule.staleOrder');
     expect((await refuse('routing:rule:reorder', { ids: [r1.id, r1.id] })).reason).toBe('rule.staleOrder');
     // B has a rule: deleting it needs the admin's choice to delete the rule too.
@@ -429,11 +490,22 @@ describe('routing rules', () => {
     await call('sso:idp:delete', { id: b.id, deleteRules: true, confirm: true });
     expect((await call('routing:rule:list', {})).map((r) => r.name)).toEqual(['Default rule']);
     expect(
-      (await refuse('routing:rule:save', { id: null, rule: rule('Ghost', b.id, ['ghost.example']) })).reason,
+      (
+        await refuse('routing:rule:save', {
+          id: null,
+          acknowledged: false,
+          rule: rule('Ghost', b.id, ['ghost.example']),
+        })
+      ).reason,
     ).toBe('rule.idpMissing');
     expect(
-      (await refuse('routing:rule:save', { id: null, rule: { ...rule('X', a.id, ['x.example']), extra: 1 } }))
-        .code,
+      (
+        await refuse('routing:rule:save', {
+          id: null,
+          acknowledged: false,
+          rule: { ...rule('X', a.id, ['x.example']), extra: 1 },
+        })
+      ).code,
     ).toBe('BAD_REQUEST');
   });
 });
@@ -497,6 +569,7 @@ describe('organization, MFA policy and applications', () => {
     });
     const r = await first.call('routing:rule:save', {
       id: null,
+      acknowledged: false,
       rule: rule('Example', idp.id, ['example.com']),
     });
     await first.call('routing:rule:set-active', { id: r.id, active: true, acknowledged: false });
