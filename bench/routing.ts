@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { emailDomain, RoutingTable, type RoutingIdp } from '../electron/core/routing/engine';
 import type { RoutingRule } from '../shared/admin/schemas';
+import { median, row } from './format';
 
 interface Person {
   email: string;
@@ -101,11 +102,6 @@ function linearScan(rules: readonly RoutingRule[], idps: readonly RoutingIdp[]) 
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 /** Median µs per decision: `samples` timed batches of `batch` decisions, each divided by `batch`. */
 function perDecision(
   crowd: readonly Person[],
@@ -127,14 +123,6 @@ function perDecision(
   // Keeps the decisions observable, so no engine can skip computing them.
   if (sink < 0) console.log(sink);
   return median(times);
-}
-
-function row(name: string, us: number, baselineName: string, baselineUs: number, target?: string) {
-  // Two significant digits: at 10,000 rules the ratio is far below what toFixed(2) can show.
-  const ratio = (us / baselineUs).toPrecision(2);
-  console.log(
-    `${name.padEnd(44)} ${us.toFixed(3).padStart(9)} µs   ${baselineName.padEnd(34)} ${baselineUs.toFixed(3).padStart(9)} µs   ×${ratio}${target ? `   target ${target}` : ''}`,
-  );
 }
 
 export async function benchRouting(): Promise<void> {
@@ -165,7 +153,7 @@ export async function benchRouting(): Promise<void> {
     const baseline = perDecision(crowd, batch, samples, scan);
     const label = `route(), ${count.toLocaleString('en-US')} rules`;
     const baselineLabel = `linear scan, ${count.toLocaleString('en-US')} rules`;
-    row(label, indexed, baselineLabel, baseline, count === 10_000 ? '≤ 20 µs at 10,000' : undefined);
+    row(label, indexed, baselineLabel, baseline, count === 10_000 ? '≤ 20 µs at 10,000' : undefined, 'µs');
     console.log(`${'  building the table'.padEnd(44)} ${buildMs.toFixed(3).padStart(9)} ms`);
   }
 }

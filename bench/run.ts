@@ -17,16 +17,12 @@ import { generateSync as totpGenerate } from '@otplib/totp';
 import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node';
 import { encodeBase32 } from '../electron/core/totp/otp';
 import { TotpVaultService, type Clock } from '../electron/core/totp/vault-service';
+import { median, row } from './format';
 import { benchQr } from './qr';
 import { benchRouting } from './routing';
 import { benchMetadata } from './sso';
 
 process.env.TESSERA_QUIET = '1';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function measure(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
   const times: number[] = [];
@@ -36,13 +32,6 @@ async function measure(runs: number, fn: () => unknown | Promise<unknown>): Prom
     times.push(performance.now() - start);
   }
   return median(times);
-}
-
-function row(name: string, ms: number, baselineName: string, baselineMs: number, target?: string) {
-  const ratio = (ms / baselineMs).toFixed(2);
-  console.log(
-    `${name.padEnd(44)} ${ms.toFixed(3).padStart(9)} ms   ${baselineName.padEnd(34)} ${baselineMs.toFixed(3).padStart(9)} ms   ×${ratio}${target ? `   target ${target}` : ''}`,
-  );
 }
 
 async function coldStart(root: string) {

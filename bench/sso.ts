@@ -8,13 +8,9 @@ import { DOMImplementation, DOMParser, XMLSerializer, type Document, type Elemen
 import { SignedXml } from 'xml-crypto';
 import { generateSelfSignedSpCertificate } from '../electron/core/sso/certificates';
 import { parseIdpMetadata, SAML_NS, XMLDSIG } from '../electron/core/sso/metadata';
+import { median, row } from './format';
 
 const RUNS = 200;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function measure(runs: number, fn: () => unknown): number {
   for (let i = 0; i < 10; i++) fn(); // warm-up: JIT and the lazily parsed root store
@@ -25,14 +21,6 @@ function measure(runs: number, fn: () => unknown): number {
     times.push(performance.now() - start);
   }
   return median(times);
-}
-
-// Same columns as row() in bench/run.ts.
-function row(name: string, ms: number, baselineName: string, baselineMs: number, target?: string) {
-  const ratio = (ms / baselineMs).toFixed(2);
-  console.log(
-    `${name.padEnd(44)} ${ms.toFixed(3).padStart(9)} ms   ${baselineName.padEnd(34)} ${baselineMs.toFixed(3).padStart(9)} ms   ×${ratio}${target ? `   target ${target}` : ''}`,
-  );
 }
 
 const BINDING = 'urn:oasis:names:tc:SAML:2.0:bindings:';
