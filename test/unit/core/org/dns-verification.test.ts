@@ -12,6 +12,7 @@ import {
   VERIFICATION_LABEL,
 } from '../../../../electron/core/org/dns-verification';
 import { AppError, ErrorCode } from '../../../../shared/ipc/errors';
+import { rejectedAppError } from '../../../support/errors';
 import { freeUdpPort, startDnsmasq, type RunningDns } from '../../../support/peers';
 
 const TOKEN = newVerificationToken();
@@ -23,16 +24,9 @@ async function udpSocket(): Promise<Socket> {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) {
-      expect(error.code).toBe(ErrorCode.InvalidInput);
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected the verification to be refused');
+  const error = await rejectedAppError(promise);
+  expect(error.code).toBe(ErrorCode.InvalidInput);
+  return error;
 }
 
 describe('TXT-record domain verification against dnsmasq', () => {

@@ -23,6 +23,7 @@ import {
   type TestCert,
   type TestPki,
 } from '../../../support/saml-fixtures';
+import { thrownAppError } from '../../../support/errors';
 
 let pki: TestPki;
 let roots: string[];
@@ -32,15 +33,7 @@ beforeAll(async () => {
   roots = [pki.root.pem];
 });
 
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+const refusal = thrownAppError;
 
 async function asyncRefusal(promise: Promise<unknown>): Promise<AppError> {
   try {

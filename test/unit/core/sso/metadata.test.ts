@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { manualIdpSettings, parseIdpMetadata, SAML_NS } from '../../../../electron/core/sso/metadata';
 import { ADMIN_LIMITS } from '../../../../shared/admin/schemas';
-import { AppError } from '../../../../shared/ipc/errors';
 import {
   BINDINGS,
   createTestPki,
@@ -14,6 +13,7 @@ import {
   wrapSignedMetadata,
   type TestPki,
 } from '../../../support/saml-fixtures';
+import { thrownAppError } from '../../../support/errors';
 
 let pki: TestPki;
 let trustedRootsPem: string[];
@@ -23,16 +23,7 @@ beforeAll(async () => {
   trustedRootsPem = [pki.root.pem];
 });
 
-/** The reason (and the error) parseIdpMetadata throws; fails the test when it returns. */
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+const refusal = thrownAppError;
 
 const parse = (xml: string) => parseIdpMetadata(xml, { now: NOW, trustedRootsPem });
 const reason = (xml: string) => refusal(() => parse(xml)).reason;

@@ -12,6 +12,7 @@ import {
   type DiscoveredOidc,
 } from '../../../../electron/core/sso/oidc-discovery';
 import { AppError, ErrorCode } from '../../../../shared/ipc/errors';
+import { rejectedAppError, thrownAppError } from '../../../support/errors';
 import { close, listen, startOidcProvider, type RunningOidcProvider } from '../../../support/peers';
 
 const WELL_KNOWN = '/.well-known/openid-configuration';
@@ -25,30 +26,16 @@ async function unusedPort(): Promise<number> {
 
 /** The AppError a discovery rejects with (fails the test if it resolves or throws another error). */
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) {
-      expect(error.code).toBe(ErrorCode.InvalidInput);
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected the discovery to be refused');
+  const error = await rejectedAppError(promise);
+  expect(error.code).toBe(ErrorCode.InvalidInput);
+  return error;
 }
 
 /** The AppError a synchronous call throws. */
 function thrown(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) {
-      expect(error.code).toBe(ErrorCode.InvalidInput);
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected the call to throw');
+  const error = thrownAppError(run);
+  expect(error.code).toBe(ErrorCode.InvalidInput);
+  return error;
 }
 
 describe('discovery from a real oidc-provider', () => {
