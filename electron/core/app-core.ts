@@ -204,18 +204,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'sso:sp-certificate:generate': async ({ keyType }) => (await ready()).sso.generateSpCertificate(keyType),
     'sso:sp-certificate:import': async (input) => (await ready()).sso.importSpCertificate(input),
     'sso:sp-metadata:get': async ({ signed }) => (await ready()).sso.spMetadata(signed),
-    'sso:saml-metadata:preview': async ({ xml }) => {
-      const parsed = (await ready()).sso.previewSamlMetadata(xml);
-      return {
-        entityId: parsed.entityId,
-        sso: parsed.sso,
-        slo: parsed.slo,
-        signingCertificates: parsed.signingCertificates,
-        trust: parsed.trust,
-        signer: parsed.signer,
-        validUntil: parsed.validUntil,
-      };
-    },
+    // The contract's response schema keeps only what the preview shows.
+    'sso:saml-metadata:preview': async ({ xml }) => (await ready()).sso.previewSamlMetadata(xml),
     'sso:oidc:discover': async ({ discoveryUrl }) => (await ready()).sso.discoverOidc(discoveryUrl),
     'sso:idp:list': async () => (await ready()).sso.listIdps(),
     'sso:idp:save-saml': async ({ id, idp }) => (await ready()).sso.saveSamlIdp(id, idp),

@@ -174,21 +174,26 @@ export const SamlSettingsSchema = z.object({
 });
 export type SamlSettings = z.infer<typeof SamlSettingsSchema>;
 
-export const OidcSettingsSchema = z.object({
-  discoveryUrl: z.string().nullable(),
+/** The provider's endpoints, from its discovery document or entered by hand (O2). */
+export const OidcEndpointsSchema = z.object({
   issuer: z.string(),
   authorizationEndpoint: z.string(),
   tokenEndpoint: z.string(),
   jwksUri: z.string(),
   userinfoEndpoint: z.string().nullable(),
   endSessionEndpoint: z.string().nullable(),
+  /** ID-token signing algorithms the provider announced that Tessera accepts; the first is pinned. */
+  idTokenSigningAlgs: z.array(z.string()),
+});
+export type OidcEndpoints = z.infer<typeof OidcEndpointsSchema>;
+
+export const OidcSettingsSchema = OidcEndpointsSchema.extend({
+  discoveryUrl: z.string().nullable(),
   automaticLogout: z.boolean(),
   clientId: z.string(),
   scopes: z.array(z.string()),
   /** The secret itself is in the keychain; the renderer only learns that one is stored. */
   hasClientSecret: z.boolean(),
-  /** ID-token signing algorithms the provider announced; the first one we support is pinned. */
-  idTokenSigningAlgs: z.array(z.string()),
 });
 export type OidcSettings = z.infer<typeof OidcSettingsSchema>;
 

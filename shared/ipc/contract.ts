@@ -23,6 +23,7 @@ import {
   LocalUserSchema,
   MfaPolicySchema,
   Name,
+  OidcEndpointsSchema,
   OidcIdpInputSchema,
   OrganizationSchema,
   RoutingRuleSchema,
@@ -135,17 +136,6 @@ export const SamlMetadataPreviewSchema = z.object({
   validUntil: z.string().nullable(),
 });
 export type SamlMetadataPreview = z.infer<typeof SamlMetadataPreviewSchema>;
-
-export const OidcEndpointsSchema = z.object({
-  issuer: z.string(),
-  authorizationEndpoint: z.string(),
-  tokenEndpoint: z.string(),
-  jwksUri: z.string(),
-  userinfoEndpoint: z.string().nullable(),
-  endSessionEndpoint: z.string().nullable(),
-  idTokenSigningAlgs: z.array(z.string()),
-});
-export type OidcEndpoints = z.infer<typeof OidcEndpointsSchema>;
 
 /** A deliberate "yes" the renderer sends only after the person confirmed a warning. */
 const Acknowledged = z.boolean();

@@ -9,18 +9,10 @@
  */
 import * as client from 'openid-client';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
-import { isAllowedEndpoint, isLoopbackHost } from '../../../shared/admin/schemas';
+import { isAllowedEndpoint, isLoopbackHost, type OidcEndpoints } from '../../../shared/admin/schemas';
 
-export interface DiscoveredOidc {
-  issuer: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-  jwksUri: string;
-  userinfoEndpoint: string | null;
-  endSessionEndpoint: string | null;
-  /** The provider's ID-token algorithms that Tessera accepts, in the provider's order. */
-  idTokenSigningAlgs: string[];
-}
+/** The same shape the contract returns: checked endpoints, and the ID-token algorithms we accept. */
+export type DiscoveredOidc = OidcEndpoints;
 
 export const DISCOVERY_TIMEOUT_MS = 5_000;
 /** A real configuration is a few kilobytes; anything this large is not one (or is an attack). */

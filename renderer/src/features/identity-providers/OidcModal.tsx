@@ -15,8 +15,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Idp } from '../../../../shared/admin/schemas';
-import type { OidcEndpoints } from '../../../../shared/ipc/contract';
+import type { Idp, OidcEndpoints } from '../../../../shared/admin/schemas';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
