@@ -1,6 +1,7 @@
-import { Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Checkbox, List, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../app/FormActions';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useAdminMutation } from '../admin/api';
 import { EMPTY_RULE, RuleFields, type RuleBody } from '../routing-rules/RuleFields';
@@ -41,23 +42,15 @@ export function BuiltinModal({ first, onClose }: { first: boolean; onClose(): vo
           </>
         )}
         <ErrorAlert error={add.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            disabled={!acknowledged}
-            loading={add.isPending}
-            onClick={() =>
-              add.mutate(
-                { acknowledged: true, rule: !first && withRule ? rule : null },
-                { onSuccess: onClose },
-              )
-            }
-          >
-            {t('builtin.add')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          submitLabel={t('builtin.add')}
+          loading={add.isPending}
+          disabled={!acknowledged}
+          onSubmit={() =>
+            add.mutate({ acknowledged: true, rule: !first && withRule ? rule : null }, { onSuccess: onClose })
+          }
+        />
       </Stack>
     </Modal>
   );

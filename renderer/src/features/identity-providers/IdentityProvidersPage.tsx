@@ -21,6 +21,8 @@ import { useTranslation } from 'react-i18next';
 import type { Idp, RoutingRule } from '../../../../shared/admin/schemas';
 import { call } from '../../api/client';
 import { downloadText } from '../../app/download';
+import { confirmAction } from '../../app/confirm';
+import { FormActions } from '../../app/FormActions';
 import { ErrorAlert, describeError } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
 import { BuiltinModal } from './BuiltinModal';
@@ -79,11 +81,11 @@ export function IdentityProvidersPage() {
               checked={org.data.ssoEnabled}
               onChange={(event) => {
                 const enabled = event.currentTarget.checked;
-                modals.openConfirmModal({
+                confirmAction({
                   title: enabled ? t('idp.ssoOnTitle') : t('idp.ssoOffTitle'),
-                  children: <Text size="sm">{enabled ? t('idp.ssoOnBody') : t('idp.ssoOffBody')}</Text>,
-                  labels: { confirm: enabled ? t('idp.ssoOn') : t('idp.ssoOff'), cancel: t('common.cancel') },
-                  confirmProps: { color: enabled ? undefined : 'red' },
+                  body: enabled ? t('idp.ssoOnBody') : t('idp.ssoOffBody'),
+                  confirm: enabled ? t('idp.ssoOn') : t('idp.ssoOff'),
+                  ...(enabled ? {} : { color: 'red' as const }),
                   onConfirm: () => setSso.mutate({ enabled, confirm: true }),
                 });
               }}
@@ -144,10 +146,10 @@ function IdpCard({ idp, rules, onEdit }: { idp: Idp; rules: RoutingRule[]; onEdi
             <Button
               size="xs"
               onClick={() =>
-                modals.openConfirmModal({
+                confirmAction({
                   title: t('idp.activateTitle', { name: idp.name }),
-                  children: <Text size="sm">{t('idp.activateBody')}</Text>,
-                  labels: { confirm: t('idp.activate'), cancel: t('common.cancel') },
+                  body: t('idp.activateBody'),
+                  confirm: t('idp.activate'),
                   onConfirm: () => activate.mutate({ id: idp.id, activated: true }),
                 })
               }
@@ -166,11 +168,11 @@ function IdpCard({ idp, rules, onEdit }: { idp: Idp; rules: RoutingRule[]; onEdi
               {idp.activated && (
                 <Menu.Item
                   onClick={() =>
-                    modals.openConfirmModal({
+                    confirmAction({
                       title: t('idp.deactivateTitle', { name: idp.name }),
-                      children: <Text size="sm">{t('idp.deactivateBody')}</Text>,
-                      labels: { confirm: t('idp.deactivate'), cancel: t('common.cancel') },
-                      confirmProps: { color: 'red' },
+                      body: t('idp.deactivateBody'),
+                      confirm: t('idp.deactivate'),
+                      color: 'red',
                       onConfirm: () => activate.mutate({ id: idp.id, activated: false }),
                     })
                   }
@@ -253,21 +255,16 @@ function DeleteIdp({
       )}
       {idp.kind === 'builtin' && <Alert color="yellow">{t('idp.deleteBuiltinUsers')}</Alert>}
       <ErrorAlert error={remove.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          color="red"
-          disabled={ownRules.length > 0 && !withRules}
-          loading={remove.isPending}
-          onClick={() =>
-            remove.mutate({ id: idp.id, deleteRules: withRules, confirm: true }, { onSuccess: onDone })
-          }
-        >
-          {t('idp.deleteConfirm')}
-        </Button>
-      </Group>
+      <FormActions
+        onCancel={onDone}
+        submitLabel={t('idp.deleteConfirm')}
+        color="red"
+        loading={remove.isPending}
+        disabled={ownRules.length > 0 && !withRules}
+        onSubmit={() =>
+          remove.mutate({ id: idp.id, deleteRules: withRules, confirm: true }, { onSuccess: onDone })
+        }
+      />
     </Stack>
   );
 }

@@ -11,11 +11,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_LIMITS } from '../../../../shared/admin/schemas';
+import { confirmAction } from '../../app/confirm';
+import { FormActions } from '../../app/FormActions';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
 
@@ -52,11 +53,11 @@ export function LocalUsers() {
                       color="red"
                       aria-label={t('builtin.deleteUser', { email: user.email })}
                       onClick={() =>
-                        modals.openConfirmModal({
+                        confirmAction({
                           title: t('builtin.deleteUser', { email: user.email }),
-                          children: <Text size="sm">{t('builtin.deleteUserBody')}</Text>,
-                          labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-                          confirmProps: { color: 'red' },
+                          body: t('builtin.deleteUserBody'),
+                          confirm: t('common.delete'),
+                          color: 'red',
                           onConfirm: () => remove.mutate({ id: user.id }),
                         })
                       }
@@ -114,14 +115,12 @@ function AddUser({ onClose }: { onClose(): void }) {
             required
           />
           <ErrorAlert error={add.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending} disabled={short || !password}>
-              {t('builtin.addUserButton')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            submitLabel={t('builtin.addUserButton')}
+            loading={add.isPending}
+            disabled={short || !password}
+          />
         </Stack>
       </form>
     </Modal>

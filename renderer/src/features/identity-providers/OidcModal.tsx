@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Idp, OidcEndpoints } from '../../../../shared/admin/schemas';
 import { call } from '../../api/client';
+import { FormActions } from '../../app/FormActions';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
 
@@ -187,14 +188,7 @@ export function OidcModal({ idp, onClose }: { idp: Idp | null; onClose(): void }
             {t('saml.notLiveYet')}
           </Text>
           <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('common.save')} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

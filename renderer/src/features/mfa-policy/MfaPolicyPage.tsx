@@ -11,11 +11,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application, MfaPolicy } from '../../../../shared/admin/schemas';
+import { confirmAction } from '../../app/confirm';
+import { FormActions } from '../../app/FormActions';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
 
@@ -122,11 +123,11 @@ function Applications() {
                         color="red"
                         aria-label={t('common.deleteNamed', { name: app.name })}
                         onClick={() =>
-                          modals.openConfirmModal({
+                          confirmAction({
                             title: t('common.deleteNamed', { name: app.name }),
-                            children: <Text size="sm">{t('mfa.deleteApplicationBody')}</Text>,
-                            labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-                            confirmProps: { color: 'red' },
+                            body: t('mfa.deleteApplicationBody'),
+                            confirm: t('common.delete'),
+                            color: 'red',
                             onConfirm: () => remove.mutate({ id: app.id }),
                           })
                         }
@@ -190,14 +191,7 @@ function ApplicationModal({ app, onClose }: { app: Application | null; onClose()
             onChange={(e) => setRequireMfa(e.currentTarget.checked)}
           />
           <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} submitLabel={t('common.save')} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

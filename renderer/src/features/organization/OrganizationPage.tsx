@@ -15,13 +15,13 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Domain, Organization } from '../../../../shared/admin/schemas';
 import { DomainName } from '../../../../shared/admin/schemas';
+import { confirmAction } from '../../app/confirm';
 import { ErrorAlert, describeError } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
 
@@ -218,11 +218,11 @@ function DomainRow({ domain }: { domain: Domain }) {
                 color="red"
                 aria-label={t('org.deleteDomain', { domain: domain.name })}
                 onClick={() =>
-                  modals.openConfirmModal({
+                  confirmAction({
                     title: t('org.deleteDomain', { domain: domain.name }),
-                    children: <Text size="sm">{t('org.deleteDomainBody')}</Text>,
-                    labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-                    confirmProps: { color: 'red' },
+                    body: t('org.deleteDomainBody'),
+                    confirm: t('common.delete'),
+                    color: 'red',
                     onConfirm: () => remove.mutate({ name: domain.name }),
                   })
                 }

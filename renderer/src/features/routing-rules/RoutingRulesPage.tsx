@@ -15,7 +15,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconArrowDown, IconArrowUp, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -24,6 +23,8 @@ import { useTranslation } from 'react-i18next';
 import { idpsLeftWithoutActiveRule } from '../../../../shared/admin/rules';
 import type { Idp, RoutingRule, Simulation } from '../../../../shared/admin/schemas';
 import { call } from '../../api/client';
+import { confirmAction } from '../../app/confirm';
+import { FormActions } from '../../app/FormActions';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
 import { EMPTY_RULE, RuleFields, type RuleBody } from './RuleFields';
@@ -156,20 +157,15 @@ function RuleRow(props: {
   const { t } = useTranslation();
   const setActive = useAdminMutation('routing:rule:set-active');
   const remove = useAdminMutation('routing:rule:delete');
-  const orphanNames = (after: RoutingRule[]) =>
-    idpsLeftWithoutActiveRule(all, after)
-      .map((id) => idps.find((idp) => idp.id === id)?.name ?? id)
-      .join(', ');
-
   function confirm(kind: 'deactivate' | 'delete') {
     const after =
       kind === 'delete'
         ? all.filter((r) => r.id !== rule.id)
         : all.map((r) => (r.id === rule.id ? { ...r, active: false } : r));
-    const orphans = orphanNames(after);
-    modals.openConfirmModal({
+    const orphans = orphanNames(all, after, idps);
+    confirmAction({
       title: t(`rules.${kind}Title`, { name: rule.name }),
-      children: (
+      body: (
         <Stack gap="xs">
           <Text size="sm">{t(`rules.${kind}Body`)}</Text>
           {orphans && (
@@ -179,8 +175,8 @@ function RuleRow(props: {
           )}
         </Stack>
       ),
-      labels: { confirm: t(`rules.${kind}`), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
+      confirm: t(`rules.${kind}`),
+      color: 'red',
       onConfirm: () =>
         kind === 'delete'
           ? remove.mutate({ id: rule.id, acknowledged: true })
@@ -318,14 +314,12 @@ function RuleModal({
             </Text>
           )}
           <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={!idpId}>
-              {rule ? t('common.save') : t('rules.addButton')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            submitLabel={rule ? t('common.save') : t('rules.addButton')}
+            loading={save.isPending}
+            disabled={!idpId}
+          />
         </Stack>
       </form>
     </Modal>
@@ -343,17 +337,22 @@ function confirmOrphans(
   idps: Idp[],
   proceed: (acknowledged: boolean) => void,
 ) {
-  const orphans = idpsLeftWithoutActiveRule(before, after)
-    .map((id) => idps.find((idp) => idp.id === id)?.name ?? id)
-    .join(', ');
+  const orphans = orphanNames(before, after, idps);
   if (!orphans) return proceed(false);
-  modals.openConfirmModal({
+  confirmAction({
     title: t('rules.orphanTitle'),
-    children: <Text size="sm">{t('rules.orphanWarning', { idps: orphans })}</Text>,
-    labels: { confirm: t('rules.orphanConfirm'), cancel: t('common.cancel') },
-    confirmProps: { color: 'orange' },
+    body: t('rules.orphanWarning', { idps: orphans }),
+    confirm: t('rules.orphanConfirm'),
+    color: 'orange',
     onConfirm: () => proceed(true),
   });
+}
+
+/** The names of the IdPs a change would leave without an active rule (R6), or "" for none. */
+function orphanNames(before: RoutingRule[], after: RoutingRule[], idps: Idp[]): string {
+  return idpsLeftWithoutActiveRule(before, after)
+    .map((id) => idps.find((idp) => idp.id === id)?.name ?? id)
+    .join(', ');
 }
 
 /** "Who goes where, with what MFA, and why" for any email and groups. */
