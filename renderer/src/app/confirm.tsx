@@ -1,5 +1,6 @@
-import { Text } from '@mantine/core';
+import { ActionIcon, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
+import { IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import i18n from '../i18n';
 
@@ -19,4 +20,26 @@ export function confirmAction(options: {
     confirmProps: options.color ? { color: options.color } : {},
     onConfirm: options.onConfirm,
   });
+}
+
+/** The trash-can button of a list row: names what it deletes, and asks before deleting it. */
+export function DeleteButton({ label, body, onConfirm }: { label: string; body: string; onConfirm(): void }) {
+  return (
+    <ActionIcon
+      variant="subtle"
+      color="red"
+      aria-label={label}
+      onClick={() =>
+        confirmAction({
+          title: label,
+          body,
+          confirm: i18n.t('common.delete'),
+          color: 'red',
+          onConfirm,
+        })
+      }
+    >
+      <IconTrash size={16} />
+    </ActionIcon>
+  );
 }

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Button,
   Card,
   Group,
@@ -11,11 +10,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_LIMITS } from '../../../../shared/admin/schemas';
-import { confirmAction } from '../../app/confirm';
+import { DeleteButton } from '../../app/confirm';
 import { FormActions } from '../../app/FormActions';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
@@ -48,22 +46,11 @@ export function LocalUsers() {
                   <Table.Td>{user.email}</Table.Td>
                   <Table.Td>{user.displayName}</Table.Td>
                   <Table.Td w={40}>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('builtin.deleteUser', { email: user.email })}
-                      onClick={() =>
-                        confirmAction({
-                          title: t('builtin.deleteUser', { email: user.email }),
-                          body: t('builtin.deleteUserBody'),
-                          confirm: t('common.delete'),
-                          color: 'red',
-                          onConfirm: () => remove.mutate({ id: user.id }),
-                        })
-                      }
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
+                    <DeleteButton
+                      label={t('builtin.deleteUser', { email: user.email })}
+                      body={t('builtin.deleteUserBody')}
+                      onConfirm={() => remove.mutate({ id: user.id })}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -11,11 +11,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application, MfaPolicy } from '../../../../shared/admin/schemas';
-import { confirmAction } from '../../app/confirm';
+import { DeleteButton } from '../../app/confirm';
 import { FormActions } from '../../app/FormActions';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
@@ -118,22 +118,11 @@ function Applications() {
                       >
                         <IconPencil size={16} />
                       </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('common.deleteNamed', { name: app.name })}
-                        onClick={() =>
-                          confirmAction({
-                            title: t('common.deleteNamed', { name: app.name }),
-                            body: t('mfa.deleteApplicationBody'),
-                            confirm: t('common.delete'),
-                            color: 'red',
-                            onConfirm: () => remove.mutate({ id: app.id }),
-                          })
-                        }
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
+                      <DeleteButton
+                        label={t('common.deleteNamed', { name: app.name })}
+                        body={t('mfa.deleteApplicationBody')}
+                        onConfirm={() => remove.mutate({ id: app.id })}
+                      />
                     </Group>
                   </Table.Td>
                 </Table.Tr>

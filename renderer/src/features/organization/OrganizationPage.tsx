@@ -13,15 +13,14 @@ import {
   Text,
   TextInput,
   Title,
-  Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconTrash } from '@tabler/icons-react';
+import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Domain, Organization } from '../../../../shared/admin/schemas';
 import { DomainName } from '../../../../shared/admin/schemas';
-import { confirmAction } from '../../app/confirm';
+import { DeleteButton } from '../../app/confirm';
 import { ErrorAlert, describeError } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
 
@@ -212,24 +211,11 @@ function DomainRow({ domain }: { domain: Domain }) {
                 {t('org.verify')}
               </Button>
             )}
-            <Tooltip label={t('org.deleteDomain', { domain: domain.name })}>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t('org.deleteDomain', { domain: domain.name })}
-                onClick={() =>
-                  confirmAction({
-                    title: t('org.deleteDomain', { domain: domain.name }),
-                    body: t('org.deleteDomainBody'),
-                    confirm: t('common.delete'),
-                    color: 'red',
-                    onConfirm: () => remove.mutate({ name: domain.name }),
-                  })
-                }
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Tooltip>
+            <DeleteButton
+              label={t('org.deleteDomain', { domain: domain.name })}
+              body={t('org.deleteDomainBody')}
+              onConfirm={() => remove.mutate({ name: domain.name })}
+            />
           </Group>
         </Table.Td>
       </Table.Tr>
