@@ -37,7 +37,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['electron/core/**/*.ts'],
+    files: ['electron/core/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -21,6 +21,12 @@ import { AuditLog } from './org/audit';
 import { OrgService } from './org/org-service';
 import { SecretRefs } from './secrets/secret-refs';
 import { SsoConfigService } from './sso/sso-config-service';
+import { DirectoryService } from './jit/directory-service';
+import { attributeMap, mapAttributes, MappingError } from './jit/mapping';
+import { MfaService } from './mfa/mfa-service';
+import { Throttle } from './broker/throttle';
+import { BrokerService } from './broker/broker-service';
+import { startBroker, type RunningBroker } from './broker/broker-server';
 
 const log = createLogger('core');
 
@@ -32,6 +38,8 @@ export interface CoreOptions {
   /** Taken from the environment by the entry point (takeKeyringPassword), never read here. */
   keyringPassword?: string | null;
   askKeyringPassword?: SessionKeyringOptions['askPassword'];
+  /** The sign-in service's port for a new organization (default 7480; tests pick free ones). */
+  defaultSigninPort?: number;
 }
 
 export interface Core {
@@ -56,7 +64,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     org: OrgService;
     sso: SsoConfigService;
     audit: AuditLog;
+    directory: DirectoryService;
+    mfa: MfaService;
+    broker: BrokerService;
   } | null = null;
+  /** The sign-in service (SPEC §2): started once the store is open, moved when its port changes. */
+  const signin: { running: RunningBroker | null; port: number; problem: string | null } = {
+    running: null,
+    port: 0,
+    problem: null,
+  };
+
+  async function listenForSignIns(service: BrokerService, port: number): Promise<void> {
+    if (signin.running?.port === port) return;
+    await signin.running?.close();
+    signin.running = null;
+    signin.port = port;
+    try {
+      signin.running = await startBroker(service, port);
+      signin.problem = null;
+    } catch (error) {
+      signin.problem =
+        (error as { code?: string }).code === 'EADDRINUSE'
+          ? `Port ${port} is in use by another program; choose another sign-in port under Organization.`
+          : `The sign-in service could not start on port ${port}: ${(error as Error).message}`;
+      log.warn(signin.problem);
+    }
+  }
   let problem: { code: KeychainProblem; detail: string } | null = null;
   let opening: Promise<void> | null = null;
   let unlock: (() => void) | null = null;
@@ -88,16 +122,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await service.load();
       const now = () => clock.now();
       const audit = new AuditLog(db, now);
-      const org = new OrgService(db, audit, now);
-      const sso = new SsoConfigService(db, org, new SecretRefs(db, secrets, vaultId, now), audit, now);
+      const org = new OrgService(db, audit, now, options.defaultSigninPort);
+      const refs = new SecretRefs(db, secrets, vaultId, now);
+      const sso = new SsoConfigService(db, org, refs, audit, now);
       await sso.load();
+      const directory = new DirectoryService(db, org, now);
+      const throttle = new Throttle(db, now);
+      const mfa = new MfaService(db, refs, throttle, now);
+      const broker = new BrokerService({ db, org, sso, directory, mfa, throttle, now });
       services = {
         vault: service,
         migration: new MigrationImportService(service, clock),
         org,
         sso,
         audit,
+        directory,
+        mfa,
+        broker,
       };
+      await listenForSignIns(broker, org.get().signinPort);
       problem = null;
     } catch (error) {
       db?.close();
@@ -186,7 +229,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'totp:migration:import': async ({ batchId, indices }) =>
       (await ready()).migration.import(batchId, indices),
     'admin:org:get': async () => (await ready()).org.get(),
-    'admin:org:update': async (change) => (await ready()).org.update(change),
+    'admin:org:update': async (change) => {
+      const { org, broker } = await ready();
+      const updated = org.update(change);
+      await listenForSignIns(broker, updated.signinPort);
+      return updated;
+    },
     'admin:domain:add': async ({ name }) => (await ready()).org.addDomain(name),
     'admin:domain:verify': async ({ name }) => (await ready()).org.verifyDomain(name),
     'admin:domain:claim': async ({ name, claimed }) => (await ready()).org.setDomainClaimed(name, claimed),
@@ -247,6 +295,68 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       (await ready()).org.deleteApplication(id);
       return {};
     },
+    'sso:broker:get': async () => {
+      const { org } = await ready();
+      const port = org.get().signinPort;
+      return {
+        url: `http://127.0.0.1:${port}/`,
+        running: signin.running?.port === port,
+        problem: signin.problem,
+      };
+    },
+    'sso:test:start': async ({ idpId }) => {
+      const { broker, org } = await ready();
+      if (!signin.running) {
+        throw new AppError(
+          ErrorCode.Internal,
+          signin.problem ?? 'The sign-in service is not running.',
+          'signin.notRunning',
+        );
+      }
+      return broker.startTest(idpId, org.get().signinPort);
+    },
+    'sso:test:get': async ({ id }) => (await ready()).broker.test(id),
+    'sso:jit:get': async ({ idpId }) => (await ready()).sso.jitSettings(idpId),
+    'sso:jit:set': async ({ idpId, jit }) => (await ready()).sso.setJitSettings(idpId, jit),
+    'directory:settings:get': async () => (await ready()).org.directorySettings(),
+    'directory:settings:set': async (settings) => (await ready()).org.setDirectorySettings(settings),
+    'directory:user:list': async ({ query }) => (await ready()).directory.list(query, 500),
+    'directory:user:reset-mfa': async ({ id }) => {
+      const { directory, mfa, audit } = await ready();
+      const user = directory.user(id);
+      await mfa.reset(id);
+      audit.record(
+        'directory.user.reset-mfa',
+        user.email,
+        { enrolled: user.mfa.enrolled },
+        { enrolled: false },
+      );
+      return directory.user(id);
+    },
+    'directory:mapping:preview': async ({ idpId, claims }) => {
+      const { sso, broker, directory } = await ready();
+      const attributes = claims ? attributeMap(Object.entries(claims)) : broker.lastTestClaims(idpId);
+      if (!attributes) {
+        throw new AppError(
+          ErrorCode.InvalidInput,
+          'There is no successful test of this identity provider yet; run Test SSO, or paste attributes.',
+          'preview.noTest',
+        );
+      }
+      const idp = sso.idp(idpId);
+      try {
+        const jit = sso.jitSettings(idpId);
+        return directory.plan(
+          mapAttributes(attributes, jit, sso.userIdAttribute(idp)),
+          jit,
+          `jit:${idp.name}`,
+        ).plan;
+      } catch (error) {
+        if (error instanceof MappingError)
+          throw new AppError(ErrorCode.InvalidInput, error.message, `preview.${error.reason}`);
+        throw error;
+      }
+    },
   };
 
   await ready().catch(() => undefined);
@@ -255,6 +365,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dispatch: createGate(handlers),
     status,
     close() {
+      void signin.running?.close();
       db?.close();
       try {
         unlock?.();

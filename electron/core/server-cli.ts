@@ -44,6 +44,10 @@ async function main(): Promise<void> {
     keyringPassword,
     version: process.env.TESSERA_VERSION ?? '0.1.0',
     askKeyringPassword: askKeyringPassword,
+    // Only a new organization takes it; after that the port is the admin's setting.
+    ...(process.env.TESSERA_SIGNIN_PORT
+      ? { defaultSigninPort: Number(process.env.TESSERA_SIGNIN_PORT) }
+      : {}),
   });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {

@@ -20,7 +20,8 @@ import { createCore, type Core } from '../core/app-core';
 import { createLogger } from '../core/logger';
 import { CONTENT_SECURITY_POLICY } from '../core/server';
 import { takeKeyringPassword } from '../core/secrets/session-keyring';
-import { APP_HOST, APP_SCHEME, isTrustedRendererUrl } from './trust';
+import { randomUUID } from 'node:crypto';
+import { APP_HOST, APP_SCHEME, isTestSsoUrl, isTrustedRendererUrl } from './trust';
 
 // The desktop app never takes a keyring password from the environment (its renderers would
 // inherit it); it is only removed. A desktop session brings its own keyring.
@@ -109,15 +110,45 @@ function harden(): void {
       .catch(() => callback({}));
   });
   app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler(({ url }) => {
+      // Test SSO (S6): our page may open our sign-in service's test link, in an isolated window.
+      if (isTrustedUrl(contents.getURL()) && isTestSsoUrl(url)) openTestWindow(url);
+      return { action: 'deny' };
+    });
+    // A Test SSO window goes wherever the IdP sends it; every other window stays on our pages.
     contents.on('will-navigate', (event, url) => {
-      if (!isTrustedUrl(url)) event.preventDefault();
+      if (!testWindows.has(contents.id) && !isTrustedUrl(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isTrustedUrl(url)) event.preventDefault();
+      if (!testWindows.has(contents.id) && !isTrustedUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
+}
+
+/** webContents ids of Test SSO windows. */
+const testWindows = new Set<number>();
+
+/**
+ * Test SSO's window (S6, ARCHITECTURE §2): no preload (it never reaches the api), sandboxed, and its
+ * own in-memory session partition, so no cookie or IdP session of an earlier test is reused and
+ * nothing it stores outlives it. It may ask for no permission.
+ */
+function openTestWindow(url: string): void {
+  const partition = `test-sso-${randomUUID()}`;
+  session
+    .fromPartition(partition)
+    .setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  const window = new BrowserWindow({
+    width: 900,
+    height: 720,
+    title: 'Tessera — Test SSO',
+    webPreferences: { partition, sandbox: true, contextIsolation: true, nodeIntegration: false },
+  });
+  const id = window.webContents.id;
+  testWindows.add(id);
+  window.on('closed', () => testWindows.delete(id));
+  void window.loadURL(url);
 }
 
 function createWindow(): BrowserWindow {

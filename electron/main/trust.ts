@@ -25,3 +25,13 @@ export function isTrustedRendererUrl(url: string | undefined, devServerUrl?: str
   const dev = new URL(devServerUrl);
   return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === dev.origin;
 }
+
+/**
+ * A Test SSO link of our own sign-in service (http://127.0.0.1:<port>/test/<uuid>): the one kind of
+ * window our renderer may open, and only into an isolated test window (see openTestWindow).
+ */
+export function isTestSsoUrl(url: string): boolean {
+  return /^http:\/\/127\.0\.0\.1:\d{4,5}\/test\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(
+    url,
+  );
+}

@@ -184,6 +184,11 @@ export const OidcEndpointsSchema = z.object({
   endSessionEndpoint: z.string().nullable(),
   /** ID-token signing algorithms the provider announced that Tessera accepts; the first is pinned. */
   idTokenSigningAlgs: z.array(z.string()),
+  /**
+   * RFC 9207: the provider puts `iss` in every authorization response, so one without it is refused
+   * (mix-up defence). From discovery; false for manual settings and for settings stored before it.
+   */
+  issParameterSupported: z.boolean().default(false),
 });
 export type OidcEndpoints = z.infer<typeof OidcEndpointsSchema>;
 

@@ -38,6 +38,13 @@ import {
   IdpCertificateSchema,
   METADATA_TRUST,
 } from '../admin/schemas';
+import {
+  DirectorySettingsSchema,
+  DirectoryUserSchema,
+  JitSettingsSchema,
+  ProvisioningPlanSchema,
+  SsoTestSchema,
+} from '../admin/directory';
 import { MIGRATION_ENTRY_PROBLEMS, OTP_ALGORITHMS, OTP_LIMITS, OTP_TYPES } from '../otp/limits';
 
 export const TotpAccountSchema = z.object({
@@ -270,6 +277,37 @@ const adminContract = {
     response: ApplicationSchema,
   },
   'mfa:application:delete': { request: z.strictObject({ id: Id }), response: Empty },
+  'sso:broker:get': {
+    request: Empty,
+    response: z.object({ url: z.string(), running: z.boolean(), problem: z.string().nullable() }),
+  },
+  'sso:test:start': {
+    request: z.strictObject({ idpId: Id }),
+    response: z.object({ id: Id, url: z.string() }),
+  },
+  'sso:test:get': { request: z.strictObject({ id: Id }), response: SsoTestSchema },
+  'sso:jit:get': { request: z.strictObject({ idpId: Id }), response: JitSettingsSchema },
+  'sso:jit:set': {
+    request: z.strictObject({ idpId: Id, jit: JitSettingsSchema }),
+    response: JitSettingsSchema,
+  },
+  'directory:settings:get': { request: Empty, response: DirectorySettingsSchema },
+  'directory:settings:set': { request: DirectorySettingsSchema, response: DirectorySettingsSchema },
+  'directory:user:list': {
+    request: z.strictObject({ query: z.string().max(200) }),
+    response: z.array(DirectoryUserSchema),
+  },
+  'directory:user:reset-mfa': { request: z.strictObject({ id: Id }), response: DirectoryUserSchema },
+  'directory:mapping:preview': {
+    request: z.strictObject({
+      idpId: Id,
+      /** The user to compare with is found as JIT would find them. Null → the last test's claims. */
+      claims: z
+        .record(z.string().max(ADMIN_LIMITS.attributeNameMax), z.array(z.string().max(4096)).max(500))
+        .nullable(),
+    }),
+    response: ProvisioningPlanSchema,
+  },
 } as const;
 
 export const contract = {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
 import type { Application, Domain, MfaPolicy, Organization } from '../../../shared/admin/schemas';
+import type { DirectorySettings } from '../../../shared/admin/directory';
 import { DEFAULT_SIGNIN_PORT } from '../../../shared/admin/schemas';
 import { spEndpoints } from '../../../shared/admin/rules';
 import type { Db } from '../store/database';
@@ -21,6 +22,9 @@ interface OrgRow {
   mfa_mandatory_apps: number;
   mfa_mandatory_org: number;
   signin_port: number;
+  directory_sync: number;
+  block_profile_update: number;
+  license_template_json: string;
 }
 
 interface DomainRow {
@@ -57,6 +61,8 @@ export class OrgService {
     private readonly db: Db,
     private readonly audit: AuditLog,
     private readonly now: () => number,
+    /** The sign-in port a new organization starts with (tests run several at once). */
+    signinPort: number = DEFAULT_SIGNIN_PORT,
   ) {
     // The organization exists from the first start; its id names the SP (S2).
     this.db
@@ -65,7 +71,7 @@ export class OrgService {
            mfa_allow_per_user, mfa_mandatory_apps, mfa_mandatory_org, signin_port)
          VALUES (1, ?, 'My organization', 1, NULL, 0, 0, 0, 0, ?)`,
       )
-      .run(randomUUID(), DEFAULT_SIGNIN_PORT);
+      .run(randomUUID(), signinPort);
   }
 
   private row(): OrgRow {
@@ -105,6 +111,39 @@ export class OrgService {
       );
     })();
     return this.get();
+  }
+
+  // ── Directory (J0, J2) ──────────────────────────────────────────────────────────────────────
+
+  directorySettings(): DirectorySettings {
+    const row = this.row();
+    return {
+      directorySync: row.directory_sync === 1,
+      blockProfileUpdate: row.block_profile_update === 1,
+      licenseTemplate: JSON.parse(row.license_template_json) as string[],
+    };
+  }
+
+  setDirectorySettings(settings: DirectorySettings): DirectorySettings {
+    const before = this.directorySettings();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'UPDATE org SET directory_sync = ?, block_profile_update = ?, license_template_json = ? WHERE singleton = 1',
+        )
+        .run(
+          Number(settings.directorySync),
+          Number(settings.blockProfileUpdate),
+          JSON.stringify(settings.licenseTemplate),
+        );
+      this.audit.record('directory.settings', 'directory', before, settings);
+    })();
+    return this.directorySettings();
+  }
+
+  /** J0: JIT runs only for users of a claimed (so verified) domain. */
+  isClaimed(domain: string): boolean {
+    return this.db.prepare('SELECT 1 FROM domains WHERE name = ? AND claimed = 1').get(domain) !== undefined;
   }
 
   // ── Domains ──────────────────────────────────────────────────────────────────────────────────

@@ -19,7 +19,7 @@ import {
   type BinaryLike,
   type KeyLike,
 } from 'node:crypto';
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { createOptionalCallbackFunction, SignedXml, type SignatureAlgorithm } from 'xml-crypto';
 import {
   ADMIN_LIMITS,
@@ -30,6 +30,7 @@ import {
 } from '../../../shared/admin/schemas';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
 import { chainsToTrustedRoot, parseCertificatePem } from './certificates';
+import { childElements, ELEMENT_NODE, firstChild, is, parseXmlStrict } from './xml';
 
 /** A signer and its chain; more certificates than this in one KeyInfo is not a real signature. */
 const MAX_SIGNATURE_CERTIFICATES = 5;
@@ -129,49 +130,18 @@ export const XMLDSIG = {
 } as const;
 
 // SHA-256 or better only; xml-crypto would also accept SHA-1.
-const ACCEPTED_SIGNATURE_METHODS = new Set([
+export const ACCEPTED_SIGNATURE_METHODS = new Set([
   XMLDSIG.rsaSha256,
   'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512',
   'http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1',
   ...Object.keys(ECDSA_HASHES),
 ]);
-const ACCEPTED_DIGESTS = new Set([XMLDSIG.sha256, 'http://www.w3.org/2001/04/xmlenc#sha512']);
+export const ACCEPTED_DIGESTS = new Set([XMLDSIG.sha256, 'http://www.w3.org/2001/04/xmlenc#sha512']);
 
-// ── DOM helpers (namespace-aware) ────────────────────────────────────────────────────────────
-
-const ELEMENT_NODE = 1;
-
-function childElements(parent: Element | Document, ns: string, localName: string): Element[] {
-  const found: Element[] = [];
-  for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const element = node as Element;
-    if (element.namespaceURI === ns && element.localName === localName) found.push(element);
-  }
-  return found;
-}
-
-function firstChild(parent: Element, ns: string, localName: string): Element | undefined {
-  return childElements(parent, ns, localName)[0];
-}
-
-function is(element: Element, ns: string, localName: string): boolean {
-  return element.namespaceURI === ns && element.localName === localName;
-}
-
-/**
- * Well-formed XML or an error: xmldom otherwise recovers from mistakes, and a recovered document
- * is not necessarily the one its author (or a verifier) saw.
- */
+/** Well-formed XML, or an error the admin can act on. */
 function parseStrictXml(xml: string): Document {
   try {
-    const doc = new DOMParser({
-      onError: (level, message) => {
-        throw new Error(`${level}: ${message}`);
-      },
-    }).parseFromString(xml, 'text/xml');
-    if (!doc.documentElement) throw new Error('no root element');
-    return doc;
+    return parseXmlStrict(xml);
   } catch {
     throw invalid(
       'notXml',

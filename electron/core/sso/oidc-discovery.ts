@@ -395,7 +395,11 @@ function checkDocument(document: Record<string, unknown>, target: Target): Disco
       { issuer, announced: quote(list) },
     );
   }
-  return { ...result, idTokenSigningAlgs: algs };
+  return {
+    ...result,
+    idTokenSigningAlgs: algs,
+    issParameterSupported: document.authorization_response_iss_parameter_supported === true,
+  };
 }
 
 /** Fetches and checks an OpenID provider's configuration; throws AppError with an `oidc.*` reason. */
@@ -484,6 +488,7 @@ export function validateManualOidc(endpoints: ManualOidcEndpoints, automaticLogo
     userinfoEndpoint: check('userinfoEndpoint', false),
     endSessionEndpoint: check('endSessionEndpoint', false),
     idTokenSigningAlgs: ['RS256'],
+    issParameterSupported: false,
   };
   if (automaticLogout && result.endSessionEndpoint === null) {
     throw invalid(

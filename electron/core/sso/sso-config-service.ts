@@ -31,7 +31,10 @@ import type { Db } from '../store/database';
 import type { SecretRefs } from '../secrets/secret-refs';
 import type { AuditLog } from '../org/audit';
 import type { OrgService } from '../org/org-service';
-import { RoutingTable, type RoutingIdp } from '../routing/engine';
+import { RoutingTable, type RouteMatch, type RoutingIdp } from '../routing/engine';
+import { DEFAULT_JIT, JitSettingsSchema, type JitSettings } from '../../../shared/admin/directory';
+import type { SamlPeer } from '../broker/saml-sp';
+import type { OidcPeer } from '../broker/oidc-rp';
 import { decideMfa } from '../mfa/policy';
 import { hashPassword } from '../builtin/passwords';
 import { certificateInfo, generateSelfSignedSpCertificate, importCaSignedCertificate } from './certificates';
@@ -122,7 +125,8 @@ export class SsoConfigService {
   /** Finishes keychain changes a crash interrupted. */
   async load(): Promise<void> {
     const referenced = this.db.prepare(
-      'SELECT 1 FROM idps WHERE secret_ref = ?1 UNION ALL SELECT 1 FROM sp_certificates WHERE key_ref = ?1',
+      `SELECT 1 FROM idps WHERE secret_ref = ?1 UNION ALL SELECT 1 FROM sp_certificates WHERE key_ref = ?1
+       UNION ALL SELECT 1 FROM mfa_enrollments WHERE secret_ref = ?1`,
     );
     await this.refs.recover((ref) => referenced.get(ref) !== undefined);
   }
@@ -861,6 +865,78 @@ export class SsoConfigService {
     })();
     this.changed();
     return this.rule(rule.id);
+  }
+
+  // ── What the sign-in broker reads ────────────────────────────────────────────────────────────
+
+  route(email: string, groups: readonly string[]): RouteMatch | null {
+    return this.routingTable().route(email, groups);
+  }
+
+  /** SAML settings for a sign-in: the pinned certificates, our endpoints, the SP signing key. */
+  async samlPeer(idpId: string): Promise<SamlPeer & { userIdAttribute: string }> {
+    const idp = this.idp(idpId);
+    if (!idp.saml) throw invalid('That identity provider does not use SAML.', 'idp.notSaml');
+    const org = this.org.get();
+    const sp = this.spRow();
+    return {
+      spEntityId: org.sp.entityId,
+      acsUrl: org.sp.acsUrl,
+      idpEntityId: idp.saml.entityId,
+      ssoUrl: idp.saml.sso.location,
+      ssoBinding: idp.saml.sso.binding,
+      certificates: idp.saml.signingCertificates.map((certificate) => certificate.pem),
+      spPrivateKeyPem: sp ? await this.refs.read(sp.key_ref) : null,
+      userIdAttribute: idp.saml.userIdAttribute,
+    };
+  }
+
+  async oidcPeer(idpId: string): Promise<OidcPeer> {
+    const row = this.idpRow(idpId);
+    if (row.kind !== 'oidc')
+      throw invalid('That identity provider does not use OpenID Connect.', 'idp.notOidc');
+    const clientSecret = row.secret_ref ? await this.refs.read(row.secret_ref) : null;
+    if (row.secret_ref && !clientSecret) {
+      throw new AppError(
+        ErrorCode.Internal,
+        "This IdP's client secret is missing from the keychain; enter it again in the IdP's settings.",
+        'oidc.secretMissing',
+      );
+    }
+    return {
+      settings: OidcStoredSchema.parse(JSON.parse(row.settings_json)),
+      clientSecret,
+      redirectUri: this.org.get().sp.oidcRedirectUri,
+    };
+  }
+
+  /** S5/O3: stored per IdP; off until the admin turns it on. */
+  jitSettings(idpId: string): JitSettings {
+    const row = this.db.prepare('SELECT jit_json FROM idps WHERE id = ?').get(idpId) as
+      { jit_json: string | null } | undefined;
+    if (!row)
+      throw new AppError(ErrorCode.NotFound, 'That identity provider no longer exists.', 'idp.notFound');
+    return row.jit_json ? JitSettingsSchema.parse(JSON.parse(row.jit_json)) : DEFAULT_JIT;
+  }
+
+  setJitSettings(idpId: string, jit: JitSettings): JitSettings {
+    const idp = this.idp(idpId);
+    if (idp.kind === 'builtin') {
+      throw invalid('The built-in identity has no attributes to map.', 'jit.builtin');
+    }
+    const before = this.jitSettings(idpId);
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE idps SET jit_json = ?, updated_at = ? WHERE id = ?')
+        .run(JSON.stringify(jit), this.now(), idpId);
+      this.audit.record('idp.jit', idp.name, before, jit);
+    })();
+    return this.jitSettings(idpId);
+  }
+
+  /** The attribute (SAML, S4) or claim (OIDC) that carries the user id (J4). */
+  userIdAttribute(idp: Idp): string {
+    return idp.saml?.userIdAttribute ?? 'email';
   }
 
   // ── Simulator ────────────────────────────────────────────────────────────────────────────────

@@ -114,4 +114,64 @@ export const MIGRATIONS: readonly string[] = [
      operation  TEXT NOT NULL CHECK (operation IN ('add', 'delete')),
      created_at INTEGER NOT NULL
    ) STRICT;`,
+  // 4: the live sign-in. The directory JIT provisions into (users, their linking attributes and
+  // groups), MFA enrollments (the TOTP secret is in the keychain under `secret_ref`), sign-in
+  // sessions (only a hash of the cookie), failure counters for throttling, and Test SSO runs.
+  `ALTER TABLE org ADD COLUMN directory_sync INTEGER NOT NULL DEFAULT 0 CHECK (directory_sync IN (0, 1));
+   ALTER TABLE org ADD COLUMN block_profile_update INTEGER NOT NULL DEFAULT 0 CHECK (block_profile_update IN (0, 1));
+   ALTER TABLE org ADD COLUMN license_template_json TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE idps ADD COLUMN jit_json TEXT;
+   CREATE TABLE users (
+     id               TEXT PRIMARY KEY,
+     email            TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     active           INTEGER NOT NULL CHECK (active IN (0, 1)),
+     profile_json     TEXT NOT NULL,
+     licenses_json    TEXT NOT NULL,
+     mfa_opted_in     INTEGER NOT NULL DEFAULT 0 CHECK (mfa_opted_in IN (0, 1)),
+     created_by       TEXT NOT NULL,
+     created_at       INTEGER NOT NULL,
+     updated_at       INTEGER NOT NULL,
+     last_sign_in_at  INTEGER
+   ) STRICT;
+   -- J5: a linking value names one user per attribute.
+   CREATE TABLE user_links (
+     attribute TEXT NOT NULL,
+     value     TEXT NOT NULL,
+     user_id   TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     PRIMARY KEY (attribute, value)
+   ) STRICT;
+   CREATE INDEX user_links_user ON user_links (user_id);
+   CREATE TABLE user_groups (
+     user_id  TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     name     TEXT NOT NULL COLLATE NOCASE,
+     added_at INTEGER NOT NULL,
+     PRIMARY KEY (user_id, name)
+   ) STRICT;
+   CREATE TABLE mfa_enrollments (
+     user_id      TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+     secret_ref   TEXT NOT NULL UNIQUE,
+     confirmed_at INTEGER,
+     last_step    INTEGER,
+     created_at   INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE sign_in_failures (
+     key             TEXT PRIMARY KEY,
+     failures        INTEGER NOT NULL,
+     locked_until    INTEGER NOT NULL,
+     last_failure_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE sessions (
+     token_hash  TEXT PRIMARY KEY,
+     user_id     TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     idp_id      TEXT NOT NULL,
+     mfa_done    INTEGER NOT NULL CHECK (mfa_done IN (0, 1)),
+     created_at  INTEGER NOT NULL,
+     expires_at  INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE sso_tests (
+     id          TEXT PRIMARY KEY,
+     idp_id      TEXT NOT NULL REFERENCES idps (id) ON DELETE CASCADE,
+     started_at  INTEGER NOT NULL,
+     result_json TEXT
+   ) STRICT;`,
 ];

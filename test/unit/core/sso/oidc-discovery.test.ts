@@ -57,6 +57,8 @@ describe('discovery from a real oidc-provider', () => {
     userinfoEndpoint: `${issuer}/me`,
     endSessionEndpoint: `${issuer}/session/end`,
     idTokenSigningAlgs: ['RS256'],
+    // oidc-provider sends `iss` in authorization responses (RFC 9207) and says so.
+    issParameterSupported: true,
   });
 
   it('finds the endpoints from the issuer URL', async () => {
@@ -183,6 +185,7 @@ describe('discovery from a provider that sends bad documents', () => {
       userinfoEndpoint: null,
       endSessionEndpoint: null,
       idTokenSigningAlgs: ['RS256'],
+      issParameterSupported: false,
     });
     expect(await discoverOidc(`${issuerOf('good')}${WELL_KNOWN}`)).toEqual(found);
   });
@@ -301,6 +304,7 @@ describe('manual OpenID endpoints', () => {
       userinfoEndpoint: null,
       endSessionEndpoint: null,
       idTokenSigningAlgs: ['RS256'],
+      issParameterSupported: false,
     });
     const local = validateManualOidc(
       {

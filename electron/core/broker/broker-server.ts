@@ -1,0 +1,168 @@
+/**
+ * The sign-in broker's HTTP service on 127.0.0.1:<org.signinPort> (SPEC §2). IdPs know its URLs
+ * (ACS, OIDC redirect URI), so the port is fixed and configurable, never random.
+ *
+ * Like browser mode it answers only to its own Host (DNS rebinding) and caps bodies before parsing
+ * them: 512 KB for the SAML ACS (a real response is a few KB), 16 KB for everything else.
+ */
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { BROKER_CSS, renderPage } from './pages';
+import {
+  FLOW_COOKIE,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  type Answer,
+  type BrokerService,
+} from './broker-service';
+import { SAML_LIMITS } from './saml-sp';
+import { createLogger } from '../logger';
+
+const log = createLogger('broker-server');
+
+const FORM_LIMIT = 16 * 1024;
+
+/**
+ * No script at all; styles from our own stylesheet; the QR code is a data: image. No form-action:
+ * the start page's form is answered by a redirect to the IdP, which form-action would block.
+ */
+export const BROKER_CSP = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface RunningBroker {
+  port: number;
+  close(): Promise<void>;
+}
+
+type Form = Record<string, string | undefined>;
+
+function formOf(request: FastifyRequest): Form {
+  const body = request.body;
+  if (typeof body !== 'object' || body === null) return {};
+  const form: Form = {};
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    // A repeated field arrives as an array: take none of it rather than guess.
+    if (typeof value === 'string') form[key] = value;
+  }
+  return form;
+}
+
+export async function startBroker(service: BrokerService, port: number): Promise<RunningBroker> {
+  const app = Fastify({ bodyLimit: FORM_LIMIT, logger: false, forceCloseConnections: true });
+  await app.register(cookie);
+  // Fastify's querystring parser builds prototype-free objects; formbody uses it too.
+  await app.register(formbody, { bodyLimit: FORM_LIMIT });
+  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!hosts.has(request.headers.host ?? '')) {
+      return reply.code(421).type('text/plain').send('Unexpected Host header.');
+    }
+    reply.header('Content-Security-Policy', BROKER_CSP);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Cache-Control', 'no-store');
+  });
+
+  const send = (reply: FastifyReply, answer: Answer) => {
+    for (const [name, value] of Object.entries(answer.cookies ?? {})) {
+      const options = {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax' as const,
+        ...(name === SESSION_COOKIE ? { maxAge: SESSION_TTL_MS / 1000 } : {}),
+      };
+      if (value === null) void reply.clearCookie(name, options);
+      else void reply.setCookie(name, value, options);
+    }
+    if (answer.page.kind === 'redirect') return reply.redirect(answer.page.url, 302);
+    return reply
+      .code(answer.status ?? 200)
+      .type('text/html; charset=utf-8')
+      .send(renderPage(answer.page));
+  };
+
+  app.get('/broker.css', (_request, reply) => reply.type('text/css').send(BROKER_CSS));
+  app.get('/', (request, reply) => send(reply, service.startPage(request.cookies[SESSION_COOKIE])));
+  app.post('/', async (request, reply) => {
+    const form = formOf(request);
+    return send(
+      reply,
+      await service.begin(
+        { email: form.email, application: form.application },
+        request.cookies[SESSION_COOKIE],
+      ),
+    );
+  });
+  app.post('/signout', (request, reply) => send(reply, service.signOut(request.cookies[SESSION_COOKIE])));
+  app.get<{ Params: { id: string } }>('/test/:id', async (request, reply) =>
+    send(reply, await service.runTest(request.params.id)),
+  );
+  app.post('/saml/acs', { bodyLimit: SAML_LIMITS.bodyMaxBytes }, async (request, reply) => {
+    const form = formOf(request);
+    return send(
+      reply,
+      await service.samlResponse({ SAMLResponse: form.SAMLResponse, RelayState: form.RelayState }),
+    );
+  });
+  app.get('/oidc/callback', async (request, reply) => {
+    const url = new URL(request.url, `http://127.0.0.1:${port}`);
+    return send(reply, await service.oidcCallback(url, request.cookies[FLOW_COOKIE]));
+  });
+  app.post<{ Params: { id: string } }>('/flow/:id/password', async (request, reply) =>
+    send(
+      reply,
+      await service.password(request.params.id, request.cookies[FLOW_COOKIE], formOf(request).password ?? ''),
+    ),
+  );
+  app.post<{ Params: { id: string } }>('/flow/:id/confirm', async (request, reply) =>
+    send(
+      reply,
+      await service.confirmIdentity(
+        request.params.id,
+        request.cookies[FLOW_COOKIE],
+        formOf(request).answer ?? '',
+      ),
+    ),
+  );
+  app.post<{ Params: { id: string } }>('/flow/:id/mfa', async (request, reply) =>
+    send(
+      reply,
+      await service.mfaCode(request.params.id, request.cookies[FLOW_COOKIE], formOf(request).code ?? ''),
+    ),
+  );
+
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) log.error('The sign-in service failed on a request', error);
+    return send(reply, {
+      page: {
+        kind: 'error',
+        title:
+          status === 413
+            ? 'Request too large'
+            : status === 500
+              ? 'Something failed in Tessera'
+              : 'Bad request',
+        message:
+          status === 413
+            ? 'The request is larger than a sign-in ever needs and was refused before reading it.'
+            : status === 500
+              ? 'The sign-in service hit an internal error; the details are in Tessera’s log.'
+              : error.message,
+      },
+      status,
+    });
+  });
+
+  await app.listen({ host: '127.0.0.1', port });
+  return { port, close: () => app.close() };
+}

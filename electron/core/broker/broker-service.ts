@@ -1,0 +1,674 @@
+/**
+ * The sign-in broker's logic (SPEC §2): email → routing → the IdP (SAML, OIDC or the built-in
+ * password) → validation → JIT → MFA → a session. Test SSO (S6, O4, C3) runs the same IdP step for
+ * one IdP, whatever its routing or activation, and records every check instead of signing in.
+ *
+ * HTTP lives in broker-server.ts; this class takes parsed requests and answers with the page to
+ * show, so the whole flow runs under plain Node in tests. A flow lives in memory for FLOW_TTL_MS and
+ * is bound to the browser that started it by a cookie holding its id.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { AppError, ErrorCode } from '../../../shared/ipc/errors';
+import type { Application, IdpKind, MfaDecision } from '../../../shared/admin/schemas';
+import type { ProvisioningPlan, SignInCheck, SsoTest } from '../../../shared/admin/directory';
+import { SsoTestSchema } from '../../../shared/admin/directory';
+import type { Db } from '../store/database';
+import type { OrgService } from '../org/org-service';
+import type { SsoConfigService } from '../sso/sso-config-service';
+import type { DirectoryService, IdentityConfirmation } from '../jit/directory-service';
+import { mapAttributes, MappingError, type AttributeMap, type MappedIdentity } from '../jit/mapping';
+import type { MfaService } from '../mfa/mfa-service';
+import { decideMfa } from '../mfa/policy';
+import { hashPassword, verifyPassword } from '../builtin/passwords';
+import type { Throttle } from './throttle';
+import { SamlServiceProvider, type SamlPeer } from './saml-sp';
+import { OidcRelyingParty, type OidcPending, type OidcPeer } from './oidc-rp';
+import { createLogger } from '../logger';
+
+const log = createLogger('broker');
+
+export const FLOW_TTL_MS = 15 * 60_000;
+const FLOWS_MAX = 10_000;
+/** M6: how long a sign-in lasts. */
+export const SESSION_TTL_MS = 8 * 60 * 60_000;
+export const FLOW_COOKIE = 'tessera_flow';
+export const SESSION_COOKIE = 'tessera_session';
+
+export type Page =
+  | { kind: 'start'; applications: Application[]; email?: string; error?: string }
+  | { kind: 'signed-in'; email: string; application: string | null; expiresAt: number }
+  | { kind: 'password'; flowId: string; email: string; error?: string }
+  | { kind: 'confirm-identity'; flowId: string; email: string; knownEmail: string }
+  | { kind: 'mfa-enroll'; flowId: string; email: string; qrDataUrl: string; secret: string; error?: string }
+  | { kind: 'mfa-verify'; flowId: string; email: string; error?: string }
+  | { kind: 'test-done'; succeeded: boolean; idpName: string; checks: SignInCheck[] }
+  | { kind: 'error'; title: string; message: string; fix?: string }
+  | { kind: 'redirect'; url: string }
+  | { kind: 'post-form'; url: string; fields: Record<string, string> };
+
+export interface Answer {
+  page: Page;
+  /** Cookie name → value (null clears it). */
+  cookies?: Record<string, string | null>;
+  status?: number;
+}
+
+interface Flow {
+  id: string;
+  createdAt: number;
+  testId: string | null;
+  idpId: string;
+  idpKind: IdpKind;
+  idpName: string;
+  /** Sign-ins only (not tests). */
+  email: string | null;
+  application: Application | null;
+  rule: { mfa: 'keep' | 'override' | 'enable'; mfaRequired: boolean } | null;
+  saml: { peer: SamlPeer; userIdAttribute: string; requestId: string } | null;
+  oidc: { peer: OidcPeer; pending: OidcPending } | null;
+  stage: 'idp' | 'password' | 'confirm-identity' | 'mfa-enroll' | 'mfa-verify' | 'done';
+  mapped: MappedIdentity | null;
+  userId: string | null;
+  mfa: MfaDecision | null;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const errorPage = (title: string, message: string, fix?: string, status = 400): Answer => ({
+  page: { kind: 'error', title, message, ...(fix ? { fix } : {}) },
+  status,
+});
+
+export interface BrokerDeps {
+  db: Db;
+  org: OrgService;
+  sso: SsoConfigService;
+  directory: DirectoryService;
+  mfa: MfaService;
+  throttle: Throttle;
+  now: () => number;
+}
+
+export class BrokerService {
+  private readonly flows = new Map<string, Flow>();
+  private readonly saml = new SamlServiceProvider();
+  private readonly oidc = new OidcRelyingParty();
+  /** A hash of a random password: checking an unknown address costs what a real check costs. */
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(private readonly deps: BrokerDeps) {}
+
+  // ── Flows ────────────────────────────────────────────────────────────────────────────────────
+
+  private newFlow(
+    fields: Omit<Flow, 'id' | 'createdAt' | 'stage' | 'mapped' | 'userId' | 'mfa' | 'saml' | 'oidc'>,
+  ): Flow {
+    const now = this.deps.now();
+    for (const [id, flow] of this.flows) if (flow.createdAt + FLOW_TTL_MS <= now) this.flows.delete(id);
+    if (this.flows.size >= FLOWS_MAX) {
+      throw new AppError(
+        ErrorCode.Forbidden,
+        'Too many sign-ins in progress; try again in a few minutes.',
+        'signin.busy',
+      );
+    }
+    const flow: Flow = {
+      ...fields,
+      id: randomBytes(24).toString('base64url'),
+      createdAt: now,
+      stage: 'idp',
+      mapped: null,
+      userId: null,
+      mfa: null,
+      saml: null,
+      oidc: null,
+    };
+    this.flows.set(flow.id, flow);
+    return flow;
+  }
+
+  /** The flow `id` names, if it is still alive and (when a cookie is required) this browser's. */
+  private flow(id: string | undefined, cookie: string | undefined, requireCookie: boolean): Flow | null {
+    if (!id) return null;
+    const flow = this.flows.get(id);
+    if (!flow || flow.createdAt + FLOW_TTL_MS <= this.deps.now()) return null;
+    if (requireCookie && cookie !== flow.id) return null;
+    return flow;
+  }
+
+  private static expired(): Answer {
+    return errorPage(
+      'This sign-in has expired',
+      'It was started more than 15 minutes ago, in another browser, or Tessera was restarted.',
+      'Start again from the sign-in page.',
+    );
+  }
+
+  // ── Start page ───────────────────────────────────────────────────────────────────────────────
+
+  startPage(sessionCookie: string | undefined): Answer {
+    const session = this.session(sessionCookie);
+    if (session) {
+      return {
+        page: { kind: 'signed-in', email: session.email, application: null, expiresAt: session.expiresAt },
+      };
+    }
+    return { page: { kind: 'start', applications: this.deps.org.applications() } };
+  }
+
+  private session(cookie: string | undefined): { userId: string; email: string; expiresAt: number } | null {
+    if (!cookie) return null;
+    const row = this.deps.db
+      .prepare(
+        `SELECT sessions.user_id, sessions.expires_at, users.email FROM sessions JOIN users ON users.id = sessions.user_id
+         WHERE token_hash = ? AND expires_at > ? AND users.active = 1`,
+      )
+      .get(hashToken(cookie), this.deps.now()) as
+      { user_id: string; expires_at: number; email: string } | undefined;
+    return row ? { userId: row.user_id, email: row.email, expiresAt: row.expires_at } : null;
+  }
+
+  signOut(cookie: string | undefined): Answer {
+    if (cookie) this.deps.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(cookie));
+    return {
+      page: { kind: 'start', applications: this.deps.org.applications() },
+      cookies: { [SESSION_COOKIE]: null },
+    };
+  }
+
+  /** POST / — the person typed their email (and chose an application). */
+  async begin(
+    form: { email?: string; application?: string },
+    sessionCookie: string | undefined,
+  ): Promise<Answer> {
+    const email = (form.email ?? '').trim().toLowerCase();
+    const applications = this.deps.org.applications();
+    const again = (error: string): Answer => ({
+      page: { kind: 'start', applications, email, error },
+      status: 400,
+    });
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 320)
+      return again('Enter your email address.');
+    const application = form.application ? this.deps.org.applicationByKey(form.application) : null;
+    if (form.application && !application) return again('Choose an application from the list.');
+
+    // M6: a valid session signs this person in without asking again.
+    const session = this.session(sessionCookie);
+    if (session && session.email === email) {
+      return {
+        page: {
+          kind: 'signed-in',
+          email,
+          application: application?.name ?? null,
+          expiresAt: session.expiresAt,
+        },
+      };
+    }
+
+    const known = this.deps.directory.userByEmail(email);
+    const match = this.deps.sso.route(email, known?.groups ?? []);
+    if (!match) {
+      return again(
+        'No identity provider signs in this address. Check the address, or ask your administrator to add a routing rule for it.',
+      );
+    }
+    const flow = this.newFlow({
+      testId: null,
+      idpId: match.idp.id,
+      idpKind: match.idp.kind,
+      idpName: match.idp.name,
+      email,
+      application,
+      rule: { mfa: match.rule.mfa, mfaRequired: match.rule.mfaRequired },
+    });
+    return this.toIdp(flow);
+  }
+
+  /** Sends the browser to the flow's IdP (or the password page). */
+  private async toIdp(flow: Flow): Promise<Answer> {
+    const cookies = { [FLOW_COOKIE]: flow.id };
+    try {
+      if (flow.idpKind === 'builtin') {
+        flow.stage = 'password';
+        return { page: { kind: 'password', flowId: flow.id, email: flow.email ?? '' }, cookies };
+      }
+      if (flow.idpKind === 'saml') {
+        const peer = await this.deps.sso.samlPeer(flow.idpId);
+        const start = await this.saml.start(peer, flow.id);
+        flow.saml = { peer, userIdAttribute: peer.userIdAttribute, requestId: start.requestId };
+        return start.kind === 'redirect'
+          ? { page: { kind: 'redirect', url: start.url }, cookies }
+          : { page: { kind: 'post-form', url: start.url, fields: start.fields }, cookies };
+      }
+      const peer = await this.deps.sso.oidcPeer(flow.idpId);
+      const { url, pending } = await this.oidc.start(peer);
+      flow.oidc = { peer, pending };
+      return { page: { kind: 'redirect', url }, cookies };
+    } catch (error) {
+      this.flows.delete(flow.id);
+      log.warn(`Could not start a sign-in at ${flow.idpName}`, error);
+      return errorPage(
+        'The sign-in could not start',
+        error instanceof AppError ? error.message : `Tessera could not reach ${flow.idpName}'s settings.`,
+        'An administrator should check this identity provider in Tessera.',
+        500,
+      );
+    }
+  }
+
+  // ── Test SSO ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Creates a test and the one URL that runs it (opened in a new window or a private one). */
+  startTest(idpId: string, port: number): { id: string; url: string } {
+    const idp = this.deps.sso.idp(idpId);
+    const id = randomUUID();
+    const db = this.deps.db;
+    db.transaction(() => {
+      // One test per IdP is kept: the last one (the mapping preview reads it).
+      db.prepare('DELETE FROM sso_tests WHERE idp_id = ?').run(idp.id);
+      db.prepare('INSERT INTO sso_tests (id, idp_id, started_at, result_json) VALUES (?, ?, ?, NULL)').run(
+        id,
+        idp.id,
+        this.deps.now(),
+      );
+    })();
+    return { id, url: `http://127.0.0.1:${port}/test/${id}` };
+  }
+
+  /** GET /test/:id — runs the test's IdP step. */
+  async runTest(testId: string): Promise<Answer> {
+    const row = this.testRow(testId);
+    if (!row || row.result_json !== null || row.started_at + FLOW_TTL_MS <= this.deps.now()) {
+      return errorPage(
+        'This test link is used up',
+        'Each Test SSO link works once, for 15 minutes.',
+        'Click Test SSO in Tessera again.',
+      );
+    }
+    const idp = this.deps.sso.idp(row.idp_id);
+    const flow = this.newFlow({
+      testId,
+      idpId: idp.id,
+      idpKind: idp.kind,
+      idpName: idp.name,
+      email: null,
+      application: null,
+      rule: null,
+    });
+    if (idp.kind === 'builtin') {
+      return errorPage(
+        'Nothing to test',
+        'The built-in identity has no external IdP to test.',
+        undefined,
+        400,
+      );
+    }
+    return this.toIdp(flow);
+  }
+
+  private testRow(
+    id: string,
+  ): { id: string; idp_id: string; started_at: number; result_json: string | null } | undefined {
+    return this.deps.db.prepare('SELECT * FROM sso_tests WHERE id = ?').get(id) as
+      { id: string; idp_id: string; started_at: number; result_json: string | null } | undefined;
+  }
+
+  test(id: string): SsoTest {
+    const row = this.testRow(id);
+    if (!row) throw new AppError(ErrorCode.NotFound, 'That test no longer exists.', 'test.notFound');
+    if (row.result_json) return SsoTestSchema.parse(JSON.parse(row.result_json));
+    const idp = this.deps.sso.idp(row.idp_id);
+    return {
+      id,
+      idpId: idp.id,
+      idpName: idp.name,
+      state: 'waiting',
+      startedAt: row.started_at,
+      finishedAt: null,
+      checks: [],
+      claims: null,
+      subject: null,
+      plan: null,
+      messages: [],
+    };
+  }
+
+  /** The attributes of the IdP's last successful test, for the mapping preview. */
+  lastTestClaims(idpId: string): AttributeMap | null {
+    const row = this.deps.db.prepare('SELECT result_json FROM sso_tests WHERE idp_id = ?').get(idpId) as
+      { result_json: string | null } | undefined;
+    if (!row?.result_json) return null;
+    const test = SsoTestSchema.parse(JSON.parse(row.result_json));
+    if (test.state !== 'succeeded' || !test.claims) return null;
+    const map = Object.create(null) as AttributeMap;
+    for (const [name, values] of Object.entries(test.claims)) map[name] = values;
+    return map;
+  }
+
+  private finishTest(
+    flow: Flow,
+    outcome: {
+      ok: boolean;
+      checks: SignInCheck[];
+      messages: SsoTest['messages'];
+      subject: string | null;
+      claims: AttributeMap | null;
+    },
+  ): Answer {
+    const checks = [...outcome.checks];
+    let plan: ProvisioningPlan | null = null;
+    let ok = outcome.ok;
+    if (ok && outcome.claims) {
+      const mapping = this.mapFor(flow, outcome.claims);
+      checks.push(mapping.check);
+      if (mapping.mapped) {
+        plan = this.deps.directory.plan(
+          mapping.mapped,
+          this.deps.sso.jitSettings(flow.idpId),
+          `jit:${flow.idpName}`,
+        ).plan;
+      } else ok = false;
+    }
+    const result: SsoTest = {
+      id: flow.testId!,
+      idpId: flow.idpId,
+      idpName: flow.idpName,
+      state: ok ? 'succeeded' : 'failed',
+      startedAt: flow.createdAt,
+      finishedAt: this.deps.now(),
+      checks,
+      claims: outcome.claims ? { ...outcome.claims } : null,
+      subject: outcome.subject,
+      plan,
+      messages: outcome.messages,
+    };
+    this.deps.db
+      .prepare('UPDATE sso_tests SET result_json = ? WHERE id = ?')
+      .run(JSON.stringify(result), flow.testId);
+    this.flows.delete(flow.id);
+    return {
+      page: { kind: 'test-done', succeeded: ok, idpName: flow.idpName, checks },
+      cookies: { [FLOW_COOKIE]: null },
+    };
+  }
+
+  private mapFor(flow: Flow, claims: AttributeMap): { mapped: MappedIdentity | null; check: SignInCheck } {
+    const attribute = flow.saml?.userIdAttribute ?? 'email';
+    try {
+      if (
+        flow.idpKind === 'oidc' &&
+        Object.hasOwn(claims, 'email_verified') &&
+        claims.email_verified?.[0] === 'false'
+      ) {
+        throw new MappingError(
+          'The IdP says this email address is not verified (email_verified: false); Tessera does not sign in by an unverified address.',
+          'emailNotVerified',
+        );
+      }
+      const mapped = mapAttributes(claims, this.deps.sso.jitSettings(flow.idpId), attribute);
+      return {
+        mapped,
+        check: {
+          id: 'user-id',
+          title: `User id (${attribute}) received`,
+          status: 'pass',
+          detail: mapped.email,
+          fix: null,
+        },
+      };
+    } catch (error) {
+      if (!(error instanceof MappingError)) throw error;
+      return {
+        mapped: null,
+        check: {
+          id: 'user-id',
+          title: `User id (${attribute}) received`,
+          status: 'fail',
+          detail: error.message,
+          fix: null,
+        },
+      };
+    }
+  }
+
+  // ── IdP responses ────────────────────────────────────────────────────────────────────────────
+
+  /** POST /saml/acs — the flow is named by RelayState (the POST comes from the IdP's page). */
+  async samlResponse(form: { SAMLResponse?: string; RelayState?: string }): Promise<Answer> {
+    const flow = this.flow(form.RelayState, undefined, false);
+    if (!flow?.saml || flow.stage !== 'idp') return BrokerService.expired();
+    if (!form.SAMLResponse)
+      return errorPage(
+        'No SAML response',
+        'The IdP posted no SAMLResponse.',
+        'Check the IdP’s ACS binding (HTTP-POST).',
+      );
+    const outcome = await this.saml.validate(flow.saml.peer, form.SAMLResponse, flow.saml.requestId);
+    const messages = outcome.xml ? [{ label: 'SAML response (decoded)', body: redactSaml(outcome.xml) }] : [];
+    if (flow.testId) {
+      return this.finishTest(flow, {
+        ok: outcome.ok,
+        checks: outcome.checks,
+        messages,
+        subject: outcome.ok ? outcome.nameId : null,
+        claims: outcome.ok ? outcome.attributes : null,
+      });
+    }
+    if (!outcome.ok) return this.refused(flow, outcome.checks);
+    return this.afterIdp(flow, outcome.attributes);
+  }
+
+  /** GET /oidc/callback — the flow is this browser's (cookie), its state is checked by openid-client. */
+  async oidcCallback(url: URL, flowCookie: string | undefined): Promise<Answer> {
+    const flow = this.flow(flowCookie, flowCookie, true);
+    if (!flow?.oidc || flow.stage !== 'idp') return BrokerService.expired();
+    const outcome = await this.oidc.finish(flow.oidc.peer, flow.oidc.pending, url);
+    if (flow.testId) {
+      return this.finishTest(flow, {
+        ok: outcome.ok,
+        checks: outcome.checks,
+        messages: outcome.messages,
+        subject: outcome.ok ? outcome.subject : null,
+        claims: outcome.ok ? outcome.claims : null,
+      });
+    }
+    if (!outcome.ok) return this.refused(flow, outcome.checks);
+    return this.afterIdp(flow, outcome.claims);
+  }
+
+  private refused(flow: Flow, checks: SignInCheck[]): Answer {
+    this.flows.delete(flow.id);
+    const failed = checks.find((check) => check.status === 'fail');
+    log.warn(`A sign-in at ${flow.idpName} was refused: ${failed?.id ?? 'unknown'}`);
+    return errorPage(
+      'Sign-in refused',
+      failed?.detail ?? `${flow.idpName}'s answer was not accepted.`,
+      failed?.fix ?? undefined,
+      403,
+    );
+  }
+
+  /** POST /flow/:id/password — the built-in identity. */
+  async password(flowId: string, flowCookie: string | undefined, password: string): Promise<Answer> {
+    const flow = this.flow(flowId, flowCookie, true);
+    if (!flow || flow.stage !== 'password' || !flow.email) return BrokerService.expired();
+    const email = flow.email;
+    const key = `password:${email}`;
+    try {
+      this.deps.throttle.assertAllowed(key);
+    } catch (error) {
+      return { page: { kind: 'password', flowId, email, error: (error as Error).message }, status: 429 };
+    }
+    const row = this.deps.db
+      .prepare('SELECT display_name, password_hash FROM local_users WHERE email = ?')
+      .get(email) as { display_name: string; password_hash: string } | undefined;
+    // An unknown address costs a hash too, so timing does not tell which addresses exist.
+    this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    const ok = await verifyPassword(row?.password_hash ?? (await this.dummyHash), password.slice(0, 1024));
+    if (!row || !ok) {
+      this.deps.throttle.fail(key);
+      return {
+        page: { kind: 'password', flowId, email, error: 'The email address or password is not right.' },
+        status: 401,
+      };
+    }
+    this.deps.throttle.reset(key);
+    try {
+      flow.userId = this.deps.directory.ensureUser(email, row.display_name, 'builtin');
+    } catch (error) {
+      this.flows.delete(flow.id);
+      return errorPage('Sign-in refused', (error as Error).message, 'Ask your administrator.', 403);
+    }
+    return this.toMfa(flow);
+  }
+
+  /** After a validated IdP response: map, provision (J), then MFA. */
+  private async afterIdp(
+    flow: Flow,
+    claims: AttributeMap,
+    confirmation: IdentityConfirmation = null,
+  ): Promise<Answer> {
+    const mapping = flow.mapped ? { mapped: flow.mapped, check: null } : this.mapFor(flow, claims);
+    if (!mapping.mapped) {
+      this.flows.delete(flow.id);
+      return errorPage(
+        'Sign-in refused',
+        mapping.check?.detail ?? 'No user id.',
+        'An administrator should check the IdP’s attribute release.',
+        403,
+      );
+    }
+    flow.mapped = mapping.mapped;
+    if (flow.email && mapping.mapped.email !== flow.email) {
+      // The person said who they are; the IdP authenticated someone else.
+      this.flows.delete(flow.id);
+      return errorPage(
+        'Signed in as someone else',
+        `You started as ${flow.email}, but ${flow.idpName} signed you in as ${mapping.mapped.email}.`,
+        `Sign out of ${flow.idpName}, or start again with ${mapping.mapped.email}.`,
+        403,
+      );
+    }
+    const provisioning = this.deps.directory.plan(
+      mapping.mapped,
+      this.deps.sso.jitSettings(flow.idpId),
+      `jit:${flow.idpName}`,
+      confirmation,
+    );
+    if (provisioning.plan.action === 'confirm-identity') {
+      flow.stage = 'confirm-identity';
+      const known = provisioning.plan.userId ? this.deps.directory.user(provisioning.plan.userId).email : '';
+      return {
+        page: { kind: 'confirm-identity', flowId: flow.id, email: mapping.mapped.email, knownEmail: known },
+      };
+    }
+    try {
+      flow.userId = this.deps.directory.apply(provisioning, false);
+    } catch (error) {
+      this.flows.delete(flow.id);
+      return errorPage(
+        'You are not in the directory',
+        (error as Error).message,
+        'Ask your administrator to add you or to turn on JIT for this identity provider.',
+        403,
+      );
+    }
+    if (!this.deps.directory.user(flow.userId).active) {
+      this.flows.delete(flow.id);
+      return errorPage(
+        'Account deactivated',
+        `${mapping.mapped.email} is deactivated in the directory.`,
+        'Ask your administrator.',
+        403,
+      );
+    }
+    return this.toMfa(flow);
+  }
+
+  /** POST /flow/:id/confirm — J1: "yes, that is me" or "no, I am someone else". */
+  async confirmIdentity(flowId: string, flowCookie: string | undefined, answer: string): Promise<Answer> {
+    const flow = this.flow(flowId, flowCookie, true);
+    if (!flow || flow.stage !== 'confirm-identity' || !flow.mapped) return BrokerService.expired();
+    flow.stage = 'idp';
+    return this.afterIdp(
+      flow,
+      Object.create(null) as AttributeMap,
+      answer === 'yes' ? 'confirmed' : 'declined',
+    );
+  }
+
+  private async toMfa(flow: Flow): Promise<Answer> {
+    const user = this.deps.directory.user(flow.userId!);
+    flow.mfa = flow.rule
+      ? decideMfa(this.deps.org.mfaPolicy(), flow.rule, flow.application, { optedIn: user.mfa.optedIn })
+      : { required: false, reason: 'not-required' };
+    if (!flow.mfa.required) return this.signedIn(flow, false);
+    if (this.deps.mfa.enrolled(user.id)) {
+      flow.stage = 'mfa-verify';
+      return { page: { kind: 'mfa-verify', flowId: flow.id, email: user.email } };
+    }
+    flow.stage = 'mfa-enroll';
+    return this.enrollPage(flow, user.email);
+  }
+
+  private async enrollPage(flow: Flow, email: string, error?: string): Promise<Answer> {
+    const enrollment = await this.deps.mfa.beginEnrollment(flow.userId!, email, this.deps.org.get().name);
+    return {
+      page: {
+        kind: 'mfa-enroll',
+        flowId: flow.id,
+        email,
+        qrDataUrl: enrollment.qrDataUrl,
+        secret: enrollment.secret,
+        ...(error ? { error } : {}),
+      },
+      ...(error ? { status: 400 } : {}),
+    };
+  }
+
+  /** POST /flow/:id/mfa — the code from the authenticator (enrollment M7 or verification). */
+  async mfaCode(flowId: string, flowCookie: string | undefined, code: string): Promise<Answer> {
+    const flow = this.flow(flowId, flowCookie, true);
+    if (!flow || (flow.stage !== 'mfa-enroll' && flow.stage !== 'mfa-verify') || !flow.userId)
+      return BrokerService.expired();
+    const email = this.deps.directory.user(flow.userId).email;
+    try {
+      await this.deps.mfa.verify(flow.userId, code.slice(0, 32));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (flow.stage === 'mfa-enroll' && error.reason !== 'signin.lockedOut') {
+        return this.enrollPage(flow, email, error.message);
+      }
+      return { page: { kind: 'mfa-verify', flowId, email, error: error.message }, status: 400 };
+    }
+    return this.signedIn(flow, true);
+  }
+
+  private signedIn(flow: Flow, mfaDone: boolean): Answer {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.deps.now();
+    const expiresAt = now + SESSION_TTL_MS;
+    this.deps.db
+      .prepare(
+        'INSERT INTO sessions (token_hash, user_id, idp_id, mfa_done, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(hashToken(token), flow.userId, flow.idpId, Number(mfaDone), now, expiresAt);
+    this.deps.directory.markSignedIn(flow.userId!);
+    this.flows.delete(flow.id);
+    flow.stage = 'done';
+    const email = this.deps.directory.user(flow.userId!).email;
+    log.info(`A person signed in through ${flow.idpName}${mfaDone ? ' with MFA' : ''}.`);
+    return {
+      page: { kind: 'signed-in', email, application: flow.application?.name ?? null, expiresAt },
+      cookies: { [SESSION_COOKIE]: token, [FLOW_COOKIE]: null },
+    };
+  }
+}
+
+/** The decoded response as shown in Test SSO: signature values and certificates shortened. */
+function redactSaml(xml: string): string {
+  return xml
+    .slice(0, 200_000)
+    .replace(/(<(?:\w+:)?SignatureValue[^>]*>)[^<]*(<)/g, '$1(signature)$2')
+    .replace(/(<(?:\w+:)?X509Certificate[^>]*>)([^<]{0,24})[^<]*(<)/g, '$1$2…$3');
+}
