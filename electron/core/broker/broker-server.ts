@@ -82,7 +82,8 @@ export async function startBroker(service: BrokerService, port: number): Promise
       if (value === null) void reply.clearCookie(name, options);
       else void reply.setCookie(name, value, options);
     }
-    if (answer.page.kind === 'redirect') return reply.redirect(answer.page.url, 302);
+    // 303: after a POST the browser follows with a GET.
+    if (answer.page.kind === 'redirect') return reply.redirect(answer.page.url, 303);
     return reply
       .code(answer.status ?? 200)
       .type('text/html; charset=utf-8')
@@ -116,6 +117,9 @@ export async function startBroker(service: BrokerService, port: number): Promise
     const url = new URL(request.url, `http://127.0.0.1:${port}`);
     return send(reply, await service.oidcCallback(url, request.cookies[FLOW_COOKIE]));
   });
+  app.get<{ Params: { id: string } }>('/flow/:id', async (request, reply) =>
+    send(reply, await service.continueFlow(request.params.id, request.cookies[FLOW_COOKIE])),
+  );
   app.post<{ Params: { id: string } }>('/flow/:id/password', async (request, reply) =>
     send(
       reply,

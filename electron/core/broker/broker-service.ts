@@ -66,7 +66,9 @@ interface Flow {
   rule: { mfa: 'keep' | 'override' | 'enable'; mfaRequired: boolean } | null;
   saml: { peer: SamlPeer; userIdAttribute: string; requestId: string } | null;
   oidc: { peer: OidcPeer; pending: OidcPending } | null;
-  stage: 'idp' | 'password' | 'confirm-identity' | 'mfa-enroll' | 'mfa-verify' | 'done';
+  stage: 'idp' | 'idp-done' | 'password' | 'confirm-identity' | 'mfa-enroll' | 'mfa-verify' | 'done';
+  /** A validated SAML response's attributes, until this browser continues the flow. */
+  claims: AttributeMap | null;
   mapped: MappedIdentity | null;
   userId: string | null;
   mfa: MfaDecision | null;
@@ -101,7 +103,10 @@ export class BrokerService {
   // ── Flows ────────────────────────────────────────────────────────────────────────────────────
 
   private newFlow(
-    fields: Omit<Flow, 'id' | 'createdAt' | 'stage' | 'mapped' | 'userId' | 'mfa' | 'saml' | 'oidc'>,
+    fields: Omit<
+      Flow,
+      'id' | 'createdAt' | 'stage' | 'mapped' | 'userId' | 'mfa' | 'saml' | 'oidc' | 'claims'
+    >,
   ): Flow {
     const now = this.deps.now();
     for (const [id, flow] of this.flows) if (flow.createdAt + FLOW_TTL_MS <= now) this.flows.delete(id);
@@ -122,6 +127,7 @@ export class BrokerService {
       mfa: null,
       saml: null,
       oidc: null,
+      claims: null,
     };
     this.flows.set(flow.id, flow);
     return flow;
@@ -455,7 +461,19 @@ export class BrokerService {
       });
     }
     if (!outcome.ok) return this.refused(flow, outcome.checks);
-    return this.afterIdp(flow, outcome.attributes);
+    // The POST came from the IdP's page, so it proves nothing about which browser this is; the
+    // sign-in continues only in the browser holding this flow's cookie (no login CSRF).
+    flow.stage = 'idp-done';
+    flow.claims = outcome.attributes;
+    return { page: { kind: 'redirect', url: `/flow/${flow.id}` } };
+  }
+
+  /** GET /flow/:id — after the ACS, in the browser that started the sign-in. */
+  async continueFlow(flowId: string, flowCookie: string | undefined): Promise<Answer> {
+    const flow = this.flow(flowId, flowCookie, true);
+    if (!flow || flow.stage !== 'idp-done' || !flow.claims) return BrokerService.expired();
+    flow.stage = 'idp';
+    return this.afterIdp(flow, flow.claims);
   }
 
   /** GET /oidc/callback — the flow is this browser's (cookie), its state is checked by openid-client. */

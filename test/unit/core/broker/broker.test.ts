@@ -1,0 +1,328 @@
+/**
+ * The sign-in service end to end over HTTP, against a real SAML IdP (test/support/saml-idp.ts, real
+ * keys), a real keychain and an encrypted store: routing → IdP → validation → JIT → MFA enrollment
+ * and verification → session; replay, lockout, admin reset; Test SSO with its diagnosis; the
+ * built-in password with throttling; the service's own guards.
+ */
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../../electron/core/app-core';
+import type { Channel, RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
+import { requireSecretService, useTempDirs } from '../../../support/temp';
+import { createTestPki, type TestPki } from '../../../support/saml-fixtures';
+import { readPostForm, startSamlIdp, type RunningSamlIdp } from '../../../support/saml-idp';
+import { startDnsmasq, type RunningDns } from '../../../support/peers';
+import { base32Decode, referenceTotp } from '../../../e2e/support/otp';
+
+const tempDir = useTempDirs();
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A browser, as far as cookies and forms go: one jar, redirects followed by hand. */
+class Browser {
+  private readonly jar = new Map<string, string>();
+
+  async request(url: string, init: { method?: string; form?: Record<string, string> } = {}) {
+    const response = await fetch(url, {
+      method: init.method ?? (init.form ? 'POST' : 'GET'),
+      redirect: 'manual',
+      headers: {
+        cookie: [...this.jar].map(([name, value]) => `${name}=${value}`).join('; '),
+        ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
+    });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const [name, ...rest] = pair!.split('=');
+      const value = rest.join('=');
+      if (/Expires=Thu, 01 Jan 1970|Max-Age=0/i.test(header) || value === '') this.jar.delete(name!);
+      else this.jar.set(name!, value);
+    }
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      html: await response.text(),
+    };
+  }
+
+  /** Follows redirects (relative ones against `url`) until a page. */
+  async follow(url: string, init: { method?: string; form?: Record<string, string> } = {}) {
+    let current = url;
+    let page = await this.request(current, init);
+    for (let hops = 0; page.location && hops < 10; hops++) {
+      current = new URL(page.location, current).href;
+      page = await this.request(current);
+    }
+    return { ...page, url: current };
+  }
+
+  cookie(name: string): string | undefined {
+    return this.jar.get(name);
+  }
+}
+
+const field = (html: string, name: string) => new RegExp(`action="([^"]*/${name})"`).exec(html)?.[1];
+
+describe('the sign-in service', () => {
+  let pki: TestPki;
+  let idp: RunningSamlIdp;
+  let dns: RunningDns | null = null;
+  let core: Core;
+  let base: string;
+
+  async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+    const result = await core.dispatch(channel, request);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.data as ResponseOf<C>;
+  }
+
+  beforeAll(async () => {
+    requireSecretService();
+    pki = await createTestPki();
+    idp = await startSamlIdp({
+      signer: pki.idp,
+      users: {
+        alice: { uid: 'alice@example.test', givenName: 'Alice', phone: '+46701234567', groups: ['staff'] },
+        bob: { uid: 'bob@example.test', givenName: 'Bob', groups: ['staff', 'admins'] },
+      },
+    });
+    const port = await freePort();
+    core = await createCore({ dataDir: tempDir(), version: 'test', defaultSigninPort: port });
+    base = `http://127.0.0.1:${port}`;
+
+    // A claimed domain (J0), verified through a real DNS server.
+    const domain = await call('admin:domain:add', { name: 'example.test' });
+    dns = await startDnsmasq([`--txt-record=${domain.recordName},${domain.token}`], domain.recordName);
+    const org = await call('admin:org:get', {});
+    await call('admin:org:update', { name: org.name, dnsResolver: dns.resolver, signinPort: port });
+    await call('admin:domain:verify', { name: 'example.test' });
+    await call('admin:domain:claim', { name: 'example.test', claimed: true });
+
+    const saml = await call('sso:idp:save-saml', {
+      id: null,
+      idp: {
+        name: 'Test IdP',
+        userIdAttribute: 'uid',
+        acknowledgeLessSecure: true,
+        source: { kind: 'metadata', xml: idp.metadataXml() },
+      },
+    });
+    await call('sso:jit:set', {
+      idpId: saml.id,
+      jit: {
+        createUsers: true,
+        updateUsers: true,
+        allowNewEmail: false,
+        linkBy: null,
+        mapping: { 'name.givenName': 'givenName', 'phoneNumbers.work': 'phone' },
+        groupAttribute: 'groups',
+      },
+    });
+    await call('sso:idp:set-activated', { id: saml.id, activated: true });
+    await call('mfa:policy:set', {
+      enabled: true,
+      allowPerUser: false,
+      mandatoryForApplications: false,
+      mandatoryForOrganization: true,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    core?.close();
+    await idp?.stop();
+    await dns?.stop();
+  });
+
+  /** Start page → IdP → login → ACS → continuation; returns the page after the IdP. */
+  async function signInAtIdp(browser: Browser, email: string, username: string) {
+    const atIdp = await browser.follow(`${base}/`, { form: { email } });
+    expect(atIdp.url).toContain(idp.base);
+    const key = /name="key" value="([^"]+)"/.exec(atIdp.html)![1]!;
+    const posted = await browser.request(`${idp.base}/login`, { form: { key, username } });
+    const form = readPostForm(posted.html);
+    return browser.follow(form.action, { form: form.fields });
+  }
+
+  it('signs a person in: routing, SAML, JIT, MFA enrollment, session', async () => {
+    const browser = new Browser();
+    expect((await browser.request(`${base}/`)).html).toContain('Sign in');
+    const enroll = await signInAtIdp(browser, 'alice@example.test', 'alice');
+    expect(enroll.html).toContain('Set up two-step verification');
+    expect(enroll.html).toMatch(/<img class="qr" src="data:image\/png;base64,/);
+    const secret = /<code class="secret"[^>]*>([A-Z2-7 ]+)<\/code>/.exec(enroll.html)![1]!.replace(/ /g, '');
+
+    // A wrong code first: refused, the enrollment page again, nothing confirmed.
+    const wrong = await browser.request(`${base}${field(enroll.html, 'mfa')}`, { form: { code: '000000' } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toContain('not right');
+
+    const code = referenceTotp(base32Decode(secret), Date.now());
+    const done = await browser.request(`${base}${field(enroll.html, 'mfa')}`, { form: { code } });
+    expect(done.html).toContain('You are signed in as <strong>alice@example.test</strong>');
+    expect(browser.cookie('tessera_session')).toBeTruthy();
+
+    // JIT wrote the mapped profile and groups; MFA is enrolled.
+    const [alice] = await call('directory:user:list', { query: 'alice' });
+    expect(alice).toMatchObject({
+      email: 'alice@example.test',
+      profile: { 'name.givenName': 'Alice', 'phoneNumbers.work': '+46701234567' },
+      groups: ['staff'],
+      mfa: { enrolled: true },
+      createdBy: 'jit:Test IdP',
+    });
+    expect(alice!.lastSignInAt).toBeTruthy();
+
+    // M6: the session signs her in again without the IdP or MFA.
+    const again = await browser.request(`${base}/`, { form: { email: 'alice@example.test' } });
+    expect(again.html).toContain('You are signed in as');
+
+    // A second sign-in (new browser): verification, and the same code is not accepted twice.
+    const other = new Browser();
+    const verify = await signInAtIdp(other, 'alice@example.test', 'alice');
+    expect(verify.html).toContain('Two-step verification');
+    const replay = await other.request(`${base}${field(verify.html, 'mfa')}`, { form: { code } });
+    expect(replay.html).toContain('already used');
+  });
+
+  it('adds groups and never removes them (J8), and locks out after repeated wrong codes', async () => {
+    idp.setResponseOptions({
+      attributes: { uid: 'alice@example.test', givenName: 'Alicia', groups: ['admins'] },
+    });
+    const browser = new Browser();
+    const verify = await signInAtIdp(browser, 'alice@example.test', 'alice');
+    idp.resetResponseOptions();
+    const [alice] = await call('directory:user:list', { query: 'alice@' });
+    expect(alice!.groups).toEqual(['admins', 'staff']);
+    expect(alice!.profile['name.givenName']).toBe('Alicia');
+
+    const action = `${base}${field(verify.html, 'mfa')}`;
+    let last = '';
+    for (let attempt = 0; attempt < 6; attempt++) {
+      last = (await browser.request(action, { form: { code: '123456' } })).html;
+    }
+    expect(last).toMatch(/Too many failed attempts|Locked/);
+    const [locked] = await call('directory:user:list', { query: 'alice@' });
+    expect(locked!.mfa.lockedUntil).toBeTruthy();
+
+    // M8: the admin resets the enrollment; the next sign-in enrolls again.
+    const reset = await call('directory:user:reset-mfa', { id: locked!.id });
+    expect(reset.mfa).toMatchObject({ enrolled: false, lockedUntil: null });
+    const fresh = await signInAtIdp(new Browser(), 'alice@example.test', 'alice');
+    expect(fresh.html).toContain('Set up two-step verification');
+  });
+
+  it('refuses a person the IdP authenticates as someone else', async () => {
+    const page = await signInAtIdp(new Browser(), 'alice@example.test', 'bob');
+    expect(page.status).toBe(403);
+    expect(page.html).toContain('Signed in as someone else');
+  });
+
+  it('runs Test SSO and records every check, the claims and the JIT plan', async () => {
+    const [samlIdp] = await call('sso:idp:list', {});
+    const test = await call('sso:test:start', { idpId: samlIdp!.id });
+    expect((await call('sso:test:get', { id: test.id })).state).toBe('waiting');
+    const browser = new Browser();
+    const atIdp = await browser.follow(test.url);
+    const key = /name="key" value="([^"]+)"/.exec(atIdp.html)![1]!;
+    const form = readPostForm(
+      (await browser.request(`${idp.base}/login`, { form: { key, username: 'bob' } })).html,
+    );
+    const page = await browser.follow(form.action, { form: form.fields });
+    expect(page.html).toContain('Test SSO succeeded');
+    const result = await call('sso:test:get', { id: test.id });
+    expect(result.state).toBe('succeeded');
+    expect(result.checks.every((check) => check.status === 'pass')).toBe(true);
+    expect(result.claims?.uid).toEqual(['bob@example.test']);
+    expect(result.plan).toMatchObject({
+      action: 'create',
+      email: 'bob@example.test',
+      groupsAdded: ['staff', 'admins'],
+    });
+    expect(result.messages[0]!.body).toContain('(signature)');
+    // A test provisions nothing.
+    expect(await call('directory:user:list', { query: 'bob' })).toEqual([]);
+    // The mapping preview reads the last test.
+    const preview = await call('directory:mapping:preview', { idpId: samlIdp!.id, claims: null });
+    expect(preview.action).toBe('create');
+
+    // The link works once.
+    expect((await new Browser().request(test.url)).html).toContain('used up');
+  });
+
+  it('shows exactly why a broken IdP fails (wrong audience)', async () => {
+    const [samlIdp] = await call('sso:idp:list', {});
+    const test = await call('sso:test:start', { idpId: samlIdp!.id });
+    idp.mode = 'wrong-audience';
+    try {
+      const browser = new Browser();
+      const atIdp = await browser.follow(test.url);
+      const key = /name="key" value="([^"]+)"/.exec(atIdp.html)![1]!;
+      const form = readPostForm(
+        (await browser.request(`${idp.base}/login`, { form: { key, username: 'alice' } })).html,
+      );
+      await browser.follow(form.action, { form: form.fields });
+    } finally {
+      idp.mode = 'normal';
+    }
+    const result = await call('sso:test:get', { id: test.id });
+    expect(result.state).toBe('failed');
+    const failed = result.checks.find((check) => check.status === 'fail')!;
+    expect(failed.id).toBe('audience');
+    expect(failed.fix).toContain('entity ID');
+  });
+
+  it('refuses oversized bodies, foreign Host headers and unknown flows', async () => {
+    const huge = await fetch(`${base}/saml/acs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `SAMLResponse=${'A'.repeat(600 * 1024)}&RelayState=x`,
+    });
+    expect(huge.status).toBe(413);
+    // fetch() will not send a foreign Host header; node:http will (DNS rebinding looks like this).
+    const rebinding = await new Promise<number>((resolve, reject) =>
+      request(`${base}/`, { headers: { host: 'evil.example' } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end(),
+    );
+    expect(rebinding).toBe(421);
+    const unknown = await new Browser().request(`${base}/flow/nope/mfa`, { form: { code: '123456' } });
+    expect(unknown.html).toContain('expired');
+    expect(
+      (await new Browser().request(`${base}/saml/acs`, { form: { SAMLResponse: 'eA==', RelayState: 'x' } }))
+        .html,
+    ).toContain('expired');
+  });
+
+  it('throttles built-in password guesses', async () => {
+    await call('sso:idp:add-builtin', {
+      rule: { name: 'Local', type: 'domain', values: ['local.test'], mfa: 'keep', mfaRequired: false },
+      acknowledged: true,
+    });
+    await call('sso:user:add', {
+      email: 'carol@local.test',
+      displayName: 'Carol',
+      password: 'a long enough password',
+    });
+    const browser = new Browser();
+    const page = await browser.follow(`${base}/`, { form: { email: 'carol@local.test' } });
+    expect(page.html).toContain('Enter your password');
+    const action = `${base}${field(page.html, 'password')}`;
+    let last = { status: 0, html: '' };
+    for (let attempt = 0; attempt < 6; attempt++) {
+      last = await browser.request(action, { form: { password: 'wrong password' } });
+    }
+    expect(last.status).toBe(429);
+    expect(last.html).toContain('Too many failed attempts');
+  });
+});
