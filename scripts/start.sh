@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 npx electron-vite build
+# Self-recovery (I6) runs without a window, whatever this machine has.
+if [[ " $* " == *" --disable-sso "* ]]; then
+  exec node out/main/server.js "$@"
+fi
 if node scripts/electron-available.mjs && [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" || "$(uname)" != Linux ]]; then
   exec npx electron-vite preview
 fi

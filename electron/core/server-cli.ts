@@ -1,5 +1,6 @@
 /**
- * `node out/main/server.js [--data-dir DIR] [--port N]`: Tessera in browser mode, under plain Node.
+ * `node out/main/server.js [--data-dir DIR] [--port N] [--disable-sso]`: Tessera in browser mode,
+ * under plain Node. `--disable-sso` is the self-recovery path (I6) and exits.
  * Prints the URL to open (with this launch's token in its fragment).
  */
 import { parseArgs } from 'node:util';
@@ -31,7 +32,11 @@ async function askKeyringPassword(firstTime: boolean): Promise<string | null> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'disable-sso': { type: 'boolean' },
+    },
     strict: true,
   });
   const dataDir = resolve(values['data-dir'] ?? process.env.TESSERA_DATA_DIR ?? defaultDataDir());
@@ -49,6 +54,16 @@ async function main(): Promise<void> {
       ? { defaultSigninPort: Number(process.env.TESSERA_SIGNIN_PORT) }
       : {}),
   });
+  if (values['disable-sso']) {
+    // I6, self-recovery: an admin whom a broken SSO setup locks out turns SSO off from the machine
+    // itself (audited like the switch in the console); the built-in identity keeps signing in.
+    const result = await core.dispatch('sso:sso:set-enabled', { enabled: false, confirm: true });
+    core.close();
+    if (!result.ok) throw new Error(result.error.message);
+    console.log('Single sign-on is now off for every SAML and OpenID Connect identity provider.');
+    console.log('The built-in identity still signs people in. Turn SSO on again under Identity providers.');
+    return;
+  }
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({

@@ -43,6 +43,8 @@ export interface RunningOidcProvider {
 /** A real oidc-provider on a free loopback port, with one client registered for Tessera. */
 export async function startOidcProvider(
   redirectUris = ['http://127.0.0.1/callback'],
+  /** Claims per login name (its dev login page accepts any name and password); `sub` is the name. */
+  accounts: Record<string, Record<string, unknown>> = {},
 ): Promise<RunningOidcProvider> {
   // The issuer names the port, so the server listens before the provider exists.
   let handler: RequestListener = (_req, res) => res.writeHead(503).end();
@@ -51,6 +53,11 @@ export async function startOidcProvider(
   const clientSecret = 'a-client-secret-for-tests';
   const provider = new Provider(base, {
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris }],
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['given_name', 'family_name', 'name'] },
+    findAccount: (_ctx: unknown, id: string) => ({
+      accountId: id,
+      claims: () => ({ ...accounts[id], sub: id }),
+    }),
   });
   handler = provider.callback();
   return { issuer: base, clientId, clientSecret, stop: () => close(server) };
