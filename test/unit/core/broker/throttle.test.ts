@@ -19,7 +19,10 @@ describe('throttle', () => {
     migrate(db);
     let now = 0;
     const throttle = new Throttle(db, () => now);
-    for (let i = 0; i < 5; i++) (throttle.assertAllowed('k'), throttle.fail('k'));
+    for (let i = 0; i < 5; i++) {
+      throttle.assertAllowed('k');
+      throttle.fail('k');
+    }
     const error = thrownAppError(() => throttle.assertAllowed('k'));
     expect(error.reason).toBe('signin.throttled');
     expect(error.params).toEqual({ seconds: 30 });
