@@ -97,6 +97,8 @@ export class BrokerService {
   private readonly oidc = new OidcRelyingParty();
   /** A hash of a random password: checking an unknown address costs what a real check costs. */
   private dummyHash: Promise<string> | null = null;
+  /** Test links already opened: each runs once (a reload must not start a second flow). */
+  private readonly startedTests = new Set<string>();
 
   constructor(private readonly deps: BrokerDeps) {}
 
@@ -284,13 +286,19 @@ export class BrokerService {
   /** GET /test/:id — runs the test's IdP step. */
   async runTest(testId: string): Promise<Answer> {
     const row = this.testRow(testId);
-    if (!row || row.result_json !== null || row.started_at + FLOW_TTL_MS <= this.deps.now()) {
+    if (
+      !row ||
+      row.result_json !== null ||
+      this.startedTests.has(testId) ||
+      row.started_at + FLOW_TTL_MS <= this.deps.now()
+    ) {
       return errorPage(
         'This test link is used up',
         'Each Test SSO link works once, for 15 minutes.',
         'Click Test SSO in Tessera again.',
       );
     }
+    this.startedTests.add(testId);
     const idp = this.deps.sso.idp(row.idp_id);
     const flow = this.newFlow({
       testId,

@@ -252,6 +252,8 @@ export class SamlServiceProvider {
       signatureAlgorithm: 'sha256',
       digestAlgorithm: 'sha256',
       authnRequestBinding: peer.ssoBinding === 'HTTP-POST' ? 'HTTP-POST' : undefined,
+      // The HTTP-POST binding carries the request base64-encoded only; DEFLATE is for redirects.
+      skipRequestCompression: peer.ssoBinding === 'HTTP-POST',
       identifierFormat: null,
       disableRequestedAuthnContext: true,
       ...(peer.spPrivateKeyPem ? { privateKey: peer.spPrivateKeyPem } : {}),
@@ -266,12 +268,11 @@ export class SamlServiceProvider {
     const requestId = `_${crypto.randomUUID().replace(/-/g, '')}`;
     const saml = this.saml(peer, requestId);
     if (peer.ssoBinding === 'HTTP-POST') {
-      // getAuthorizeFormAsync returns a page with inline script; we render our own form instead.
-      const html = await saml.getAuthorizeFormAsync(relayState, undefined, {});
-      const fields: Record<string, string> = {};
-      for (const match of html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)) {
-        fields[match[1]!] = match[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-      }
+      // The form fields (SAMLRequest, RelayState, …); our own page posts them (no script).
+      const message = await saml.getAuthorizeMessageAsync(relayState, undefined, {});
+      const fields = Object.fromEntries(
+        Object.entries(message).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      );
       return { kind: 'post', url: peer.ssoUrl, fields, requestId };
     }
     const url = await saml.getAuthorizeUrlAsync(relayState, undefined, {});

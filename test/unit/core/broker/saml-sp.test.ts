@@ -228,6 +228,25 @@ describe('SAML service provider', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
+  it('sends the AuthnRequest by HTTP-Redirect, or as form fields for an HTTP-POST-only IdP', async () => {
+    const sp = new SamlServiceProvider();
+    const redirect = await sp.start(peer, 'flow-1');
+    expect(redirect.kind).toBe('redirect');
+    if (redirect.kind === 'redirect') {
+      const url = new URL(redirect.url);
+      expect(url.origin + url.pathname).toBe(peer.ssoUrl);
+      expect(url.searchParams.get('RelayState')).toBe('flow-1');
+    }
+    const post = await sp.start({ ...peer, ssoBinding: 'HTTP-POST' }, 'flow-2');
+    expect(post.kind).toBe('post');
+    if (post.kind === 'post') {
+      expect(post.fields.RelayState).toBe('flow-2');
+      const request = Buffer.from(post.fields.SAMLRequest!, 'base64').toString('utf8');
+      expect(request).toContain(`ID="${post.requestId}"`);
+      expect(request).toContain(`AssertionConsumerServiceURL="${TEST_SP.acsUrl}"`);
+    }
+  });
+
   it('refuses a body that is not base64 or not XML', async () => {
     const sp = new SamlServiceProvider();
     const { requestId } = await sp.start(peer, 'relay');
