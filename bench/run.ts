@@ -20,6 +20,7 @@ import { TotpVaultService, type Clock } from '../electron/core/totp/vault-servic
 import { median, row } from './format';
 import { benchQr } from './qr';
 import { benchRouting } from './routing';
+import { benchSignin } from './signin';
 import { benchMetadata } from './sso';
 
 process.env.TESSERA_QUIET = '1';
@@ -128,6 +129,7 @@ async function main() {
     await codes(root);
     await benchRouting();
     await benchMetadata();
+    await benchSignin();
     await benchQr();
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -14,7 +14,7 @@ import {
   type Profile,
   type ProvisioningPlan,
 } from '../../../shared/admin/directory';
-import type { Db } from '../store/database';
+import { statementCache, type Db, type Statement } from '../store/database';
 import type { OrgService } from '../org/org-service';
 import { emailDomain } from '../routing/engine';
 import type { MappedIdentity } from './mapping';
@@ -45,26 +45,28 @@ export interface Provisioning {
 export type IdentityConfirmation = 'confirmed' | 'declined' | null;
 
 export class DirectoryService {
+  private readonly sql: (text: string) => Statement;
+
   constructor(
     private readonly db: Db,
     private readonly org: OrgService,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.sql = statementCache(db);
+  }
 
   private userRow(id: string): UserRow | undefined {
-    return this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return this.sql('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   }
 
   private byEmail(email: string): UserRow | undefined {
-    return this.db.prepare('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
+    return this.sql('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
   }
 
   private byLink(attribute: LinkingAttribute, value: string): UserRow | undefined {
-    return this.db
-      .prepare(
-        'SELECT users.* FROM user_links JOIN users ON users.id = user_links.user_id WHERE attribute = ? AND value = ?',
-      )
-      .get(attribute, value) as UserRow | undefined;
+    return this.sql(
+      'SELECT users.* FROM user_links JOIN users ON users.id = user_links.user_id WHERE attribute = ? AND value = ?',
+    ).get(attribute, value) as UserRow | undefined;
   }
 
   /**
@@ -257,25 +259,26 @@ export class DirectoryService {
       let userId = plan.userId;
       if (plan.action === 'create') {
         userId = randomUUID();
-        this.db
-          .prepare(
-            `INSERT INTO users (id, email, active, profile_json, licenses_json, created_by, created_at, updated_at)
+        this.sql(
+          `INSERT INTO users (id, email, active, profile_json, licenses_json, created_by, created_at, updated_at)
              VALUES (?, ?, 1, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            userId,
-            plan.email,
-            JSON.stringify(provisioning.profileAfter),
-            // J2: licences only from the automatic template.
-            JSON.stringify(this.org.directorySettings().licenseTemplate),
-            provisioning.createdBy,
-            now,
-            now,
-          );
+        ).run(
+          userId,
+          plan.email,
+          JSON.stringify(provisioning.profileAfter),
+          // J2: licences only from the automatic template.
+          JSON.stringify(this.org.directorySettings().licenseTemplate),
+          provisioning.createdBy,
+          now,
+          now,
+        );
       } else if (plan.action === 'update' && userId) {
-        this.db
-          .prepare('UPDATE users SET email = ?, active = 1, profile_json = ?, updated_at = ? WHERE id = ?')
-          .run(plan.email, JSON.stringify(provisioning.profileAfter), now, userId);
+        this.sql('UPDATE users SET email = ?, active = 1, profile_json = ?, updated_at = ? WHERE id = ?').run(
+          plan.email,
+          JSON.stringify(provisioning.profileAfter),
+          now,
+          userId,
+        );
       }
       if (!userId) {
         throw new AppError(
@@ -285,21 +288,21 @@ export class DirectoryService {
         );
       }
       if (plan.action === 'create' || plan.action === 'update') {
-        const setLink = this.db.prepare(
+        const setLink = this.sql(
           'INSERT OR REPLACE INTO user_links (attribute, value, user_id) VALUES (?, ?, ?)',
         );
-        const dropOld = this.db.prepare('DELETE FROM user_links WHERE user_id = ? AND attribute = ?');
+        const dropOld = this.sql('DELETE FROM user_links WHERE user_id = ? AND attribute = ?');
         for (const [attribute, value] of Object.entries(provisioning.links)) {
           dropOld.run(userId, attribute);
           setLink.run(attribute, value, userId);
         }
         // J8: additive only.
-        const addGroup = this.db.prepare(
+        const addGroup = this.sql(
           'INSERT OR IGNORE INTO user_groups (user_id, name, added_at) VALUES (?, ?, ?)',
         );
         for (const name of plan.groupsAdded) addGroup.run(userId, name, now);
       }
-      if (signedIn) this.db.prepare('UPDATE users SET last_sign_in_at = ? WHERE id = ?').run(now, userId);
+      if (signedIn) this.sql('UPDATE users SET last_sign_in_at = ? WHERE id = ?').run(now, userId);
       return userId;
     })();
   }
@@ -319,30 +322,28 @@ export class DirectoryService {
     }
     const id = randomUUID();
     const now = this.now();
-    this.db
-      .prepare(
-        `INSERT INTO users (id, email, active, profile_json, licenses_json, created_by, created_at, updated_at)
+    this.sql(
+      `INSERT INTO users (id, email, active, profile_json, licenses_json, created_by, created_at, updated_at)
          VALUES (?, ?, 1, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        email,
-        JSON.stringify({ displayName }),
-        JSON.stringify(this.org.directorySettings().licenseTemplate),
-        createdBy,
-        now,
-        now,
-      );
+    ).run(
+      id,
+      email,
+      JSON.stringify({ displayName }),
+      JSON.stringify(this.org.directorySettings().licenseTemplate),
+      createdBy,
+      now,
+      now,
+    );
     return id;
   }
 
   markSignedIn(userId: string): void {
-    this.db.prepare('UPDATE users SET last_sign_in_at = ? WHERE id = ?').run(this.now(), userId);
+    this.sql('UPDATE users SET last_sign_in_at = ? WHERE id = ?').run(this.now(), userId);
   }
 
   private groupsOf(userId: string): string[] {
     return (
-      this.db.prepare('SELECT name FROM user_groups WHERE user_id = ? ORDER BY name').all(userId) as {
+      this.sql('SELECT name FROM user_groups WHERE user_id = ? ORDER BY name').all(userId) as {
         name: string;
       }[]
     ).map((row) => row.name);
@@ -360,12 +361,10 @@ export class DirectoryService {
   }
 
   private toUser(row: UserRow): DirectoryUser {
-    const mfa = this.db
-      .prepare(
-        `SELECT (SELECT confirmed_at FROM mfa_enrollments WHERE user_id = ?1) AS confirmed_at,
+    const mfa = this.sql(
+      `SELECT (SELECT confirmed_at FROM mfa_enrollments WHERE user_id = ?1) AS confirmed_at,
                 (SELECT locked_until FROM sign_in_failures WHERE key = 'mfa:' || ?1) AS locked_until`,
-      )
-      .get(row.id) as { confirmed_at: number | null; locked_until: number | null };
+    ).get(row.id) as { confirmed_at: number | null; locked_until: number | null };
     return {
       id: row.id,
       email: row.email,
@@ -388,13 +387,11 @@ export class DirectoryService {
   /** Directory screen: search by email, name or group; newest sign-ins first. */
   list(query: string, limit: number): DirectoryUser[] {
     const like = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM users WHERE email LIKE ?1 ESCAPE '\\' OR profile_json LIKE ?1 ESCAPE '\\'
+    const rows = this.sql(
+      `SELECT * FROM users WHERE email LIKE ?1 ESCAPE '\\' OR profile_json LIKE ?1 ESCAPE '\\'
             OR id IN (SELECT user_id FROM user_groups WHERE name LIKE ?1 ESCAPE '\\')
          ORDER BY last_sign_in_at IS NULL, last_sign_in_at DESC, email LIMIT ?2`,
-      )
-      .all(like, limit) as UserRow[];
+    ).all(like, limit) as UserRow[];
     return rows.map((row) => this.toUser(row));
   }
 }

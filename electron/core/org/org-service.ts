@@ -8,7 +8,7 @@ import type { Application, Domain, MfaPolicy, Organization } from '../../../shar
 import type { DirectorySettings } from '../../../shared/admin/directory';
 import { DEFAULT_SIGNIN_PORT } from '../../../shared/admin/schemas';
 import { spEndpoints } from '../../../shared/admin/rules';
-import type { Db } from '../store/database';
+import type { Db, Statement } from '../store/database';
 import type { AuditLog } from './audit';
 import { newVerificationToken, parseResolver, recordNameFor, verifyDomainTxt } from './dns-verification';
 
@@ -74,8 +74,11 @@ export class OrgService {
       .run(randomUUID(), signinPort);
   }
 
+  private rowStatement: Statement | null = null;
+
   private row(): OrgRow {
-    return this.db.prepare('SELECT * FROM org WHERE singleton = 1').get() as OrgRow;
+    this.rowStatement ??= this.db.prepare('SELECT * FROM org WHERE singleton = 1');
+    return this.rowStatement.get() as OrgRow;
   }
 
   get(): Organization {
@@ -142,8 +145,11 @@ export class OrgService {
   }
 
   /** J0: JIT runs only for users of a claimed (so verified) domain. */
+  private claimedStatement: Statement | null = null;
+
   isClaimed(domain: string): boolean {
-    return this.db.prepare('SELECT 1 FROM domains WHERE name = ? AND claimed = 1').get(domain) !== undefined;
+    this.claimedStatement ??= this.db.prepare('SELECT 1 FROM domains WHERE name = ? AND claimed = 1');
+    return this.claimedStatement.get(domain) !== undefined;
   }
 
   // ── Domains ──────────────────────────────────────────────────────────────────────────────────

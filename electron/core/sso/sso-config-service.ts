@@ -886,9 +886,22 @@ export class SsoConfigService {
       ssoUrl: idp.saml.sso.location,
       ssoBinding: idp.saml.sso.binding,
       certificates: idp.saml.signingCertificates.map((certificate) => certificate.pem),
-      spPrivateKeyPem: sp ? await this.refs.read(sp.key_ref) : null,
+      spPrivateKeyPem: sp ? await this.spKey(sp.key_ref) : null,
       userIdAttribute: idp.saml.userIdAttribute,
     };
+  }
+
+  /**
+   * The SP key signs every AuthnRequest; a keychain read costs ~9 ms, so the key is kept in this
+   * (main) process's memory, under its keychain name: a new certificate gets a new name.
+   */
+  private spKeyCache: { ref: string; pem: string } | null = null;
+
+  private async spKey(ref: string): Promise<string | null> {
+    if (this.spKeyCache?.ref === ref) return this.spKeyCache.pem;
+    const pem = await this.refs.read(ref);
+    this.spKeyCache = pem ? { ref, pem } : null;
+    return pem;
   }
 
   async oidcPeer(idpId: string): Promise<OidcPeer> {

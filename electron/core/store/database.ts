@@ -94,3 +94,21 @@ export async function openDatabase(dataDir: string, vaultId: string, secrets: Se
   migrate(db);
   return db;
 }
+
+export type Statement = Database.Statement<unknown[]>;
+
+/**
+ * Prepares each SQL text once: hot paths (every sign-in, JIT at thousands of users a second) would
+ * otherwise spend as long compiling statements as running them.
+ */
+export function statementCache(db: Db): (sql: string) => Statement {
+  const cache = new Map<string, Statement>();
+  return (sql) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+}
