@@ -53,7 +53,11 @@ export async function startOidcProvider(
   const clientSecret = 'a-client-secret-for-tests';
   const provider = new Provider(base, {
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris }],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['given_name', 'family_name', 'name'] },
+    claims: {
+      openid: ['sub'],
+      email: ['email', 'email_verified'],
+      profile: ['given_name', 'family_name', 'name'],
+    },
     findAccount: (_ctx: unknown, id: string) => ({
       accountId: id,
       claims: () => ({ ...accounts[id], sub: id }),

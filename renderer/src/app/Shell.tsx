@@ -31,7 +31,9 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n';
 import { AuthenticatorPage } from '../features/authenticator/AuthenticatorPage';
 import { ComingSoon } from '../features/admin/ComingSoon';
+import { AttributeMappingPage } from '../features/attribute-mapping/AttributeMappingPage';
 import { AuditLogPage } from '../features/audit-log/AuditLogPage';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { IdentityProvidersPage } from '../features/identity-providers/IdentityProvidersPage';
 import { MfaPolicyPage } from '../features/mfa-policy/MfaPolicyPage';
 import { OrganizationPage } from '../features/organization/OrganizationPage';
@@ -163,8 +165,12 @@ function PageContent({ page }: { page: Page }) {
       return <IdentityProvidersPage />;
     case 'routingRules':
       return <RoutingRulesPage />;
+    case 'attributeMapping':
+      return <AttributeMappingPage />;
     case 'mfaPolicy':
       return <MfaPolicyPage />;
+    case 'directory':
+      return <DirectoryPage />;
     case 'auditLog':
       return <AuditLogPage />;
     default:

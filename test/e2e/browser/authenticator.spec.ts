@@ -166,8 +166,8 @@ test('the interface speaks Swedish, Finnish and Polish, and switches theme', asy
 test('admin sections not built yet are reachable and say they are coming', async ({ page }) => {
   tessera = await startTessera(dataDir);
   await open(page, tessera.url);
-  await page.getByRole('button', { name: 'Attribute mapping' }).click();
-  await expect(page.getByRole('heading', { name: 'Attribute mapping' })).toBeVisible();
+  await page.getByRole('button', { name: 'Certificates' }).click();
+  await expect(page.getByRole('heading', { name: 'Certificates' })).toBeVisible();
   await expect(page.getByText('Coming soon')).toBeVisible();
 });
 

@@ -29,6 +29,7 @@ import { BuiltinModal } from './BuiltinModal';
 import { LocalUsers } from './LocalUsers';
 import { OidcModal } from './OidcModal';
 import { SamlWizard } from './SamlWizard';
+import { TestSsoModal } from './TestSsoModal';
 
 type Editing = { kind: 'saml' | 'oidc'; idp: Idp | null } | { kind: 'builtin' } | null;
 
@@ -116,6 +117,7 @@ export function IdentityProvidersPage() {
 function IdpCard({ idp, rules, onEdit }: { idp: Idp; rules: RoutingRule[]; onEdit(): void }) {
   const { t } = useTranslation();
   const activate = useAdminMutation('sso:idp:set-activated');
+  const [testing, setTesting] = useState(false);
   const own = rules.filter((rule) => rule.idpId === idp.id);
   const detail = idp.saml?.entityId ?? idp.oidc?.issuer ?? t('idp.builtinDetail');
   return (
@@ -142,6 +144,12 @@ function IdpCard({ idp, rules, onEdit }: { idp: Idp; rules: RoutingRule[]; onEdi
           </Text>
         </div>
         <Group gap="xs" wrap="nowrap">
+          {/* S6, O4, C3: test before activating, and at any time after. */}
+          {idp.kind !== 'builtin' && (
+            <Button size="xs" variant="light" onClick={() => setTesting(true)}>
+              {t('test.run')}
+            </Button>
+          )}
           {!idp.activated && (
             <Button
               size="xs"
@@ -200,6 +208,7 @@ function IdpCard({ idp, rules, onEdit }: { idp: Idp; rules: RoutingRule[]; onEdi
         </Group>
       </Group>
       <ErrorAlert error={activate.error} />
+      {testing && <TestSsoModal idp={idp} onClose={() => setTesting(false)} />}
     </Card>
   );
 }

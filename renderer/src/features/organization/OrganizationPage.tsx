@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Alert,
   Badge,
   Button,
   Card,
@@ -87,6 +88,7 @@ function OrgSettings({ org }: { org: Organization }) {
           <Text size="sm" c="dimmed">
             {t('org.id')}: <Code>{org.id}</Code> · {t('org.entityId')}: <Code>{org.sp.entityId}</Code>
           </Text>
+          <SigninService />
           <ErrorAlert error={update.error} />
           <Group justify="flex-end">
             <Button type="submit" loading={update.isPending}>
@@ -96,6 +98,22 @@ function OrgSettings({ org }: { org: Organization }) {
         </Stack>
       </form>
     </Card>
+  );
+}
+
+/** Where people sign in (SPEC §2), and why it is not running when it is not. */
+function SigninService() {
+  const { t } = useTranslation();
+  const broker = useAdminQuery('sso:broker:get', {});
+  if (!broker.data) return null;
+  return broker.data.running ? (
+    <Text size="sm" c="dimmed">
+      {t('org.signinUrl')}: <Code>{broker.data.url}</Code>
+    </Text>
+  ) : (
+    <Alert color="red" title={t('org.signinStopped')}>
+      {broker.data.problem}
+    </Alert>
   );
 }
 

@@ -19,6 +19,8 @@ export const enAdmin = {
     entityId: 'SP entity ID',
     signinPort: 'Sign-in service port',
     signinPortHint: 'On 127.0.0.1; identity providers are given URLs with this port.',
+    signinUrl: 'Sign-in address',
+    signinStopped: 'The sign-in service is not running',
     resolver: 'DNS resolver for verification',
     resolverHint: 'An IP address, optionally with a port. Empty: the system’s resolvers.',
     saved: 'Organization settings saved.',
@@ -343,6 +345,8 @@ export const enAdminErrors = {
       '“{{name}}” receives the default rule. Point the default rule at another identity provider first.',
     hasRules:
       '“{{name}}” still has routing rules. Deactivate or delete them first, or delete them with the identity provider.',
+    notSaml: 'That identity provider does not use SAML.',
+    notOidc: 'That identity provider does not use OpenID Connect.',
   },
   saml: {
     acknowledgeLessSecure:
@@ -376,6 +380,8 @@ export const enAdminErrors = {
       'The identity provider {{issuer}} does not offer the authorization code flow; Tessera signs in only with that flow.',
     noSupportedAlg:
       'The identity provider {{issuer}} signs ID tokens with {{announced}}; Tessera accepts only RSA, RSA-PSS, ECDSA and EdDSA signatures.',
+    secretMissing:
+      'This identity provider’s client secret is missing from the keychain; enter it again in its settings.',
   },
   dns: {
     badResolver:

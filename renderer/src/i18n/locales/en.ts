@@ -1,7 +1,9 @@
 import { enAdmin, enAdminErrors, enSsoErrors } from './en-admin';
+import { enSignin, enSigninErrors } from './en-signin';
 
 export const en = {
   ...enAdmin,
+  ...enSignin,
   app: { title: 'Tessera', tagline: 'Sign-in console and authenticator' },
   nav: {
     main: 'Main navigation',
@@ -156,6 +158,7 @@ export const en = {
   errors: {
     ...enAdminErrors,
     ...enSsoErrors,
+    ...enSigninErrors,
     BAD_REQUEST: 'Tessera refused a malformed request. Nothing was changed.',
     UNKNOWN_CHANNEL: 'Tessera does not know this action.',
     FORBIDDEN: 'This window is not allowed to talk to Tessera.',

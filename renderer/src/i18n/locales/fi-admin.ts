@@ -25,6 +25,8 @@ export const fiAdmin: Pick<
     signinPort: 'Kirjautumispalvelun portti',
     signinPortHint:
       'Osoitteessa 127.0.0.1; identiteetintarjoajille annetaan tätä porttia käyttävät URL-osoitteet.',
+    signinUrl: 'Kirjautumisosoite',
+    signinStopped: 'Kirjautumispalvelu ei ole käynnissä',
     resolver: 'DNS-palvelin vahvistusta varten',
     resolverHint: 'IP-osoite, valinnaisesti portin kanssa. Tyhjä: järjestelmän DNS-palvelimet.',
     saved: 'Organisaation asetukset tallennettiin.',
@@ -361,6 +363,8 @@ export const fiAdminErrors: Pick<
       '”{{name}}” saa oletussäännön. Kohdista oletussääntö ensin toiseen identiteetintarjoajaan.',
     hasRules:
       'Identiteetintarjoajalla ”{{name}}” on vielä reitityssääntöjä. Poista ne ensin käytöstä tai poista ne, tai poista ne yhdessä identiteetintarjoajan kanssa.',
+    notSaml: 'Identiteetintarjoaja ei käytä SAML:ää.',
+    notOidc: 'Identiteetintarjoaja ei käytä OpenID Connectia.',
   },
   saml: {
     acknowledgeLessSecure:
@@ -395,6 +399,8 @@ export const fiAdminErrors: Pick<
       'Identiteetintarjoaja {{issuer}} ei tarjoa valtuutuskoodin kulkua (authorization code flow); Tessera kirjautuu vain sillä.',
     noSupportedAlg:
       'Identiteetintarjoaja {{issuer}} allekirjoittaa ID-tunnukset algoritmilla {{announced}}; Tessera hyväksyy vain RSA-, RSA-PSS-, ECDSA- ja EdDSA-allekirjoitukset.',
+    secretMissing:
+      'Identiteetintarjoajan asiakassalaisuus puuttuu avainnipusta; anna se uudelleen sen asetuksissa.',
   },
   dns: {
     badResolver:

@@ -1,8 +1,10 @@
 import { fiAdmin, fiAdminErrors, fiSsoErrors } from './fi-admin';
+import { fiSignin, fiSigninErrors } from './fi-signin';
 import type { Messages } from './en';
 
 export const fi: Messages = {
   ...fiAdmin,
+  ...fiSignin,
   app: { title: 'Tessera', tagline: 'Kirjautumiskonsoli ja todennussovellus' },
   nav: {
     main: 'Päänavigointi',
@@ -157,6 +159,7 @@ export const fi: Messages = {
   errors: {
     ...fiAdminErrors,
     ...fiSsoErrors,
+    ...fiSigninErrors,
     BAD_REQUEST: 'Tessera hylkäsi virheellisen pyynnön. Mitään ei muutettu.',
     UNKNOWN_CHANNEL: 'Tessera ei tunne tätä toimintoa.',
     FORBIDDEN: 'Tällä ikkunalla ei ole lupaa keskustella Tesseran kanssa.',

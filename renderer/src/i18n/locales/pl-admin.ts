@@ -24,6 +24,8 @@ export const plAdmin: Pick<
     entityId: 'Entity ID SP',
     signinPort: 'Port usługi logowania',
     signinPortHint: 'Na 127.0.0.1; dostawcy tożsamości otrzymują adresy URL z tym portem.',
+    signinUrl: 'Adres logowania',
+    signinStopped: 'Usługa logowania nie działa',
     resolver: 'Serwer DNS do weryfikacji',
     resolverHint: 'Adres IP, opcjonalnie z portem. Puste: systemowe serwery DNS.',
     saved: 'Zapisano ustawienia organizacji.',
@@ -365,6 +367,8 @@ export const plAdminErrors: Pick<
       '„{{name}}” otrzymuje regułę domyślną. Najpierw skieruj regułę domyślną do innego dostawcy tożsamości.',
     hasRules:
       '„{{name}}” nadal ma reguły routingu. Najpierw je dezaktywuj lub usuń albo usuń je razem z dostawcą tożsamości.',
+    notSaml: 'Ten dostawca tożsamości nie używa SAML.',
+    notOidc: 'Ten dostawca tożsamości nie używa OpenID Connect.',
   },
   saml: {
     acknowledgeLessSecure:
@@ -400,6 +404,8 @@ export const plAdminErrors: Pick<
       'Dostawca tożsamości {{issuer}} nie oferuje przepływu kodu autoryzacji; Tessera loguje tylko przy użyciu tego przepływu.',
     noSupportedAlg:
       'Dostawca tożsamości {{issuer}} podpisuje tokeny ID algorytmem {{announced}}; Tessera akceptuje tylko podpisy RSA, RSA-PSS, ECDSA i EdDSA.',
+    secretMissing:
+      'W pęku kluczy brakuje klucza tajnego klienta tego dostawcy tożsamości; wpisz go ponownie w jego ustawieniach.',
   },
   dns: {
     badResolver:

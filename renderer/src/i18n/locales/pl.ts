@@ -1,8 +1,10 @@
 import { plAdmin, plAdminErrors, plSsoErrors } from './pl-admin';
+import { plSignin, plSigninErrors } from './pl-signin';
 import type { Messages } from './en';
 
 export const pl: Messages = {
   ...plAdmin,
+  ...plSignin,
   app: { title: 'Tessera', tagline: 'Konsola logowania i uwierzytelniacz' },
   nav: {
     main: 'Nawigacja główna',
@@ -163,6 +165,7 @@ export const pl: Messages = {
   errors: {
     ...plAdminErrors,
     ...plSsoErrors,
+    ...plSigninErrors,
     BAD_REQUEST: 'Tessera odrzuciła błędne żądanie. Nic nie zostało zmienione.',
     UNKNOWN_CHANNEL: 'Tessera nie zna tej operacji.',
     FORBIDDEN: 'To okno nie ma uprawnień do komunikacji z Tesserą.',

@@ -24,6 +24,8 @@ export const svAdmin: Pick<
     entityId: 'SP entity ID',
     signinPort: 'Port för inloggningstjänsten',
     signinPortHint: 'På 127.0.0.1; identitetsleverantörerna får URL:er med den här porten.',
+    signinUrl: 'Inloggningsadress',
+    signinStopped: 'Inloggningstjänsten körs inte',
     resolver: 'DNS-server för verifiering',
     resolverHint: 'En IP-adress, eventuellt med port. Tomt: systemets DNS-servrar.',
     saved: 'Organisationsinställningarna har sparats.',
@@ -355,6 +357,8 @@ export const svAdminErrors: Pick<
       '”{{name}}” får standardregeln. Peka först standardregeln mot en annan identitetsleverantör.',
     hasRules:
       '”{{name}}” har fortfarande routningsregler. Inaktivera eller ta bort dem först, eller ta bort dem tillsammans med identitetsleverantören.',
+    notSaml: 'Identitetsleverantören använder inte SAML.',
+    notOidc: 'Identitetsleverantören använder inte OpenID Connect.',
   },
   saml: {
     acknowledgeLessSecure:
@@ -388,6 +392,8 @@ export const svAdminErrors: Pick<
       'Identitetsleverantören {{issuer}} erbjuder inte auktoriseringskodflödet; Tessera loggar bara in med det flödet.',
     noSupportedAlg:
       'Identitetsleverantören {{issuer}} signerar ID-token med {{announced}}; Tessera godtar bara RSA-, RSA-PSS-, ECDSA- och EdDSA-signaturer.',
+    secretMissing:
+      'Identitetsleverantörens klienthemlighet saknas i nyckelringen; ange den igen i dess inställningar.',
   },
   dns: {
     badResolver:

@@ -1,8 +1,10 @@
 import { svAdmin, svAdminErrors, svSsoErrors } from './sv-admin';
+import { svSignin, svSigninErrors } from './sv-signin';
 import type { Messages } from './en';
 
 export const sv: Messages = {
   ...svAdmin,
+  ...svSignin,
   app: { title: 'Tessera', tagline: 'Inloggningskonsol och autentiserare' },
   nav: {
     main: 'Huvudnavigering',
@@ -157,6 +159,7 @@ export const sv: Messages = {
   errors: {
     ...svAdminErrors,
     ...svSsoErrors,
+    ...svSigninErrors,
     BAD_REQUEST: 'Tessera avvisade en felaktig begäran. Inget ändrades.',
     UNKNOWN_CHANNEL: 'Tessera känner inte till den här åtgärden.',
     FORBIDDEN: 'Det här fönstret får inte prata med Tessera.',
