@@ -10,7 +10,7 @@ import type { Page } from './broker-service';
 export const BROKER_CSS = `
 :root { color-scheme: light dark; font-family: system-ui, sans-serif; }
 body { margin: 0; display: grid; place-items: center; min-height: 100vh; background: Canvas; color: CanvasText; }
-main { width: min(28rem, 92vw); padding: 2rem; border: 1px solid #8884; border-radius: 12px; }
+main { box-sizing: border-box; width: min(28rem, 94vw); padding: 2rem; border: 1px solid #8884; border-radius: 12px; }
 h1 { font-size: 1.35rem; margin: 0 0 1rem; }
 label { display: block; font-weight: 600; margin: 1rem 0 .35rem; }
 input, select { width: 100%; box-sizing: border-box; padding: .55rem .6rem; font-size: 1rem; border-radius: 6px; border: 1px solid #8888; }

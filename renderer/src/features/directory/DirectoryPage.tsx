@@ -120,7 +120,7 @@ function MfaStatus({ user }: { user: DirectoryUser }) {
   const { lockedUntil, enrolled } = user.mfa;
   if (lockedUntil !== null) {
     return (
-      <Badge color="red" variant="light">
+      <Badge color="red" variant="light" tt="none">
         {lockedUntil >= LOCKED_UNTIL_RESET
           ? t('directory.mfaStatus.lockedUntilReset')
           : t('directory.mfaStatus.lockedUntil', { time: formatDate(lockedUntil) })}
@@ -128,11 +128,11 @@ function MfaStatus({ user }: { user: DirectoryUser }) {
     );
   }
   return enrolled ? (
-    <Badge color="green" variant="light">
+    <Badge color="green" variant="light" tt="none">
       {t('directory.mfaStatus.enrolled')}
     </Badge>
   ) : (
-    <Badge color="gray" variant="light">
+    <Badge color="gray" variant="light" tt="none">
       {t('directory.mfaStatus.notEnrolled')}
     </Badge>
   );
@@ -223,7 +223,7 @@ function Users() {
                         )}
                       </Group>
                     </Table.Td>
-                    <Table.Td>{user.profile.displayName ?? '—'}</Table.Td>
+                    <Table.Td>{displayName(user) || '—'}</Table.Td>
                     <Table.Td>
                       <Group gap={4}>
                         {user.groups.map((group) => (
@@ -233,7 +233,7 @@ function Users() {
                         ))}
                       </Group>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <MfaStatus user={user} />
                     </Table.Td>
                     <Table.Td>
@@ -359,5 +359,13 @@ function UserModal({ user, onClose }: { user: DirectoryUser; onClose(): void }) 
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** The display name, or the given and family names when the IdP sends no display name. */
+function displayName(user: DirectoryUser): string {
+  return (
+    user.profile.displayName ??
+    [user.profile['name.givenName'], user.profile['name.familyName']].filter(Boolean).join(' ')
   );
 }
