@@ -102,6 +102,10 @@ export async function startBroker(service: BrokerService, port: number): Promise
       ),
     );
   });
+  // SameSite=Lax keeps the session cookie off cross-site POSTs, so no other site can flip this.
+  app.post('/account/mfa', (request, reply) =>
+    send(reply, service.setOwnMfa(request.cookies[SESSION_COOKIE], formOf(request).enabled === 'on')),
+  );
   app.post('/signout', (request, reply) => send(reply, service.signOut(request.cookies[SESSION_COOKIE])));
   app.get<{ Params: { id: string } }>('/test/:id', async (request, reply) =>
     send(reply, await service.runTest(request.params.id)),

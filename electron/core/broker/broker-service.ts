@@ -36,7 +36,15 @@ export const SESSION_COOKIE = 'tessera_session';
 
 export type Page =
   | { kind: 'start'; applications: Application[]; email?: string; error?: string }
-  | { kind: 'signed-in'; email: string; application: string | null; expiresAt: number }
+  | {
+      kind: 'signed-in';
+      email: string;
+      application: string | null;
+      expiresAt: number;
+      /** M2: the person's own MFA switch, when the policy lets them choose; null otherwise. */
+      mfaChoice: { optedIn: boolean } | null;
+      notice?: string;
+    }
   | { kind: 'password'; flowId: string; email: string; error?: string }
   | { kind: 'confirm-identity'; flowId: string; email: string; knownEmail: string }
   | { kind: 'mfa-enroll'; flowId: string; email: string; qrDataUrl: string; secret: string; error?: string }
@@ -156,24 +164,66 @@ export class BrokerService {
 
   startPage(sessionCookie: string | undefined): Answer {
     const session = this.session(sessionCookie);
-    if (session) {
-      return {
-        page: { kind: 'signed-in', email: session.email, application: null, expiresAt: session.expiresAt },
-      };
-    }
+    if (session) return { page: this.signedInPage(session.userId, null, session.expiresAt) };
     return { page: { kind: 'start', applications: this.deps.org.applications() } };
   }
 
-  private session(cookie: string | undefined): { userId: string; email: string; expiresAt: number } | null {
+  private signedInPage(userId: string, application: string | null, expiresAt: number, notice?: string): Page {
+    const user = this.deps.directory.user(userId);
+    const policy = this.deps.org.mfaPolicy();
+    // M2, unless M4 already requires MFA of everyone (then nobody can change it, M4).
+    const choice = policy.enabled && policy.allowPerUser && !policy.mandatoryForOrganization;
+    return {
+      kind: 'signed-in',
+      email: user.email,
+      application,
+      expiresAt,
+      mfaChoice: choice ? { optedIn: user.mfa.optedIn } : null,
+      ...(notice ? { notice } : {}),
+    };
+  }
+
+  private session(
+    cookie: string | undefined,
+  ): { userId: string; email: string; expiresAt: number; mfaDone: boolean } | null {
     if (!cookie) return null;
     const row = this.deps.db
       .prepare(
-        `SELECT sessions.user_id, sessions.expires_at, users.email FROM sessions JOIN users ON users.id = sessions.user_id
+        `SELECT sessions.user_id, sessions.expires_at, sessions.mfa_done, users.email FROM sessions
+         JOIN users ON users.id = sessions.user_id
          WHERE token_hash = ? AND expires_at > ? AND users.active = 1`,
       )
       .get(hashToken(cookie), this.deps.now()) as
-      { user_id: string; expires_at: number; email: string } | undefined;
-    return row ? { userId: row.user_id, email: row.email, expiresAt: row.expires_at } : null;
+      { user_id: string; expires_at: number; mfa_done: number; email: string } | undefined;
+    return row
+      ? { userId: row.user_id, email: row.email, expiresAt: row.expires_at, mfaDone: row.mfa_done === 1 }
+      : null;
+  }
+
+  /** POST /account/mfa — M2: a signed-in person turns MFA on or off for themselves. */
+  setOwnMfa(sessionCookie: string | undefined, enabled: boolean): Answer {
+    const session = this.session(sessionCookie);
+    if (!session) return { page: { kind: 'start', applications: this.deps.org.applications() }, status: 401 };
+    const page = this.signedInPage(session.userId, null, session.expiresAt);
+    if (page.kind !== 'signed-in' || !page.mfaChoice) {
+      return errorPage(
+        'Not available',
+        'Your organization does not let people choose MFA for themselves.',
+        undefined,
+        403,
+      );
+    }
+    this.deps.directory.setMfaOptIn(session.userId, enabled);
+    return {
+      page: this.signedInPage(
+        session.userId,
+        null,
+        session.expiresAt,
+        enabled
+          ? 'Two-step verification is on: you set it up at your next sign-in.'
+          : 'Two-step verification is off for your sign-ins.',
+      ),
+    };
   }
 
   signOut(cookie: string | undefined): Answer {
@@ -200,25 +250,24 @@ export class BrokerService {
     const application = form.application ? this.deps.org.applicationByKey(form.application) : null;
     if (form.application && !application) return again('Choose an application from the list.');
 
-    // M6: a valid session signs this person in without asking again.
-    const session = this.session(sessionCookie);
-    if (session && session.email === email) {
-      return {
-        page: {
-          kind: 'signed-in',
-          email,
-          application: application?.name ?? null,
-          expiresAt: session.expiresAt,
-        },
-      };
-    }
-
     const known = this.deps.directory.userByEmail(email);
     const match = this.deps.sso.route(email, known?.groups ?? []);
     if (!match) {
       return again(
         'No identity provider signs in this address. Check the address, or ask your administrator to add a routing rule for it.',
       );
+    }
+
+    // M6: a valid session signs this person in without asking again — unless this sign-in needs
+    // MFA and the session was made without it (then it is a step up, through the IdP and MFA).
+    const session = this.session(sessionCookie);
+    if (session && session.email === email) {
+      const mfa = decideMfa(this.deps.org.mfaPolicy(), match.rule, application, {
+        optedIn: known?.mfa.optedIn ?? false,
+      });
+      if (!mfa.required || session.mfaDone) {
+        return { page: this.signedInPage(session.userId, application?.name ?? null, session.expiresAt) };
+      }
     }
     const flow = this.newFlow({
       testId: null,
@@ -682,10 +731,9 @@ export class BrokerService {
     this.deps.directory.markSignedIn(flow.userId!);
     this.flows.delete(flow.id);
     flow.stage = 'done';
-    const email = this.deps.directory.user(flow.userId!).email;
     log.info(`A person signed in through ${flow.idpName}${mfaDone ? ' with MFA' : ''}.`);
     return {
-      page: { kind: 'signed-in', email, application: flow.application?.name ?? null, expiresAt },
+      page: this.signedInPage(flow.userId!, flow.application?.name ?? null, expiresAt),
       cookies: { [SESSION_COOKIE]: token, [FLOW_COOKIE]: null },
     };
   }

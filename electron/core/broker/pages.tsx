@@ -111,6 +111,23 @@ function body(page: Exclude<Page, { kind: 'redirect' }>): ReactNode {
             {page.application ? ` to ${page.application}` : ''}.
           </p>
           <p className="muted">This sign-in lasts until {new Date(page.expiresAt).toUTCString()}.</p>
+          {page.notice && <p role="status">{page.notice}</p>}
+          {page.mfaChoice && (
+            <form method="post" action="/account/mfa">
+              <p>
+                Two-step verification is <strong>{page.mfaChoice.optedIn ? 'on' : 'off'}</strong> for your
+                sign-ins.
+              </p>
+              <button
+                type="submit"
+                name="enabled"
+                value={page.mfaChoice.optedIn ? 'off' : 'on'}
+                className="secondary"
+              >
+                {page.mfaChoice.optedIn ? 'Turn two-step verification off' : 'Turn two-step verification on'}
+              </button>
+            </form>
+          )}
           <form method="post" action="/signout">
             <button type="submit" className="secondary">
               Sign out

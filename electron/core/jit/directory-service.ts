@@ -337,6 +337,15 @@ export class DirectoryService {
     return id;
   }
 
+  /** M2: the person's own choice (the policy decides whether it counts). */
+  setMfaOptIn(userId: string, optedIn: boolean): void {
+    this.sql('UPDATE users SET mfa_opted_in = ?, updated_at = ? WHERE id = ?').run(
+      Number(optedIn),
+      this.now(),
+      userId,
+    );
+  }
+
   markSignedIn(userId: string): void {
     this.sql('UPDATE users SET last_sign_in_at = ? WHERE id = ?').run(this.now(), userId);
   }

@@ -325,4 +325,39 @@ describe('the sign-in service', () => {
     expect(last.status).toBe(429);
     expect(last.html).toContain('Too many failed attempts');
   });
+
+  it('lets a person turn MFA on for themselves (M2), and steps an MFA-less session up (M6)', async () => {
+    await call('mfa:policy:set', {
+      enabled: true,
+      allowPerUser: true,
+      mandatoryForApplications: false,
+      mandatoryForOrganization: false,
+    });
+    const browser = new Browser();
+    const signedIn = await signInAtIdp(browser, 'bob@example.test', 'bob');
+    expect(signedIn.html).toContain('You are signed in as <strong>bob@example.test</strong>');
+    expect(signedIn.html).toContain('Turn two-step verification on');
+
+    const on = await browser.request(`${base}/account/mfa`, { form: { enabled: 'on' } });
+    expect(on.html).toContain('Two-step verification is on');
+    const [bob] = await call('directory:user:list', { query: 'bob@' });
+    expect(bob!.mfa.optedIn).toBe(true);
+
+    // Her session was made without MFA; the next sign-in needs it, so it goes through the IdP again.
+    const stepUp = await browser.follow(`${base}/`, { form: { email: 'bob@example.test' } });
+    expect(stepUp.url).toContain(idp.base);
+
+    // Without the choice (M4 on), the switch is gone and the POST is refused.
+    await call('mfa:policy:set', {
+      enabled: true,
+      allowPerUser: true,
+      mandatoryForApplications: false,
+      mandatoryForOrganization: true,
+    });
+    expect((await browser.request(`${base}/account/mfa`, { form: { enabled: 'off' } })).status).toBe(403);
+    // No session, no change.
+    expect((await new Browser().request(`${base}/account/mfa`, { form: { enabled: 'off' } })).status).toBe(
+      401,
+    );
+  });
 });
