@@ -2,6 +2,7 @@
  * Real peers the tests run against on 127.0.0.1: a certified OpenID provider (oidc-provider) and a
  * real DNS server (dnsmasq). Each is started on a free port and stopped by the caller.
  */
+import { createServer as createNetServer } from 'node:net';
 import { spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
@@ -83,6 +84,15 @@ function findDnsmasq(): string {
     );
   }
   return found;
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago (for a service whose port must be known first). */
+export async function freeTcpPort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /** A UDP port that was free a moment ago. */

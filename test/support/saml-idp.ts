@@ -13,11 +13,12 @@
  *
  * Times use the real clock (node-saml does): `now` defaults to `new Date()`, not the fixtures' NOW.
  */
+import { parseXmlStrict } from '../../electron/core/sso/xml';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { DOMParser, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { addEcdsaAlgorithms, SAML_NS, XMLDSIG } from '../../electron/core/sso/metadata';
 import { BINDINGS, idpMetadataXml, signXml, type TestCert } from './saml-fixtures';
@@ -128,15 +129,7 @@ function descendants(root: Element | Document, ns: string, localName: string): E
 }
 
 /** Well-formed XML or an exception (xmldom otherwise recovers from mistakes silently). */
-export function parseXml(xml: string): Document {
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      throw new Error(`${level}: ${message}`);
-    },
-  }).parseFromString(xml, 'text/xml');
-  if (!doc.documentElement) throw new Error('no root element');
-  return doc;
-}
+export const parseXml = parseXmlStrict;
 
 function serialize(doc: Document): string {
   return new XMLSerializer().serializeToString(doc);

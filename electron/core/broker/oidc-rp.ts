@@ -8,6 +8,7 @@
  */
 import * as client from 'openid-client';
 import type { SignInCheck } from '../../../shared/admin/directory';
+import { CheckFailure, checkList } from './checks';
 import type { OidcSettings } from '../../../shared/admin/schemas';
 import { isLoopbackHost } from '../../../shared/admin/schemas';
 import { attributeMap, type AttributeMap } from '../jit/mapping';
@@ -54,26 +55,9 @@ export const OIDC_CHECKS = [
 ] as const;
 type OidcCheckId = (typeof OIDC_CHECKS)[number][0];
 
-class OidcCheckFailure extends Error {
-  constructor(
-    readonly id: OidcCheckId,
-    readonly detail: string,
-    readonly fix: string,
-  ) {
-    super(detail);
-  }
-}
+class OidcCheckFailure extends CheckFailure<OidcCheckId> {}
 
-function checks(failure: OidcCheckFailure | null): SignInCheck[] {
-  let after = false;
-  return OIDC_CHECKS.map(([id, title]) => {
-    if (failure?.id === id) {
-      after = true;
-      return { id, title, status: 'fail' as const, detail: failure.detail, fix: failure.fix };
-    }
-    return { id, title, status: after ? ('skipped' as const) : ('pass' as const), detail: null, fix: null };
-  });
-}
+const checks = (failure: OidcCheckFailure | null) => checkList(OIDC_CHECKS, failure);
 
 function causeMessages(error: unknown): string {
   const parts: string[] = [];

@@ -16,6 +16,7 @@ import {
 } from '@node-saml/node-saml';
 import type { Document, Element } from '@xmldom/xmldom';
 import type { SignInCheck } from '../../../shared/admin/directory';
+import { CheckFailure, checkList } from './checks';
 import { ACCEPTED_DIGESTS, ACCEPTED_SIGNATURE_METHODS, SAML_NS, XMLDSIG } from '../sso/metadata';
 import { childElements, ELEMENT_NODE, firstChild, is, parseXmlStrict } from '../sso/xml';
 import { attributeMap, type AttributeMap } from '../jit/mapping';
@@ -88,31 +89,11 @@ export const SAML_CHECKS = [
 ] as const;
 export type SamlCheckId = (typeof SAML_CHECKS)[number][0];
 
-class CheckFailure extends Error {
-  constructor(
-    readonly id: SamlCheckId,
-    readonly detail: string,
-    readonly fix: string,
-  ) {
-    super(detail);
-  }
-}
+type SamlCheckFailure = CheckFailure<SamlCheckId>;
 
 const fail = (id: SamlCheckId, detail: string, fix: string): never => {
   throw new CheckFailure(id, detail, fix);
 };
-
-function checkList(failed: CheckFailure | null, reached: SamlCheckId | null): SignInCheck[] {
-  let after = false;
-  return SAML_CHECKS.map(([id, title]) => {
-    if (failed && id === failed.id) {
-      after = true;
-      return { id, title, status: 'fail' as const, detail: failed.detail, fix: failed.fix };
-    }
-    const status = after || (reached === null && failed !== null) ? ('skipped' as const) : ('pass' as const);
-    return { id, title, status, detail: null, fix: null };
-  });
-}
 
 function text(element: Element | undefined): string {
   // textContent joins every text node and drops comments: "a<!---->b" reads as the "ab" that was
@@ -128,16 +109,16 @@ function base64Der(pem: string): string {
  * What node-saml said, as one of our checks. Its errors are plain Errors; their messages are the
  * only thing that tells them apart (node_modules/@node-saml/node-saml/lib/saml.js).
  */
-function classifyNodeSamlError(message: string, keyInfoCertIsForeign: boolean): CheckFailure {
+function classifyNodeSamlError(message: string, keyInfoCertIsForeign: boolean): SamlCheckFailure {
   if (/InResponseTo/i.test(message)) {
-    return new CheckFailure(
+    return new CheckFailure<SamlCheckId>(
       'in-response-to',
       `The response does not answer a request Tessera sent in the last ${SAML_LIMITS.requestLifetimeMs / 60_000} minutes (${message}).`,
       'Start the sign-in from Tessera again; IdP-initiated sign-in is not accepted.',
     );
   }
   if (/multiple assertions/i.test(message)) {
-    return new CheckFailure(
+    return new CheckFailure<SamlCheckId>(
       'one-assertion',
       'The response carries more than one assertion.',
       'A genuine IdP sends one; this response was probably tampered with.',
@@ -145,39 +126,39 @@ function classifyNodeSamlError(message: string, keyInfoCertIsForeign: boolean): 
   }
   if (/signature|Cannot obtain assertion/i.test(message)) {
     return keyInfoCertIsForeign
-      ? new CheckFailure(
+      ? new CheckFailure<SamlCheckId>(
           'signature',
           'The response is signed by a certificate that is not in the uploaded metadata.',
           "The IdP may have rolled its certificate: download its new metadata and upload it in this IdP's settings.",
         )
-      : new CheckFailure(
+      : new CheckFailure<SamlCheckId>(
           'signature',
           `The assertion's signature does not verify with any certificate from the IdP's metadata (${message}).`,
           'Make the IdP sign the assertion (not only the response) with SHA-256; if it does, the response was altered on the way.',
         );
   }
   if (/Error parsing NotOnOrAfter/i.test(message)) {
-    return new CheckFailure(
+    return new CheckFailure<SamlCheckId>(
       'expiry',
       'The assertion does not say when it expires (no NotOnOrAfter).',
       'Configure the IdP to limit the assertion’s lifetime.',
     );
   }
   if (/not yet valid|expired|too old|skew|No valid subject confirmation/i.test(message)) {
-    return new CheckFailure(
+    return new CheckFailure<SamlCheckId>(
       'time',
       `The assertion is outside its validity period (${message}).`,
       `Check that this computer's clock and the IdP's are right (up to ${SAML_LIMITS.clockSkewMs / 1000} s of difference is tolerated).`,
     );
   }
   if (/audience/i.test(message)) {
-    return new CheckFailure(
+    return new CheckFailure<SamlCheckId>(
       'audience',
       `The assertion is meant for another service (${message}).`,
       "Set the audience / SP entity ID at the IdP to Tessera's entity ID (it is in Tessera's SP metadata).",
     );
   }
-  return new CheckFailure(
+  return new CheckFailure<SamlCheckId>(
     'xml',
     `The response could not be processed (${message}).`,
     'Check the IdP configuration.',
@@ -397,17 +378,17 @@ export class SamlServiceProvider {
         throw classifyNodeSamlError(error instanceof Error ? error.message : String(error), foreign);
       }
       const result = this.ownChecks(peer, assertionXml, (id) => (reached = id));
-      return { ok: true, ...result, checks: checkList(null, null), xml };
+      return { ok: true, ...result, checks: checkList(SAML_CHECKS, null), xml };
     } catch (error) {
       const failure =
         error instanceof CheckFailure
           ? error
-          : new CheckFailure(
+          : new CheckFailure<SamlCheckId>(
               reached ?? 'xml',
               error instanceof Error ? error.message : String(error),
               'Check the IdP configuration.',
             );
-      return { ok: false, checks: checkList(failure, reached), xml };
+      return { ok: false, checks: checkList(SAML_CHECKS, failure), xml };
     }
   }
 

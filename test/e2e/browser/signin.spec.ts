@@ -8,13 +8,13 @@
  * again with a code (a used code is refused), and the admin resets the enrollment.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM } from '../../../playwright.config';
 import { startTessera, type RunningTessera } from '../support/tessera';
 import {
+  freeTcpPort,
   startDnsmasq,
   startOidcProvider,
   type RunningDns,
@@ -30,14 +30,6 @@ import { api, check, oidcProviderLogin, samlIdpLogin, testSso } from './signin';
 test.skip(!process.env.DISPLAY, 'needs a display (npm test provides one with xvfb-run)');
 test.setTimeout(240_000);
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 let dataDir: string;
 let tessera: RunningTessera;
 let samlIdp: RunningSamlIdp;
@@ -46,7 +38,7 @@ let dns: RunningDns;
 let port: number;
 
 test.beforeAll(async () => {
-  port = await freePort();
+  port = await freeTcpPort();
   dataDir = mkdtempSync(join(tmpdir(), 'tessera-signin-'));
   tessera = await startTessera(dataDir, { TESSERA_SIGNIN_PORT: String(port) });
   const pki = await createTestPki();

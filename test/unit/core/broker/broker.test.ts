@@ -5,25 +5,16 @@
  * built-in password with throttling; the service's own guards.
  */
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/app-core';
 import type { Channel, RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
 import { requireSecretService, useTempDirs } from '../../../support/temp';
 import { createTestPki, type TestPki } from '../../../support/saml-fixtures';
 import { readPostForm, startSamlIdp, type RunningSamlIdp } from '../../../support/saml-idp';
-import { startDnsmasq, type RunningDns } from '../../../support/peers';
+import { freeTcpPort, startDnsmasq, type RunningDns } from '../../../support/peers';
 import { base32Decode, referenceTotp } from '../../../e2e/support/otp';
 
 const tempDir = useTempDirs();
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A browser, as far as cookies and forms go: one jar, redirects followed by hand. */
 class Browser {
@@ -94,7 +85,7 @@ describe('the sign-in service', () => {
         bob: { uid: 'bob@example.test', givenName: 'Bob', groups: ['staff', 'admins'] },
       },
     });
-    const port = await freePort();
+    const port = await freeTcpPort();
     core = await createCore({ dataDir: tempDir(), version: 'test', defaultSigninPort: port });
     base = `http://127.0.0.1:${port}`;
 
