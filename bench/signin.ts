@@ -477,7 +477,7 @@ function provision(services: Services, people: AttributeMap[], expected: 'create
     const t0 = performance.now();
     const mapped = mapAttributes(attributes, JIT, 'email');
     const t1 = performance.now();
-    const provisioning = directory.plan(mapped, JIT, 'jit:Example IdP');
+    const provisioning = directory.plan(mapped, JIT, JIT_IDP);
     const t2 = performance.now();
     if (provisioning.plan.action !== expected || provisioning.plan.rejected.length > 0) {
       throw new Error(`benchSignin: JIT planned ${provisioning.plan.action} instead of ${expected}`);
@@ -518,7 +518,9 @@ function bareWrites(db: Db, people: Person[], update: boolean): number {
   const updateUser = db.prepare(
     'UPDATE users SET profile_json = ?, updated_at = ?, last_sign_in_at = ? WHERE id = ?',
   );
-  const link = db.prepare('INSERT OR REPLACE INTO user_links (attribute, value, user_id) VALUES (?, ?, ?)');
+  const link = db.prepare(
+    'INSERT OR REPLACE INTO user_links (idp_id, attribute, value, user_id) VALUES (?, ?, ?, ?)',
+  );
   const group = db.prepare('INSERT OR IGNORE INTO user_groups (user_id, name, added_at) VALUES (?, ?, ?)');
   const write = db.transaction((r: (typeof rowsOf)[number]) => {
     const now = Date.now();
@@ -530,7 +532,7 @@ function bareWrites(db: Db, people: Person[], update: boolean): number {
       id = randomUUID();
       insert.run(id, r.email, r.profile, now, now);
     }
-    for (const [attribute, value] of r.links) link.run(attribute, value, id);
+    for (const [attribute, value] of r.links) link.run(JIT_IDP.id, attribute, value, id);
     for (const name of r.groups) group.run(id, name, now);
   });
   const start = performance.now();
@@ -538,10 +540,22 @@ function bareWrites(db: Db, people: Person[], update: boolean): number {
   return performance.now() - start;
 }
 
+/** The IdP the JIT rounds come through (links are kept per IdP). */
+const JIT_IDP = { id: '00000000-0000-4000-8000-00000000001d', name: 'Example IdP' };
+
+function addJitIdp(db: Db): void {
+  db.prepare(
+    `INSERT INTO idps (id, name, kind, activated, settings_json, created_at, updated_at)
+     VALUES (?, ?, 'saml', 1, '{}', 0, 0)`,
+  ).run(JIT_IDP.id, JIT_IDP.name);
+}
+
 async function jitThroughput(root: string): Promise<void> {
   const ours = await compose(join(root, 'jit'));
   const bare = await compose(join(root, 'jit-bare'));
   try {
+    addJitIdp(ours.db);
+    addJitIdp(bare.db);
     const toMap = (who: Person) => attributeMap(who.attributes);
     const warm = Array.from({ length: 200 }, (_, i) => person(3_000_000 + i));
     provision(ours, warm.map(toMap), 'create');

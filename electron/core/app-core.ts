@@ -346,11 +346,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const idp = sso.idp(idpId);
       try {
         const jit = sso.jitSettings(idpId);
-        return directory.plan(
-          mapAttributes(attributes, jit, sso.userIdAttribute(idp)),
-          jit,
-          `jit:${idp.name}`,
-        ).plan;
+        return directory.plan(mapAttributes(attributes, jit, sso.userIdAttribute(idp)), jit, idp).plan;
       } catch (error) {
         if (error instanceof MappingError)
           throw new AppError(ErrorCode.InvalidInput, error.message, `preview.${error.reason}`);

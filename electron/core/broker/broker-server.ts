@@ -58,11 +58,22 @@ export async function startBroker(service: BrokerService, port: number): Promise
   await app.register(cookie);
   // Fastify's querystring parser builds prototype-free objects; formbody uses it too.
   await app.register(formbody, { bodyLimit: FORM_LIMIT });
-  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!hosts.has(request.headers.host ?? '')) {
+    const host = request.headers.host ?? '';
+    if (host === `localhost:${port}` && request.method === 'GET') {
+      // IdPs know 127.0.0.1 URLs, and cookies set for localhost would never come back to them.
+      return reply.redirect(`${origin}${request.url}`, 308);
+    }
+    if (host !== `127.0.0.1:${port}`) {
       return reply.code(421).type('text/plain').send('Unexpected Host header.');
+    }
+    // Forms post only from our own pages; the IdP's POST to the ACS is the one cross-site POST
+    // (its flow is named by RelayState and continues only with this browser's cookie). Any other
+    // site — including another port on 127.0.0.1, which cookies treat as the same site — is refused.
+    if (request.method === 'POST' && request.url !== '/saml/acs' && request.headers.origin !== origin) {
+      return reply.code(403).type('text/plain').send('Cross-origin form refused.');
     }
     reply.header('Content-Security-Policy', BROKER_CSP);
     reply.header('X-Content-Type-Options', 'nosniff');

@@ -7,7 +7,7 @@
  * show, so the whole flow runs under plain Node in tests. A flow lives in memory for FLOW_TTL_MS and
  * is bound to the browser that started it by a cookie holding its id.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
 import type { Application, IdpKind, MfaDecision } from '../../../shared/admin/schemas';
 import type { ProvisioningPlan, SignInCheck, SsoTest } from '../../../shared/admin/directory';
@@ -17,7 +17,7 @@ import type { OrgService } from '../org/org-service';
 import type { SsoConfigService } from '../sso/sso-config-service';
 import type { DirectoryService, IdentityConfirmation } from '../jit/directory-service';
 import { mapAttributes, MappingError, type AttributeMap, type MappedIdentity } from '../jit/mapping';
-import type { MfaService } from '../mfa/mfa-service';
+import type { Enrollment, MfaService } from '../mfa/mfa-service';
 import { decideMfa } from '../mfa/policy';
 import { hashPassword, verifyPassword } from '../builtin/passwords';
 import type { Throttle } from './throttle';
@@ -74,7 +74,19 @@ interface Flow {
   rule: { mfa: 'keep' | 'override' | 'enable'; mfaRequired: boolean } | null;
   saml: { peer: SamlPeer; userIdAttribute: string; requestId: string } | null;
   oidc: { peer: OidcPeer; pending: OidcPending } | null;
-  stage: 'idp' | 'idp-done' | 'password' | 'confirm-identity' | 'mfa-enroll' | 'mfa-verify' | 'done';
+  stage:
+    | 'idp'
+    | 'idp-done'
+    | 'password'
+    | 'confirm-identity'
+    | 'mfa-enroll'
+    | 'mfa-verify'
+    | 'mfa-checking'
+    | 'done';
+  /** The secret this flow's enrollment page shows, until a code from it is entered (M7). */
+  enrollment: Enrollment | null;
+  /** The flow cookie's value: random, separate from the id that travels in URLs and RelayState. */
+  binding: string;
   /** A validated SAML response's attributes, until this browser continues the flow. */
   claims: AttributeMap | null;
   mapped: MappedIdentity | null;
@@ -83,6 +95,12 @@ interface Flow {
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 const errorPage = (title: string, message: string, fix?: string, status = 400): Answer => ({
   page: { kind: 'error', title, message, ...(fix ? { fix } : {}) },
@@ -106,7 +124,7 @@ export class BrokerService {
   /** A hash of a random password: checking an unknown address costs what a real check costs. */
   private dummyHash: Promise<string> | null = null;
   /** Test links already opened: each runs once (a reload must not start a second flow). */
-  private readonly startedTests = new Set<string>();
+  private readonly startedTests = new Map<string, number>();
 
   constructor(private readonly deps: BrokerDeps) {}
 
@@ -115,18 +133,24 @@ export class BrokerService {
   private newFlow(
     fields: Omit<
       Flow,
-      'id' | 'createdAt' | 'stage' | 'mapped' | 'userId' | 'mfa' | 'saml' | 'oidc' | 'claims'
+      | 'id'
+      | 'createdAt'
+      | 'stage'
+      | 'mapped'
+      | 'userId'
+      | 'mfa'
+      | 'saml'
+      | 'oidc'
+      | 'claims'
+      | 'enrollment'
+      | 'binding'
     >,
   ): Flow {
     const now = this.deps.now();
     for (const [id, flow] of this.flows) if (flow.createdAt + FLOW_TTL_MS <= now) this.flows.delete(id);
-    if (this.flows.size >= FLOWS_MAX) {
-      throw new AppError(
-        ErrorCode.Forbidden,
-        'Too many sign-ins in progress; try again in a few minutes.',
-        'signin.busy',
-      );
-    }
+    // Full (a page flooding POST /, say): the oldest flow goes, so nobody is locked out by it.
+    // A Map iterates in insertion order, so the first key is the oldest.
+    if (this.flows.size >= FLOWS_MAX) this.flows.delete(this.flows.keys().next().value!);
     const flow: Flow = {
       ...fields,
       id: randomBytes(24).toString('base64url'),
@@ -138,18 +162,28 @@ export class BrokerService {
       saml: null,
       oidc: null,
       claims: null,
+      enrollment: null,
+      binding: randomBytes(24).toString('base64url'),
     };
     this.flows.set(flow.id, flow);
     return flow;
   }
 
-  /** The flow `id` names, if it is still alive and (when a cookie is required) this browser's. */
+  /**
+   * The flow `id` names, if it is still alive and (when a cookie is required) this browser's: the
+   * cookie holds `<id>.<binding>`, and the binding never appears in a URL or in RelayState.
+   */
   private flow(id: string | undefined, cookie: string | undefined, requireCookie: boolean): Flow | null {
     if (!id) return null;
     const flow = this.flows.get(id);
     if (!flow || flow.createdAt + FLOW_TTL_MS <= this.deps.now()) return null;
-    if (requireCookie && cookie !== flow.id) return null;
+    if (requireCookie && !sameSecret(cookie ?? '', `${flow.id}.${flow.binding}`)) return null;
     return flow;
+  }
+
+  /** The flow this browser's cookie names (the OIDC callback carries no flow id of ours). */
+  private flowOfCookie(cookie: string | undefined): Flow | null {
+    return this.flow(cookie?.split('.')[0], cookie, true);
   }
 
   private static expired(): Answer {
@@ -209,6 +243,15 @@ export class BrokerService {
       return errorPage(
         'Not available',
         'Your organization does not let people choose MFA for themselves.',
+        undefined,
+        403,
+      );
+    }
+    if (!enabled && !session.mfaDone) {
+      // Turning MFA off takes a session that passed it: a stolen first factor must not lift it.
+      return errorPage(
+        'Sign in with two-step verification first',
+        'To turn two-step verification off, sign in with it.',
         undefined,
         403,
       );
@@ -283,7 +326,7 @@ export class BrokerService {
 
   /** Sends the browser to the flow's IdP (or the password page). */
   private async toIdp(flow: Flow): Promise<Answer> {
-    const cookies = { [FLOW_COOKIE]: flow.id };
+    const cookies = { [FLOW_COOKIE]: `${flow.id}.${flow.binding}` };
     try {
       if (flow.idpKind === 'builtin') {
         flow.stage = 'password';
@@ -347,8 +390,18 @@ export class BrokerService {
         'Click Test SSO in Tessera again.',
       );
     }
-    this.startedTests.add(testId);
     const idp = this.deps.sso.idp(row.idp_id);
+    if (idp.kind === 'builtin') {
+      return errorPage(
+        'Nothing to test',
+        'The built-in identity has no external IdP to test.',
+        undefined,
+        400,
+      );
+    }
+    const now = this.deps.now();
+    for (const [id, at] of this.startedTests) if (at + FLOW_TTL_MS <= now) this.startedTests.delete(id);
+    this.startedTests.set(testId, now);
     const flow = this.newFlow({
       testId,
       idpId: idp.id,
@@ -358,14 +411,6 @@ export class BrokerService {
       application: null,
       rule: null,
     });
-    if (idp.kind === 'builtin') {
-      return errorPage(
-        'Nothing to test',
-        'The built-in identity has no external IdP to test.',
-        undefined,
-        400,
-      );
-    }
     return this.toIdp(flow);
   }
 
@@ -425,11 +470,10 @@ export class BrokerService {
       const mapping = this.mapFor(flow, outcome.claims);
       checks.push(mapping.check);
       if (mapping.mapped) {
-        plan = this.deps.directory.plan(
-          mapping.mapped,
-          this.deps.sso.jitSettings(flow.idpId),
-          `jit:${flow.idpName}`,
-        ).plan;
+        plan = this.deps.directory.plan(mapping.mapped, this.deps.sso.jitSettings(flow.idpId), {
+          id: flow.idpId,
+          name: flow.idpName,
+        }).plan;
       } else ok = false;
     }
     const result: SsoTest = {
@@ -535,7 +579,7 @@ export class BrokerService {
 
   /** GET /oidc/callback — the flow is this browser's (cookie), its state is checked by openid-client. */
   async oidcCallback(url: URL, flowCookie: string | undefined): Promise<Answer> {
-    const flow = this.flow(flowCookie, flowCookie, true);
+    const flow = this.flowOfCookie(flowCookie);
     if (!flow?.oidc || flow.stage !== 'idp') return BrokerService.expired();
     const outcome = await this.oidc.finish(flow.oidc.peer, flow.oidc.pending, url);
     if (flow.testId) {
@@ -570,7 +614,7 @@ export class BrokerService {
     const email = flow.email;
     const key = `password:${email}`;
     try {
-      this.deps.throttle.assertAllowed(key);
+      this.deps.throttle.attempt(key);
     } catch (error) {
       return { page: { kind: 'password', flowId, email, error: (error as Error).message }, status: 429 };
     }
@@ -581,7 +625,6 @@ export class BrokerService {
     this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
     const ok = await verifyPassword(row?.password_hash ?? (await this.dummyHash), password.slice(0, 1024));
     if (!row || !ok) {
-      this.deps.throttle.fail(key);
       return {
         page: { kind: 'password', flowId, email, error: 'The email address or password is not right.' },
         status: 401,
@@ -627,7 +670,7 @@ export class BrokerService {
     const provisioning = this.deps.directory.plan(
       mapping.mapped,
       this.deps.sso.jitSettings(flow.idpId),
-      `jit:${flow.idpName}`,
+      { id: flow.idpId, name: flow.idpName },
       confirmation,
     );
     if (provisioning.plan.action === 'confirm-identity') {
@@ -687,7 +730,9 @@ export class BrokerService {
   }
 
   private async enrollPage(flow: Flow, email: string, error?: string): Promise<Answer> {
-    const enrollment = await this.deps.mfa.beginEnrollment(flow.userId!, email, this.deps.org.get().name);
+    // One secret per flow: shown again on this flow's pages, never to another sign-in.
+    flow.enrollment ??= await this.deps.mfa.newEnrollment(email, this.deps.org.get().name);
+    const enrollment = flow.enrollment;
     return {
       page: {
         kind: 'mfa-enroll',
@@ -707,11 +752,20 @@ export class BrokerService {
     if (!flow || (flow.stage !== 'mfa-enroll' && flow.stage !== 'mfa-verify') || !flow.userId)
       return BrokerService.expired();
     const email = this.deps.directory.user(flow.userId).email;
+    const stage = flow.stage;
+    // One code at a time per flow: a second submission waits for nothing, it finds no MFA stage.
+    flow.stage = 'mfa-checking';
     try {
-      await this.deps.mfa.verify(flow.userId, code.slice(0, 32));
+      const given = code.slice(0, 32);
+      if (stage === 'mfa-enroll' && flow.enrollment) {
+        await this.deps.mfa.confirmEnrollment(flow.userId, flow.enrollment.secret, given);
+      } else {
+        await this.deps.mfa.verify(flow.userId, given);
+      }
     } catch (error) {
+      flow.stage = stage;
       if (!(error instanceof AppError)) throw error;
-      if (flow.stage === 'mfa-enroll' && error.reason !== 'signin.lockedOut') {
+      if (stage === 'mfa-enroll' && error.reason !== 'signin.lockedOut') {
         return this.enrollPage(flow, email, error.message);
       }
       return { page: { kind: 'mfa-verify', flowId, email, error: error.message }, status: 400 };

@@ -377,7 +377,7 @@ export class SamlServiceProvider {
       } catch (error) {
         throw classifyNodeSamlError(error instanceof Error ? error.message : String(error), foreign);
       }
-      const result = this.ownChecks(peer, assertionXml, (id) => (reached = id));
+      const result = this.ownChecks(peer, assertionXml, expectedRequestId, (id) => (reached = id));
       return { ok: true, ...result, checks: checkList(SAML_CHECKS, null), xml };
     } catch (error) {
       const failure =
@@ -466,6 +466,7 @@ export class SamlServiceProvider {
   private ownChecks(
     peer: SamlPeer,
     assertionXml: string,
+    expectedRequestId: string,
     reach: (id: SamlCheckId) => void,
   ): { nameId: string; attributes: AttributeMap } {
     reach('issuer');
@@ -507,6 +508,16 @@ export class SamlServiceProvider {
           ? `The assertion is for ${named}, not for ${peer.acsUrl}.`
           : 'The assertion names no Recipient.',
         `Set the ACS URL at the IdP to ${peer.acsUrl}.`,
+      );
+    }
+    // Response@InResponseTo is outside the signature; the signed answer to our request is here
+    // (SAML profiles §4.1.4.2: it MUST match the AuthnRequest's ID). Without it, an assertion
+    // the IdP issued unsolicited could be wrapped into any response.
+    if (!forUs.some((element) => element?.getAttribute('InResponseTo') === expectedRequestId)) {
+      fail(
+        'in-response-to',
+        'The signed assertion does not say it answers the request this sign-in sent (SubjectConfirmationData InResponseTo).',
+        'Start the sign-in from Tessera again; IdP-initiated sign-in is not accepted.',
       );
     }
 

@@ -55,6 +55,16 @@ export class Throttle {
     );
   }
 
+  /**
+   * Counts an attempt as failed *before* it is checked (reset() on success). The check awaits (a
+   * password hash, the keychain); counting first means a burst of parallel guesses is throttled
+   * like the same guesses one after another. Throws while `key` must wait.
+   */
+  attempt(key: string): number {
+    this.assertAllowed(key);
+    return this.fail(key);
+  }
+
   /** Returns the number of consecutive failures now recorded. */
   fail(key: string): number {
     const failures = (this.row(key)?.failures ?? 0) + 1;

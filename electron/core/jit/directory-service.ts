@@ -39,7 +39,15 @@ export interface Provisioning {
   profileAfter: Profile;
   links: Partial<Record<LinkingAttribute, string>>;
   activate: boolean;
+  /** The IdP whose sign-in this is: its links are the ones read and written. */
+  idpId: string;
   createdBy: string;
+}
+
+/** The IdP a sign-in came through. */
+export interface ProvisioningSource {
+  id: string;
+  name: string;
 }
 
 export type IdentityConfirmation = 'confirmed' | 'declined' | null;
@@ -63,10 +71,11 @@ export class DirectoryService {
     return this.sql('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
   }
 
-  private byLink(attribute: LinkingAttribute, value: string): UserRow | undefined {
+  private byLink(idpId: string, attribute: LinkingAttribute, value: string): UserRow | undefined {
     return this.sql(
-      'SELECT users.* FROM user_links JOIN users ON users.id = user_links.user_id WHERE attribute = ? AND value = ?',
-    ).get(attribute, value) as UserRow | undefined;
+      `SELECT users.* FROM user_links JOIN users ON users.id = user_links.user_id
+       WHERE idp_id = ? AND attribute = ? AND value = ?`,
+    ).get(idpId, attribute, value) as UserRow | undefined;
   }
 
   /**
@@ -76,9 +85,11 @@ export class DirectoryService {
   plan(
     mapped: MappedIdentity,
     jit: JitSettings,
-    createdBy: string,
+    source: ProvisioningSource,
     confirmation: IdentityConfirmation = null,
   ): Provisioning {
+    const createdBy = `jit:${source.name}`;
+    const idpId = source.id;
     const base = (user: UserRow | undefined): ProvisioningPlan => ({
       action: 'none',
       reason: null,
@@ -94,29 +105,30 @@ export class DirectoryService {
       profileAfter: {},
       links: {},
       activate: false,
+      idpId,
       createdBy,
     });
 
     const linkValue = jit.linkBy ? mapped.links[jit.linkBy] : undefined;
-    const linked = jit.linkBy && linkValue !== undefined ? this.byLink(jit.linkBy, linkValue) : undefined;
+    const linked =
+      jit.linkBy && linkValue !== undefined ? this.byLink(idpId, jit.linkBy, linkValue) : undefined;
     const byEmail = this.byEmail(mapped.email);
 
+    // Without JIT, the person signs in as the user with their own email, never through a link:
+    // a link is only followed where JIT may also act on it (a claimed domain, J0).
     const settings = this.org.directorySettings();
     if (settings.directorySync) {
-      return nothing(
-        linked ?? byEmail,
-        'Directory sync is on, so JIT neither creates nor updates users (J0).',
-      );
+      return nothing(byEmail, 'Directory sync is on, so JIT neither creates nor updates users (J0).');
     }
     const domain = emailDomain(mapped.email);
     if (!this.org.isClaimed(domain)) {
       return nothing(
-        linked ?? byEmail,
+        byEmail,
         `${domain} is not a claimed domain, so JIT does not create or update its users (J0). Verify and claim it under Organization.`,
       );
     }
     if (!jit.createUsers && !jit.updateUsers) {
-      return nothing(linked ?? byEmail, 'JIT is off for this identity provider.');
+      return nothing(byEmail, 'JIT is off for this identity provider.');
     }
 
     let target: UserRow | undefined;
@@ -138,6 +150,7 @@ export class DirectoryService {
           profileAfter: {},
           links: {},
           activate: false,
+          idpId,
           createdBy,
         };
       }
@@ -172,11 +185,12 @@ export class DirectoryService {
           linkedBy,
           changes: [{ field: 'email', before: null, after: mapped.email }, ...changes],
           groupsAdded: [...mapped.groups],
-          rejected: [...mapped.rejected, ...this.takenLinks(links, null)],
+          rejected: [...mapped.rejected, ...this.takenLinks(idpId, links, null)],
         },
         profileAfter: { ...mapped.profile },
         links,
         activate: true,
+        idpId,
         createdBy,
       };
     }
@@ -191,6 +205,7 @@ export class DirectoryService {
         profileAfter: JSON.parse(target.profile_json) as Profile,
         links: {},
         activate: false,
+        idpId,
         createdBy,
       };
     }
@@ -216,23 +231,25 @@ export class DirectoryService {
         linkedBy,
         changes,
         groupsAdded,
-        rejected: [...mapped.rejected, ...this.takenLinks(links, target.id)],
+        rejected: [...mapped.rejected, ...this.takenLinks(idpId, links, target.id)],
       },
       profileAfter: after,
       links,
       activate,
+      idpId,
       createdBy,
     };
   }
 
   /** Linking values another user holds are refused (and left out), never moved silently. */
   private takenLinks(
+    idpId: string,
     links: Partial<Record<LinkingAttribute, string>>,
     userId: string | null,
   ): ProvisioningPlan['rejected'] {
     const rejected: ProvisioningPlan['rejected'] = [];
     for (const [attribute, value] of Object.entries(links) as [LinkingAttribute, string][]) {
-      const holder = this.byLink(attribute, value);
+      const holder = this.byLink(idpId, attribute, value);
       if (holder && holder.id !== userId) {
         rejected.push({ field: attribute, value, problem: `already links ${holder.email}` });
         delete links[attribute];
@@ -289,12 +306,12 @@ export class DirectoryService {
       }
       if (plan.action === 'create' || plan.action === 'update') {
         const setLink = this.sql(
-          'INSERT OR REPLACE INTO user_links (attribute, value, user_id) VALUES (?, ?, ?)',
+          'INSERT OR REPLACE INTO user_links (idp_id, attribute, value, user_id) VALUES (?, ?, ?, ?)',
         );
-        const dropOld = this.sql('DELETE FROM user_links WHERE user_id = ? AND attribute = ?');
+        const dropOld = this.sql('DELETE FROM user_links WHERE user_id = ? AND idp_id = ? AND attribute = ?');
         for (const [attribute, value] of Object.entries(provisioning.links)) {
-          dropOld.run(userId, attribute);
-          setLink.run(attribute, value, userId);
+          dropOld.run(userId, provisioning.idpId, attribute);
+          setLink.run(provisioning.idpId, attribute, value, userId);
         }
         // J8: additive only.
         const addGroup = this.sql(

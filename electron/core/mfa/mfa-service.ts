@@ -1,9 +1,10 @@
 /**
  * MFA enrollment and verification for directory users (SPEC M5–M8): a TOTP secret per user, kept in
- * the keychain (the row holds only its name), shown once as a QR code and as text, confirmed by a
- * first code. Verification accepts the previous, current and next 30-second step (RFC 6238 §5.2)
- * and never the same step twice (§5.2: "MUST NOT accept the second attempt of the same OTP"), and
- * guesses are throttled (see Throttle).
+ * the keychain (the row holds only its name). Enrollment (M7) shows a fresh secret as a QR code and
+ * as text, and stores it only once a code from it is entered, so an abandoned enrollment leaves
+ * nothing another sign-in could show again. Verification accepts the previous, current and next
+ * 30-second step (RFC 6238 §5.2) and never the same step twice (§5.2: "MUST NOT accept the second
+ * attempt of the same OTP"), and guesses are throttled (see Throttle).
  */
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
@@ -31,7 +32,7 @@ interface EnrollmentRow {
 export interface Enrollment {
   otpauthUri: string;
   qrDataUrl: string;
-  /** For typing it in by hand; shown on the enrollment page only. */
+  /** For typing it in by hand; shown on the enrollment page only, kept in the flow until confirmed. */
   secret: string;
 }
 
@@ -54,41 +55,9 @@ export class MfaService {
     return (this.row(userId)?.confirmed_at ?? null) !== null;
   }
 
-  /**
-   * The enrollment to show. An unconfirmed one is shown again (a reload must not invalidate the QR
-   * code the person just scanned); a confirmed one is never shown again.
-   */
-  async beginEnrollment(userId: string, email: string, issuer: string): Promise<Enrollment> {
-    const row = this.row(userId);
-    if (row?.confirmed_at) {
-      throw new AppError(
-        ErrorCode.InvalidInput,
-        'MFA is already set up for this user.',
-        'mfa.alreadyEnrolled',
-      );
-    }
-    let secret = row ? await this.refs.read(row.secret_ref) : null;
-    if (!secret) {
-      secret = encodeBase32(randomBytes(SECRET_BYTES));
-      const ref = this.refs.newRef('mfa-secret');
-      await this.refs.write(ref, secret);
-      try {
-        this.db.transaction(() => {
-          if (row) this.refs.markRemoved(row.secret_ref);
-          this.db
-            .prepare(
-              `INSERT OR REPLACE INTO mfa_enrollments (user_id, secret_ref, confirmed_at, last_step, created_at)
-               VALUES (?, ?, NULL, NULL, ?)`,
-            )
-            .run(userId, ref, this.now());
-          this.refs.commitAdded(ref);
-        })();
-      } catch (error) {
-        await this.refs.discard(ref);
-        throw error;
-      }
-      await this.refs.finishRemovals();
-    }
+  /** A fresh secret to show; nothing is stored until `confirmEnrollment`. */
+  async newEnrollment(email: string, issuer: string): Promise<Enrollment> {
+    const secret = encodeBase32(randomBytes(SECRET_BYTES));
     const otpauthUri = generateTOTP({
       issuer,
       label: email,
@@ -104,15 +73,78 @@ export class MfaService {
     };
   }
 
+  /** The step `code` belongs to (±1 step), or null. */
+  private match(secret: string, code: string, after?: number): number | null {
+    const token = code.replace(/\s/g, '');
+    if (!/^\d{6}$/.test(token)) return null;
+    const result = verifySync({
+      secret: decodeBase32(secret),
+      token,
+      crypto,
+      period: PERIOD,
+      digits: 6,
+      epoch: this.now() / 1000,
+      epochTolerance: PERIOD,
+      ...(after === undefined ? {} : { afterTimeStep: after }),
+    });
+    return result.valid ? result.timeStep : null;
+  }
+
+  private wrongCode(failures: number): AppError {
+    return new AppError(
+      ErrorCode.InvalidInput,
+      `That code is not right (${failures} failed in a row). Check that the device's clock is correct.`,
+      'mfa.wrongCode',
+      { failures },
+    );
+  }
+
+  /** M7: the first code from the shown secret; then the secret is stored (keychain, then row). */
+  async confirmEnrollment(userId: string, secret: string, code: string): Promise<void> {
+    const key = throttleKey(userId);
+    const failures = this.throttle.attempt(key);
+    if (this.enrolled(userId)) {
+      throw new AppError(
+        ErrorCode.InvalidInput,
+        'MFA is already set up for this user.',
+        'mfa.alreadyEnrolled',
+      );
+    }
+    const step = this.match(secret, code);
+    if (step === null) throw this.wrongCode(failures);
+    const old = this.row(userId);
+    const ref = this.refs.newRef('mfa-secret');
+    await this.refs.write(ref, secret);
+    try {
+      this.db.transaction(() => {
+        if (old) this.refs.markRemoved(old.secret_ref);
+        this.db
+          .prepare(
+            `INSERT OR REPLACE INTO mfa_enrollments (user_id, secret_ref, confirmed_at, last_step, created_at)
+             VALUES (?, ?, ?, ?, ?)`,
+          )
+          .run(userId, ref, this.now(), step, this.now());
+        this.refs.commitAdded(ref);
+      })();
+    } catch (error) {
+      await this.refs.discard(ref);
+      throw error;
+    }
+    await this.refs.finishRemovals();
+    this.throttle.reset(key);
+  }
+
   /**
-   * Checks a code; the first good one confirms the enrollment (M7). Throws an AppError that says
-   * what was wrong (wrong code, code already used, throttled, locked) and counts the failure.
+   * Checks a code of a confirmed enrollment. Throws an AppError that says what was wrong (wrong
+   * code, code already used, throttled, locked); every attempt counts until one succeeds.
    */
   async verify(userId: string, code: string): Promise<void> {
     const key = throttleKey(userId);
-    this.throttle.assertAllowed(key);
+    const failures = this.throttle.attempt(key);
     const row = this.row(userId);
-    if (!row) throw new AppError(ErrorCode.NotFound, 'MFA is not set up for this user.', 'mfa.notEnrolled');
+    if (!row?.confirmed_at) {
+      throw new AppError(ErrorCode.NotFound, 'MFA is not set up for this user.', 'mfa.notEnrolled');
+    }
     const secret = await this.refs.read(row.secret_ref);
     if (!secret) {
       throw new AppError(
@@ -121,32 +153,26 @@ export class MfaService {
         'mfa.secretMissing',
       );
     }
-    const token = code.replace(/\s/g, '');
-    const bytes = decodeBase32(secret);
-    const options = { secret: bytes, token, crypto, period: PERIOD, digits: 6, epoch: this.now() / 1000 };
-    const result = /^\d{6}$/.test(token)
-      ? verifySync({ ...options, epochTolerance: PERIOD, afterTimeStep: row.last_step ?? undefined })
-      : { valid: false as const };
-    if (!result.valid) {
-      const reused =
-        row.last_step !== null &&
-        /^\d{6}$/.test(token) &&
-        verifySync({ ...options, epochTolerance: PERIOD }).valid;
-      const failures = this.throttle.fail(key);
-      throw new AppError(
-        ErrorCode.InvalidInput,
-        reused
-          ? 'That code was already used. Wait for the next code and enter it.'
-          : `That code is not right (${failures} failed in a row). Check that the device's clock is correct.`,
-        reused ? 'mfa.codeReused' : 'mfa.wrongCode',
-        { failures },
-      );
+    const step = this.match(secret, code);
+    // The step is taken atomically: of two requests with the same code, one wins.
+    const taken =
+      step !== null &&
+      this.db
+        .prepare(
+          'UPDATE mfa_enrollments SET last_step = ?1 WHERE user_id = ?2 AND (last_step IS NULL OR last_step < ?1)',
+        )
+        .run(step, userId).changes === 1;
+    if (!taken) {
+      if (step !== null) {
+        throw new AppError(
+          ErrorCode.InvalidInput,
+          'That code was already used. Wait for the next code and enter it.',
+          'mfa.codeReused',
+          { failures },
+        );
+      }
+      throw this.wrongCode(failures);
     }
-    this.db
-      .prepare(
-        'UPDATE mfa_enrollments SET last_step = ?, confirmed_at = COALESCE(confirmed_at, ?) WHERE user_id = ?',
-      )
-      .run(result.timeStep, this.now(), userId);
     this.throttle.reset(key);
   }
 

@@ -133,12 +133,14 @@ export const MIGRATIONS: readonly string[] = [
      updated_at       INTEGER NOT NULL,
      last_sign_in_at  INTEGER
    ) STRICT;
-   -- J5: a linking value names one user per attribute.
+   -- J5: a linking value names one user per attribute, as one IdP sent it: an IdP vouches only
+   -- for its own identifiers, so another IdP sending the same value links to nobody.
    CREATE TABLE user_links (
+     idp_id    TEXT NOT NULL REFERENCES idps (id) ON DELETE CASCADE,
      attribute TEXT NOT NULL,
      value     TEXT NOT NULL,
      user_id   TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-     PRIMARY KEY (attribute, value)
+     PRIMARY KEY (idp_id, attribute, value)
    ) STRICT;
    CREATE INDEX user_links_user ON user_links (user_id);
    CREATE TABLE user_groups (

@@ -16,17 +16,29 @@ import { base32Decode, referenceTotp } from '../../../e2e/support/otp';
 
 const tempDir = useTempDirs();
 
+interface Init {
+  method?: string;
+  form?: Record<string, string>;
+  origin?: string;
+}
+
 /** A browser, as far as cookies and forms go: one jar, redirects followed by hand. */
 class Browser {
   private readonly jar = new Map<string, string>();
 
-  async request(url: string, init: { method?: string; form?: Record<string, string> } = {}) {
+  /** A form posts with the Origin of the page it is on: by default the target's own. */
+  async request(url: string, init: Init = {}) {
     const response = await fetch(url, {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
       redirect: 'manual',
       headers: {
         cookie: [...this.jar].map(([name, value]) => `${name}=${value}`).join('; '),
-        ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...(init.form
+          ? {
+              'content-type': 'application/x-www-form-urlencoded',
+              origin: init.origin ?? new URL(url).origin,
+            }
+          : {}),
       },
       ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
     });
@@ -45,7 +57,7 @@ class Browser {
   }
 
   /** Follows redirects (relative ones against `url`) until a page. */
-  async follow(url: string, init: { method?: string; form?: Record<string, string> } = {}) {
+  async follow(url: string, init: Init = {}) {
     let current = url;
     let page = await this.request(current, init);
     for (let hops = 0; page.location && hops < 10; hops++) {
@@ -139,7 +151,8 @@ describe('the sign-in service', () => {
     const key = /name="key" value="([^"]+)"/.exec(atIdp.html)![1]!;
     const posted = await browser.request(`${idp.base}/login`, { form: { key, username } });
     const form = readPostForm(posted.html);
-    return browser.follow(form.action, { form: form.fields });
+    // The IdP's page posts the response: a cross-site POST, with the IdP's Origin.
+    return browser.follow(form.action, { form: form.fields, origin: idp.base });
   }
 
   it('signs a person in: routing, SAML, JIT, MFA enrollment, session', async () => {
@@ -181,6 +194,17 @@ describe('the sign-in service', () => {
     expect(verify.html).toContain('Two-step verification');
     const replay = await other.request(`${base}${field(verify.html, 'mfa')}`, { form: { code } });
     expect(replay.html).toContain('already used');
+
+    // The next code, sent by two sign-ins at once: one wins the time step, the other is refused.
+    const racer = new Browser();
+    const racing = await signInAtIdp(racer, 'alice@example.test', 'alice');
+    const next = referenceTotp(base32Decode(secret), Date.now() + 30_000);
+    const results = await Promise.all([
+      other.request(`${base}${field(verify.html, 'mfa')}`, { form: { code: next } }),
+      racer.request(`${base}${field(racing.html, 'mfa')}`, { form: { code: next } }),
+    ]);
+    expect(results.filter((result) => result.html.includes('You are signed in')).length).toBe(1);
+    expect(results.filter((result) => result.html.includes('already used')).length).toBe(1);
   });
 
   it('adds groups and never removes them (J8), and locks out after repeated wrong codes', async () => {
@@ -226,7 +250,7 @@ describe('the sign-in service', () => {
     const form = readPostForm(
       (await browser.request(`${idp.base}/login`, { form: { key, username: 'bob' } })).html,
     );
-    const page = await browser.follow(form.action, { form: form.fields });
+    const page = await browser.follow(form.action, { form: form.fields, origin: idp.base });
     expect(page.html).toContain('Test SSO succeeded');
     const result = await call('sso:test:get', { id: test.id });
     expect(result.state).toBe('succeeded');
@@ -259,7 +283,7 @@ describe('the sign-in service', () => {
       const form = readPostForm(
         (await browser.request(`${idp.base}/login`, { form: { key, username: 'alice' } })).html,
       );
-      await browser.follow(form.action, { form: form.fields });
+      await browser.follow(form.action, { form: form.fields, origin: idp.base });
     } finally {
       idp.mode = 'normal';
     }
@@ -278,15 +302,24 @@ describe('the sign-in service', () => {
     });
     expect(huge.status).toBe(413);
     // fetch() will not send a foreign Host header; node:http will (DNS rebinding looks like this).
-    const rebinding = await new Promise<number>((resolve, reject) =>
-      request(`${base}/`, { headers: { host: 'evil.example' } }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      })
-        .on('error', reject)
-        .end(),
-    );
-    expect(rebinding).toBe(421);
+    const status = (host: string) =>
+      new Promise<{ status: number; location: string | undefined }>((resolve, reject) =>
+        request(`${base}/`, { headers: { host } }, (response) => {
+          response.resume();
+          resolve({ status: response.statusCode ?? 0, location: response.headers.location });
+        })
+          .on('error', reject)
+          .end(),
+      );
+    expect((await status('evil.example')).status).toBe(421);
+    // localhost: sent to 127.0.0.1, where IdPs send people back (and cookies come back).
+    expect(await status(`localhost:${new URL(base).port}`)).toEqual({ status: 308, location: `${base}/` });
+    // A form posted from another site (or another port on this machine) is refused.
+    const crossSite = await new Browser().request(`${base}/`, {
+      form: { email: 'alice@example.test' },
+      origin: 'http://127.0.0.1:1',
+    });
+    expect(crossSite.status).toBe(403);
     const unknown = await new Browser().request(`${base}/flow/nope/mfa`, { form: { code: '123456' } });
     expect(unknown.html).toContain('expired');
     expect(
@@ -315,6 +348,25 @@ describe('the sign-in service', () => {
     }
     expect(last.status).toBe(429);
     expect(last.html).toContain('Too many failed attempts');
+
+    // A burst of parallel guesses is counted like the same guesses one after another.
+    await call('sso:user:add', {
+      email: 'dan@local.test',
+      displayName: 'Dan',
+      password: 'another long password',
+    });
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        const guesser = new Browser();
+        const start = await guesser.follow(`${base}/`, { form: { email: 'dan@local.test' } });
+        return { guesser, action: `${base}${field(start.html, 'password')}` };
+      }),
+    );
+    const answers = await Promise.all(
+      burst.map(({ guesser, action }) => guesser.request(action, { form: { password: 'guess' } })),
+    );
+    expect(answers.filter((answer) => answer.status === 401).length).toBe(5);
+    expect(answers.filter((answer) => answer.status === 429).length).toBe(7);
   });
 
   it('lets a person turn MFA on for themselves (M2), and steps an MFA-less session up (M6)', async () => {

@@ -157,6 +157,11 @@ describe('SAML service provider', () => {
   const wrong: [string, (base: SamlResponseOptions) => SamlResponseOptions, string][] = [
     ['InResponseTo', (b) => ({ ...b, inResponseTo: '_someotherrequest' }), 'in-response-to'],
     ['missing InResponseTo', (b) => ({ ...b, inResponseTo: null }), 'in-response-to'],
+    [
+      'unsigned InResponseTo only (none in the signed assertion)',
+      (b) => ({ ...b, subjectInResponseTo: null }),
+      'in-response-to',
+    ],
     ['Audience', (b) => ({ ...b, audience: 'urn:someone-else' }), 'audience'],
     ['Recipient', (b) => ({ ...b, recipient: 'http://127.0.0.1:7480/elsewhere' }), 'recipient'],
     ['Destination', (b) => ({ ...b, destination: 'https://evil.example/acs' }), 'destination'],

@@ -32,6 +32,9 @@ const JIT: JitSettings = {
   groupAttribute: 'groups',
 };
 
+const IDP = { id: '00000000-0000-4000-8000-000000000001', name: 'Test' };
+const OTHER_IDP = { id: '00000000-0000-4000-8000-000000000002', name: 'Other' };
+
 const attrs = (entries: Record<string, string | string[]>): AttributeMap =>
   attributeMap(
     Object.entries(entries).map(([name, value]) => [name, Array.isArray(value) ? value : [value]]),
@@ -114,19 +117,20 @@ describe('JIT provisioning', () => {
       "INSERT INTO domains (name, token, verified_at, claimed, created_at) VALUES ('example.test', 't', 1, 1, 1)",
     ).run();
     directory = new DirectoryService(db, org, () => ++now);
+    for (const idp of [IDP, OTHER_IDP]) {
+      db.prepare(
+        "INSERT INTO idps (id, name, kind, activated, settings_json, created_at, updated_at) VALUES (?, ?, 'saml', 1, '{}', 0, 0)",
+      ).run(idp.id, idp.name);
+    }
   });
 
   const signIn = (
     entries: Record<string, string | string[]>,
     jit = JIT,
     confirmation: 'confirmed' | 'declined' | null = null,
+    idp = IDP,
   ) => {
-    const provisioning = directory.plan(
-      mapAttributes(attrs(entries), jit, 'uid'),
-      jit,
-      'jit:Test',
-      confirmation,
-    );
+    const provisioning = directory.plan(mapAttributes(attrs(entries), jit, 'uid'), jit, idp, confirmation);
     return {
       provisioning,
       userId: provisioning.plan.action === 'confirm-identity' ? null : directory.apply(provisioning, true),
@@ -183,7 +187,7 @@ describe('JIT provisioning', () => {
 
   it('does nothing for an unclaimed domain or with directory sync on, and says why (J0)', () => {
     const plan = (email: string) =>
-      directory.plan(mapAttributes(attrs({ uid: email }), JIT, 'uid'), JIT, 'jit:Test').plan;
+      directory.plan(mapAttributes(attrs({ uid: email }), JIT, 'uid'), JIT, IDP).plan;
     expect(plan('x@elsewhere.test')).toMatchObject({
       action: 'none',
       reason: expect.stringContaining('not a claimed domain'),
@@ -211,5 +215,31 @@ describe('JIT provisioning', () => {
     expect(clash.provisioning.plan.rejected).toEqual([
       expect.objectContaining({ field: 'externalId', problem: 'already links alice@example.test' }),
     ]);
+  });
+
+  it('never follows a link to sign someone in where JIT may not act (J0), nor across IdPs', async () => {
+    const alice = signIn({ uid: 'alice@example.test', objectid: 'o1' });
+    // An unclaimed domain sending Alice's externalId is not Alice.
+    const outsider = directory.plan(
+      mapAttributes(attrs({ uid: 'x@partner.test', objectid: 'o1' }), JIT, 'uid'),
+      JIT,
+      IDP,
+    ).plan;
+    expect(outsider).toMatchObject({ action: 'none', userId: null });
+    // JIT off: by email only.
+    const off = { ...JIT, createUsers: false, updateUsers: false };
+    expect(
+      directory.plan(mapAttributes(attrs({ uid: 'y@example.test', objectid: 'o1' }), off, 'uid'), off, IDP)
+        .plan.userId,
+    ).toBeNull();
+    // Another IdP sending the same externalId links to nobody: it gets its own user.
+    const other = signIn(
+      { uid: 'mallory@example.test', objectid: 'o1' },
+      { ...JIT, allowNewEmail: true },
+      null,
+      OTHER_IDP,
+    );
+    expect(other.provisioning.plan.action).toBe('create');
+    expect(other.userId).not.toBe(alice.userId);
   });
 });
