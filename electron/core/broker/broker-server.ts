@@ -77,7 +77,9 @@ export async function startBroker(service: BrokerService, port: number): Promise
     }
     reply.header('Content-Security-Policy', BROKER_CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
+    // same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" with our own
+    // form posts, and the Origin check above is what tells our forms from other sites'.
+    reply.header('Referrer-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Cache-Control', 'no-store');
   });

@@ -28,7 +28,7 @@ import { idpCard, openSection } from './admin';
 import { api, check, oidcProviderLogin, samlIdpLogin, testSso } from './signin';
 
 test.skip(!process.env.DISPLAY, 'needs a display (npm test provides one with xvfb-run)');
-test.setTimeout(240_000);
+test.setTimeout(150_000);
 
 let dataDir: string;
 let tessera: RunningTessera;

@@ -55,10 +55,12 @@ function OrgSettings({ org }: { org: Organization }) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          update.mutate(
-            { name, dnsResolver: resolver.trim() || null, signinPort: port },
-            { onSuccess: () => notifications.show({ color: 'green', message: t('org.saved') }) },
-          );
+          // The saved values remount this card (its key), which drops mutate()'s own callbacks;
+          // the promise resolves whatever happens to the component. Errors show through update.error.
+          update
+            .mutateAsync({ name, dnsResolver: resolver.trim() || null, signinPort: port })
+            .then(() => notifications.show({ color: 'green', message: t('org.saved') }))
+            .catch(() => undefined);
         }}
       >
         <Stack>
