@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedRendererUrl } from '../../../electron/main/trust';
+import { isTestSsoUrl, isTrustedRendererUrl } from '../../../electron/main/trust';
 
 describe('isTrustedRendererUrl', () => {
   it("trusts the built renderer's own pages", () => {
@@ -28,6 +28,28 @@ describe('isTrustedRendererUrl', () => {
       'javascript:alert(1)',
     ]) {
       expect(isTrustedRendererUrl(url), String(url)).toBe(false);
+    }
+  });
+});
+
+describe('isTestSsoUrl', () => {
+  it('accepts exactly a Test SSO link of the local sign-in service', () => {
+    expect(isTestSsoUrl('http://127.0.0.1:7480/test/0f8fad5b-d9cb-469f-a165-70867728950e')).toBe(true);
+  });
+
+  it('refuses anything else the renderer might try to open', () => {
+    for (const url of [
+      'https://127.0.0.1:7480/test/0f8fad5b-d9cb-469f-a165-70867728950e',
+      'http://localhost:7480/test/0f8fad5b-d9cb-469f-a165-70867728950e',
+      'http://127.0.0.1.evil.example:7480/test/0f8fad5b-d9cb-469f-a165-70867728950e',
+      'http://127.0.0.1:7480/test/0f8fad5b-d9cb-469f-a165-70867728950e/../../admin',
+      'http://127.0.0.1:7480/test/0f8fad5b-d9cb-469f-a165-70867728950e?x=1',
+      'http://user@127.0.0.1:7480/test/0f8fad5b-d9cb-469f-a165-70867728950e',
+      'http://127.0.0.1:7480/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+    ]) {
+      expect(isTestSsoUrl(url), url).toBe(false);
     }
   });
 });
