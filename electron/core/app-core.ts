@@ -27,6 +27,7 @@ import { MfaService } from './mfa/mfa-service';
 import { Throttle } from './broker/throttle';
 import { BrokerService } from './broker/broker-service';
 import { startBroker, type RunningBroker } from './broker/broker-server';
+import { attributesOfPastedSaml } from './broker/saml-sp';
 
 const log = createLogger('core');
 
@@ -333,9 +334,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       );
       return directory.user(id);
     },
-    'directory:mapping:preview': async ({ idpId, claims }) => {
+    'directory:mapping:preview': async ({ idpId, source }) => {
       const { sso, broker, directory } = await ready();
-      const attributes = claims ? attributeMap(Object.entries(claims)) : broker.lastTestClaims(idpId);
+      const attributes =
+        source.kind === 'attributes'
+          ? attributeMap(Object.entries(source.claims))
+          : source.kind === 'saml'
+            ? attributesOfPastedSaml(source.xml)
+            : broker.lastTestClaims(idpId);
       if (!attributes) {
         throw new AppError(
           ErrorCode.InvalidInput,

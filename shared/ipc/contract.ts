@@ -301,10 +301,25 @@ const adminContract = {
   'directory:mapping:preview': {
     request: z.strictObject({
       idpId: Id,
-      /** The user to compare with is found as JIT would find them. Null → the last test's claims. */
-      claims: z
-        .record(z.string().max(ADMIN_LIMITS.attributeNameMax), z.array(z.string().max(4096)).max(500))
-        .nullable(),
+      /**
+       * What the IdP sent: the last Test SSO's claims, attributes typed in, or a pasted SAML
+       * assertion (read without its signature: a preview writes nothing). The user to compare with
+       * is found as JIT would find them.
+       */
+      source: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('last-test') }),
+        z.strictObject({
+          kind: z.literal('attributes'),
+          claims: z.record(
+            z.string().max(ADMIN_LIMITS.attributeNameMax),
+            z.array(z.string().max(4096)).max(500),
+          ),
+        }),
+        z.strictObject({
+          kind: z.literal('saml'),
+          xml: z.string().min(1).max(ADMIN_LIMITS.metadataMaxBytes),
+        }),
+      ]),
     }),
     response: ProvisioningPlanSchema,
   },

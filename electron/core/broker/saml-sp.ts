@@ -16,6 +16,7 @@ import {
 } from '@node-saml/node-saml';
 import type { Document, Element } from '@xmldom/xmldom';
 import type { SignInCheck } from '../../../shared/admin/directory';
+import { AppError, ErrorCode } from '../../../shared/ipc/errors';
 import { CheckFailure, checkList } from './checks';
 import { ACCEPTED_DIGESTS, ACCEPTED_SIGNATURE_METHODS, SAML_NS, XMLDSIG } from '../sso/metadata';
 import { childElements, ELEMENT_NODE, firstChild, is, parseXmlStrict } from '../sso/xml';
@@ -568,6 +569,32 @@ function isCertificate(base64: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The attributes of a pasted assertion (or response), for the mapping preview only: its signature
+ * is not checked, because nothing is signed in and nothing is written with it. Still read as
+ * hostile input: no DTD, strict XML, exactly one assertion.
+ */
+export function attributesOfPastedSaml(xml: string): AttributeMap {
+  const refuse = (message: string) => new AppError(ErrorCode.InvalidInput, message, 'preview.notSaml');
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml))
+    throw refuse('The pasted XML has a DOCTYPE or ENTITY declaration; SAML never needs one.');
+  let root: Element;
+  try {
+    root = parseXmlStrict(xml).documentElement!;
+  } catch {
+    throw refuse('The pasted text is not well-formed XML. Paste the whole SAML assertion or response.');
+  }
+  const assertions = is(root, ASSERTION_NS, 'Assertion')
+    ? [root]
+    : is(root, SAML_NS.protocol, 'Response')
+      ? childElements(root, ASSERTION_NS, 'Assertion')
+      : [];
+  if (assertions.length !== 1) {
+    throw refuse('Paste one SAML assertion, or a response with exactly one (unencrypted) assertion.');
+  }
+  return readAttributes(assertions[0]!);
 }
 
 function readAttributes(assertion: Element): AttributeMap {

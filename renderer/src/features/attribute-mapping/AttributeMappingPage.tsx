@@ -30,6 +30,7 @@ import {
   type ProfileField,
 } from '../../../../shared/admin/directory';
 import { ADMIN_LIMITS, type Idp } from '../../../../shared/admin/schemas';
+import type { RequestOf } from '../../../../shared/ipc/contract';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
@@ -361,7 +362,8 @@ function parseClaims(text: string): Claims | 'jit.preview.notJson' | 'jit.previe
 function MappingPreview({ idpId, unsaved }: { idpId: string; unsaved: boolean }) {
   const { t } = useTranslation();
   const preview = useMutation({
-    mutationFn: (claims: Claims | null) => call('directory:mapping:preview', { idpId, claims }),
+    mutationFn: (source: RequestOf<'directory:mapping:preview'>['source']) =>
+      call('directory:mapping:preview', { idpId, source }),
   });
   const [text, setText] = useState('');
   const [parseError, setParseError] = useState<string | null>(null);
@@ -383,10 +385,10 @@ function MappingPreview({ idpId, unsaved }: { idpId: string; unsaved: boolean })
         <Group>
           <Button
             variant="light"
-            loading={preview.isPending && preview.variables === null}
+            loading={preview.isPending && preview.variables?.kind === 'last-test'}
             onClick={() => {
               setParseError(null);
-              preview.mutate(null);
+              preview.mutate({ kind: 'last-test' });
             }}
           >
             {t('jit.preview.lastTest')}
@@ -395,6 +397,12 @@ function MappingPreview({ idpId, unsaved }: { idpId: string; unsaved: boolean })
         <form
           onSubmit={(event) => {
             event.preventDefault();
+            // A pasted SAML assertion or response is read by the core; anything else is JSON.
+            if (text.trim().startsWith('<')) {
+              setParseError(null);
+              preview.mutate({ kind: 'saml', xml: text.trim() });
+              return;
+            }
             const parsed = parseClaims(text);
             if (typeof parsed === 'string') {
               setParseError(t(parsed));
@@ -402,7 +410,7 @@ function MappingPreview({ idpId, unsaved }: { idpId: string; unsaved: boolean })
               return;
             }
             setParseError(null);
-            preview.mutate(parsed);
+            preview.mutate({ kind: 'attributes', claims: parsed });
           }}
         >
           <Stack>
@@ -421,7 +429,7 @@ function MappingPreview({ idpId, unsaved }: { idpId: string; unsaved: boolean })
               <Button
                 type="submit"
                 disabled={text.trim() === ''}
-                loading={preview.isPending && preview.variables !== null}
+                loading={preview.isPending && preview.variables?.kind !== 'last-test'}
               >
                 {t('jit.preview.run')}
               </Button>

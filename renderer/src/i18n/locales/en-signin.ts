@@ -79,9 +79,9 @@ export const enSignin = {
       title: 'Mapping preview',
       help: 'What JIT would do with these attributes and the saved settings, compared with the user it would find. Nothing is written.',
       lastTest: 'Preview with the last test',
-      paste: 'Paste attributes (JSON: {"name": ["value"]})',
+      paste: 'Paste a SAML assertion, or attributes as JSON ({"name": ["value"]})',
       run: 'Preview',
-      notJson: 'This is not valid JSON.',
+      notJson: 'This is neither a SAML assertion (XML) nor valid JSON.',
       notObject:
         'Enter a JSON object whose values are lists of strings, such as {"email": ["ada@example.com"], "groups": ["staff"]}.',
     },
@@ -181,6 +181,8 @@ export const enSigninErrors = {
     notFound: 'That test no longer exists. Start a new one.',
   },
   preview: {
+    notSaml:
+      'The pasted text is not a SAML assertion Tessera can read. Paste one whole assertion, or a response with exactly one unencrypted assertion, without a DOCTYPE.',
     noTest: 'There is no successful test of this identity provider yet: run Test SSO, or paste attributes.',
     missingUserId:
       'The attribute that carries the user id is missing, so nobody can be provisioned. Release it to Tessera at the identity provider, or name the attribute it uses in the identity provider’s settings.',

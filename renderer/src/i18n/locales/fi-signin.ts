@@ -82,9 +82,9 @@ export const fiSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
       title: 'Määrityksen esikatselu',
       help: 'Mitä JIT tekisi näillä attribuuteilla ja tallennetuilla asetuksilla verrattuna käyttäjään, jonka se löytäisi. Mitään ei kirjoiteta.',
       lastTest: 'Esikatsele viimeisimmällä testillä',
-      paste: 'Liitä attribuutit (JSON: {"nimi": ["arvo"]})',
+      paste: 'Liitä SAML-väite tai attribuutit JSON-muodossa ({"name": ["value"]})',
       run: 'Esikatsele',
-      notJson: 'Tämä ei ole kelvollista JSONia.',
+      notJson: 'Tämä ei ole SAML-väite (XML) eikä kelvollista JSONia.',
       notObject:
         'Anna JSON-objekti, jonka arvot ovat merkkijonojen luetteloita, esimerkiksi {"email": ["ada@example.com"], "groups": ["henkilosto"]}.',
     },
@@ -188,6 +188,8 @@ export const fiSigninErrors: Pick<
     notFound: 'Testiä ei enää ole. Aloita uusi.',
   },
   preview: {
+    notSaml:
+      'Liitetty teksti ei ole SAML-väite, jonka Tessera voi lukea. Liitä yksi kokonainen väite tai vastaus, jossa on täsmälleen yksi salaamaton väite, ilman DOCTYPE-määrittelyä.',
     noTest:
       'Tästä identiteetintarjoajasta ei ole vielä onnistunutta testiä: suorita Testaa SSO tai liitä attribuutit.',
     missingUserId:

@@ -83,9 +83,9 @@ export const plSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
       title: 'Podgląd mapowania',
       help: 'Co zrobiłby JIT z tymi atrybutami i zapisanymi ustawieniami, w porównaniu z użytkownikiem, którego by znalazł. Nic nie jest zapisywane.',
       lastTest: 'Podgląd z ostatnim testem',
-      paste: 'Wklej atrybuty (JSON: {"nazwa": ["wartość"]})',
+      paste: 'Wklej asercję SAML lub atrybuty jako JSON ({"name": ["value"]})',
       run: 'Podgląd',
-      notJson: 'To nie jest poprawny JSON.',
+      notJson: 'To nie jest ani asercja SAML (XML), ani poprawny JSON.',
       notObject:
         'Podaj obiekt JSON, którego wartości są listami ciągów znaków, np. {"email": ["ada@example.com"], "groups": ["pracownicy"]}.',
     },
@@ -192,6 +192,8 @@ export const plSigninErrors: Pick<
     notFound: 'Ten test już nie istnieje. Rozpocznij nowy.',
   },
   preview: {
+    notSaml:
+      'Wklejony tekst nie jest asercją SAML, którą Tessera potrafi odczytać. Wklej jedną całą asercję albo odpowiedź z dokładnie jedną niezaszyfrowaną asercją, bez DOCTYPE.',
     noTest: 'Nie ma jeszcze udanego testu tego dostawcy tożsamości: uruchom test SSO lub wklej atrybuty.',
     missingUserId:
       'Brakuje atrybutu z identyfikatorem użytkownika, więc nikogo nie można aprowizować. Udostępnij go Tesserze u dostawcy tożsamości lub podaj w ustawieniach dostawcy tożsamości nazwę atrybutu, którego używa.',

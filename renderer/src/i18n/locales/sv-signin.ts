@@ -80,9 +80,9 @@ export const svSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
       title: 'Förhandsvisning av mappningen',
       help: 'Vad JIT skulle göra med de här attributen och de sparade inställningarna, jämfört med användaren som den skulle hitta. Inget skrivs.',
       lastTest: 'Förhandsvisa med det senaste testet',
-      paste: 'Klistra in attribut (JSON: {"namn": ["värde"]})',
+      paste: 'Klistra in ett SAML-intyg, eller attribut som JSON ({"name": ["value"]})',
       run: 'Förhandsvisa',
-      notJson: 'Det här är inte giltig JSON.',
+      notJson: 'Detta är varken ett SAML-intyg (XML) eller giltig JSON.',
       notObject:
         'Ange ett JSON-objekt vars värden är listor med strängar, till exempel {"email": ["ada@example.com"], "groups": ["personal"]}.',
     },
@@ -186,6 +186,8 @@ export const svSigninErrors: Pick<
     notFound: 'Testet finns inte längre. Starta ett nytt.',
   },
   preview: {
+    notSaml:
+      'Den inklistrade texten är inte ett SAML-intyg som Tessera kan läsa. Klistra in ett helt intyg, eller ett svar med exakt ett okrypterat intyg, utan DOCTYPE.',
     noTest:
       'Det finns inget lyckat test av den här identitetsleverantören än: kör Testa SSO eller klistra in attribut.',
     missingUserId:

@@ -265,8 +265,31 @@ describe('the sign-in service', () => {
     // A test provisions nothing.
     expect(await call('directory:user:list', { query: 'bob' })).toEqual([]);
     // The mapping preview reads the last test.
-    const preview = await call('directory:mapping:preview', { idpId: samlIdp!.id, claims: null });
+    const preview = await call('directory:mapping:preview', {
+      idpId: samlIdp!.id,
+      source: { kind: 'last-test' },
+    });
     expect(preview.action).toBe('create');
+    // Or a pasted assertion (read without its signature: a preview writes nothing), as a diff
+    // against the user JIT would find.
+    const pasted = await call('directory:mapping:preview', {
+      idpId: samlIdp!.id,
+      source: { kind: 'saml', xml: result.messages[0]!.body.replace('(signature)', '') },
+    });
+    expect(pasted).toMatchObject({ action: 'create', email: 'bob@example.test' });
+    const alice = await call('directory:mapping:preview', {
+      idpId: samlIdp!.id,
+      source: { kind: 'attributes', claims: { uid: ['alice@example.test'], givenName: ['Alice B.'] } },
+    });
+    expect(alice).toMatchObject({
+      action: 'update',
+      changes: [{ field: 'name.givenName', after: 'Alice B.' }],
+    });
+    const hostile = await core.dispatch('directory:mapping:preview', {
+      idpId: samlIdp!.id,
+      source: { kind: 'saml', xml: '<!DOCTYPE x [<!ENTITY a "b">]><x/>' },
+    });
+    expect(hostile).toMatchObject({ ok: false, error: { reason: 'preview.notSaml' } });
 
     // The link works once.
     expect((await new Browser().request(test.url)).html).toContain('used up');
