@@ -9,6 +9,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { BROKER_CSS, renderPage } from './pages';
+import { pickLanguage } from './page-text';
 import {
   FLOW_COOKIE,
   SESSION_COOKIE,
@@ -97,10 +98,12 @@ export async function startBroker(service: BrokerService, port: number): Promise
     }
     // 303: after a POST the browser follows with a GET.
     if (answer.page.kind === 'redirect') return reply.redirect(answer.page.url, 303);
+    // The page's chrome follows the browser's language; what the core wrote stays English.
     return reply
       .code(answer.status ?? 200)
       .type('text/html; charset=utf-8')
-      .send(renderPage(answer.page));
+      .header('Vary', 'Accept-Language')
+      .send(renderPage(answer.page, pickLanguage(reply.request.headers['accept-language'])));
   };
 
   app.get('/broker.css', (_request, reply) => reply.type('text/css').send(BROKER_CSS));

@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Page } from './broker-service';
+import { PAGE_TEXT, type Lang, type PageText } from './page-text';
 
 export const BROKER_CSS = `
 :root { color-scheme: light dark; font-family: system-ui, sans-serif; }
@@ -24,13 +25,13 @@ ol.checks { padding-left: 1.2rem; } ol.checks li { margin: .25rem 0; }
 .pass { color: #2f9e44; } .fail { color: #e03131; } .skipped { opacity: .6; }
 `;
 
-function Layout({ title, children }: { title: string; children: ReactNode }) {
+function Layout({ lang, title, children }: { lang: Lang; title: string; children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Tessera sign-in`}</title>
+        <title>{PAGE_TEXT[lang].documentTitle(title)}</title>
         <link rel="stylesheet" href="/broker.css" />
       </head>
       <body>
@@ -51,7 +52,7 @@ function ErrorLine({ error }: { error?: string | undefined }) {
   ) : null;
 }
 
-function CodeForm({ flowId, label }: { flowId: string; label: string }) {
+function CodeForm({ t, flowId, label }: { t: PageText; flowId: string; label: string }) {
   return (
     <form method="post" action={`/flow/${flowId}/mfa`}>
       <label htmlFor="code">{label}</label>
@@ -64,19 +65,20 @@ function CodeForm({ flowId, label }: { flowId: string; label: string }) {
         required
         autoFocus
       />
-      <button type="submit">Submit</button>
+      <button type="submit">{t.submit}</button>
     </form>
   );
 }
 
-function body(page: Exclude<Page, { kind: 'redirect' }>): ReactNode {
+function body(page: Exclude<Page, { kind: 'redirect' }>, lang: Lang): ReactNode {
+  const t = PAGE_TEXT[lang];
   switch (page.kind) {
     case 'start':
       return (
-        <Layout title="Sign in">
+        <Layout lang={lang} title={t.startTitle}>
           <ErrorLine error={page.error} />
           <form method="post" action="/">
-            <label htmlFor="email">Email</label>
+            <label htmlFor="email">{t.emailLabel}</label>
             <input
               id="email"
               name="email"
@@ -88,9 +90,9 @@ function body(page: Exclude<Page, { kind: 'redirect' }>): ReactNode {
             />
             {page.applications.length > 0 && (
               <>
-                <label htmlFor="application">Application</label>
+                <label htmlFor="application">{t.applicationLabel}</label>
                 <select id="application" name="application" defaultValue="">
-                  <option value="">(none)</option>
+                  <option value="">{t.noApplication}</option>
                   {page.applications.map((application) => (
                     <option key={application.id} value={application.key}>
                       {application.name}
@@ -99,49 +101,43 @@ function body(page: Exclude<Page, { kind: 'redirect' }>): ReactNode {
                 </select>
               </>
             )}
-            <button type="submit">Next</button>
+            <button type="submit">{t.next}</button>
           </form>
         </Layout>
       );
     case 'signed-in':
       return (
-        <Layout title="Signed in">
-          <p>
-            You are signed in as <strong>{page.email}</strong>
-            {page.application ? ` to ${page.application}` : ''}.
-          </p>
-          <p className="muted">This sign-in lasts until {new Date(page.expiresAt).toUTCString()}.</p>
+        <Layout lang={lang} title={t.signedInTitle}>
+          <p>{t.signedInAs(<strong>{page.email}</strong>, page.application)}</p>
+          <p className="muted">{t.sessionLasts(page.expiresAt)}</p>
           {page.notice && <p role="status">{page.notice}</p>}
           {page.mfaChoice && (
             <form method="post" action="/account/mfa">
-              <p>
-                Two-step verification is <strong>{page.mfaChoice.optedIn ? 'on' : 'off'}</strong> for your
-                sign-ins.
-              </p>
+              <p>{t.mfaState(<strong>{page.mfaChoice.optedIn ? t.mfaOn : t.mfaOff}</strong>)}</p>
               <button
                 type="submit"
                 name="enabled"
                 value={page.mfaChoice.optedIn ? 'off' : 'on'}
                 className="secondary"
               >
-                {page.mfaChoice.optedIn ? 'Turn two-step verification off' : 'Turn two-step verification on'}
+                {page.mfaChoice.optedIn ? t.turnMfaOff : t.turnMfaOn}
               </button>
             </form>
           )}
           <form method="post" action="/signout">
             <button type="submit" className="secondary">
-              Sign out
+              {t.signOut}
             </button>
           </form>
         </Layout>
       );
     case 'password':
       return (
-        <Layout title="Enter your password">
+        <Layout lang={lang} title={t.passwordTitle}>
           <p>{page.email}</p>
           <ErrorLine error={page.error} />
           <form method="post" action={`/flow/${page.flowId}/password`}>
-            <label htmlFor="password">Password</label>
+            <label htmlFor="password">{t.passwordLabel}</label>
             <input
               id="password"
               name="password"
@@ -150,63 +146,49 @@ function body(page: Exclude<Page, { kind: 'redirect' }>): ReactNode {
               required
               autoFocus
             />
-            <button type="submit">Sign in</button>
+            <button type="submit">{t.signIn}</button>
           </form>
         </Layout>
       );
     case 'confirm-identity':
       return (
-        <Layout title="Is this you?">
-          <p>
-            You signed in as <strong>{page.email}</strong>. The directory knows a user linked to the same
-            account as <strong>{page.knownEmail}</strong>.
-          </p>
+        <Layout lang={lang} title={t.confirmTitle}>
+          <p>{t.confirmBody(<strong>{page.email}</strong>, <strong>{page.knownEmail}</strong>)}</p>
           <form method="post" action={`/flow/${page.flowId}/confirm`}>
             <button type="submit" name="answer" value="yes">
-              Yes, that is me
+              {t.confirmYes}
             </button>
             <button type="submit" name="answer" value="no" className="secondary">
-              No, I am someone else
+              {t.confirmNo}
             </button>
           </form>
         </Layout>
       );
     case 'mfa-enroll':
       return (
-        <Layout title="Set up two-step verification">
-          <p>
-            Scan this QR code with your authenticator app (for example Tessera), then enter the code it shows.
-          </p>
-          <img
-            className="qr"
-            src={page.qrDataUrl}
-            width={256}
-            height={256}
-            alt={`QR code to add ${page.email} to an authenticator`}
-          />
-          <p className="muted">Cannot scan? Enter this key in the app instead:</p>
-          <code className="secret" aria-label="Secret key">
+        <Layout lang={lang} title={t.enrollTitle}>
+          <p>{t.enrollScan}</p>
+          <img className="qr" src={page.qrDataUrl} width={256} height={256} alt={t.qrAlt(page.email)} />
+          <p className="muted">{t.cannotScan}</p>
+          <code className="secret" aria-label={t.secretKey}>
             {page.secret.replace(/(.{4})/g, '$1 ').trim()}
           </code>
           <ErrorLine error={page.error} />
-          <CodeForm flowId={page.flowId} label="Code from the app" />
+          <CodeForm t={t} flowId={page.flowId} label={t.codeFromApp} />
         </Layout>
       );
     case 'mfa-verify':
       return (
-        <Layout title="Two-step verification">
+        <Layout lang={lang} title={t.verifyTitle}>
           <p>{page.email}</p>
           <ErrorLine error={page.error} />
-          <CodeForm flowId={page.flowId} label="Code from your authenticator" />
+          <CodeForm t={t} flowId={page.flowId} label={t.codeFromAuthenticator} />
         </Layout>
       );
     case 'test-done':
       return (
-        <Layout title={page.succeeded ? 'Test SSO succeeded' : 'Test SSO failed'}>
-          <p>
-            {page.idpName}: {page.succeeded ? 'every check passed.' : 'a check failed.'} Return to Tessera to
-            see the details and to {page.succeeded ? 'activate the identity provider' : 'fix the settings'}.
-          </p>
+        <Layout lang={lang} title={page.succeeded ? t.testSucceededTitle : t.testFailedTitle}>
+          <p>{t.testSummary(page.idpName, page.succeeded)}</p>
           <ol className="checks">
             {page.checks.map((check) => (
               <li key={check.id} className={check.status}>
@@ -215,30 +197,30 @@ function body(page: Exclude<Page, { kind: 'redirect' }>): ReactNode {
               </li>
             ))}
           </ol>
-          <p className="muted">You can close this window.</p>
+          <p className="muted">{t.closeWindow}</p>
         </Layout>
       );
     case 'error':
       return (
-        <Layout title={page.title}>
+        <Layout lang={lang} title={page.title}>
           <p className="error" role="alert">
             {page.message}
           </p>
           {page.fix && <p>{page.fix}</p>}
           <p>
-            <a href="/">Start again</a>
+            <a href="/">{t.startAgain}</a>
           </p>
         </Layout>
       );
     case 'post-form':
       return (
-        <Layout title="Continue to your identity provider">
+        <Layout lang={lang} title={t.postFormTitle}>
           <form method="post" action={page.url}>
             {Object.entries(page.fields).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
             <button type="submit" autoFocus>
-              Continue
+              {t.continue}
             </button>
           </form>
         </Layout>
@@ -246,6 +228,7 @@ function body(page: Exclude<Page, { kind: 'redirect' }>): ReactNode {
   }
 }
 
-export function renderPage(page: Exclude<Page, { kind: 'redirect' }>): string {
-  return `<!doctype html>${renderToStaticMarkup(body(page))}`;
+/** The page in `lang` (the chrome only: messages from the core inside `page` stay as written). */
+export function renderPage(page: Exclude<Page, { kind: 'redirect' }>, lang: Lang = 'en'): string {
+  return `<!doctype html>${renderToStaticMarkup(body(page, lang))}`;
 }
