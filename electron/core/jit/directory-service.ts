@@ -224,14 +224,22 @@ export class DirectoryService {
     }
     const existing = new Set(this.groupsOf(target.id).map((name) => name.toLowerCase()));
     const groupsAdded = mapped.groups.filter((name) => !existing.has(name.toLowerCase()));
+    const rejected = [...mapped.rejected, ...this.takenLinks(idpId, links, target.id)];
+    // Links this user already has from this IdP need no write.
+    const stored = this.sql('SELECT attribute, value FROM user_links WHERE user_id = ? AND idp_id = ?').all(
+      target.id,
+      idpId,
+    ) as { attribute: LinkingAttribute; value: string }[];
+    for (const { attribute, value } of stored) if (links[attribute] === value) delete links[attribute];
+    const linksChanged = Object.keys(links).length > 0;
     return {
       plan: {
         ...base(target),
-        action: changes.length > 0 || groupsAdded.length > 0 ? 'update' : 'unchanged',
+        action: changes.length > 0 || groupsAdded.length > 0 || linksChanged ? 'update' : 'unchanged',
         linkedBy,
         changes,
         groupsAdded,
-        rejected: [...mapped.rejected, ...this.takenLinks(idpId, links, target.id)],
+        rejected,
       },
       profileAfter: after,
       links,
@@ -272,13 +280,15 @@ export class DirectoryService {
       );
     }
     const now = this.now();
+    const signedInAt = signedIn ? now : null;
     return this.db.transaction(() => {
       let userId = plan.userId;
       if (plan.action === 'create') {
         userId = randomUUID();
         this.sql(
-          `INSERT INTO users (id, email, active, profile_json, licenses_json, created_by, created_at, updated_at)
-             VALUES (?, ?, 1, ?, ?, ?, ?, ?)`,
+          `INSERT INTO users (id, email, active, profile_json, licenses_json, created_by, created_at, updated_at,
+                              last_sign_in_at)
+           VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)`,
         ).run(
           userId,
           plan.email,
@@ -288,14 +298,15 @@ export class DirectoryService {
           provisioning.createdBy,
           now,
           now,
+          signedInAt,
         );
       } else if (plan.action === 'update' && userId) {
-        this.sql('UPDATE users SET email = ?, active = 1, profile_json = ?, updated_at = ? WHERE id = ?').run(
-          plan.email,
-          JSON.stringify(provisioning.profileAfter),
-          now,
-          userId,
-        );
+        this.sql(
+          `UPDATE users SET email = ?, active = 1, profile_json = ?, updated_at = ?,
+             last_sign_in_at = COALESCE(?, last_sign_in_at) WHERE id = ?`,
+        ).run(plan.email, JSON.stringify(provisioning.profileAfter), now, signedInAt, userId);
+      } else if (userId && signedIn) {
+        this.sql('UPDATE users SET last_sign_in_at = ? WHERE id = ?').run(now, userId);
       }
       if (!userId) {
         throw new AppError(
@@ -310,7 +321,8 @@ export class DirectoryService {
         );
         const dropOld = this.sql('DELETE FROM user_links WHERE user_id = ? AND idp_id = ? AND attribute = ?');
         for (const [attribute, value] of Object.entries(provisioning.links)) {
-          dropOld.run(userId, provisioning.idpId, attribute);
+          // A new user has no links to replace.
+          if (plan.action === 'update') dropOld.run(userId, provisioning.idpId, attribute);
           setLink.run(provisioning.idpId, attribute, value, userId);
         }
         // J8: additive only.
@@ -319,7 +331,6 @@ export class DirectoryService {
         );
         for (const name of plan.groupsAdded) addGroup.run(userId, name, now);
       }
-      if (signedIn) this.sql('UPDATE users SET last_sign_in_at = ? WHERE id = ?').run(now, userId);
       return userId;
     })();
   }
