@@ -137,8 +137,8 @@ export const en = {
     restored_one: '{{count}} account was restored.',
     restored_other: '{{count}} accounts were restored.',
     importBody:
-      'A Tessera backup, an unencrypted export from Aegis or 2FAS, or a text file with one otpauth:// link per line.',
-    importPassword: 'Password (for a Tessera backup)',
+      'A Tessera backup, an export from Aegis or 2FAS (encrypted or not), or a text file with one otpauth:// link per line.',
+    importPassword: 'Password (for a Tessera backup or an encrypted export)',
   },
   export: {
     title: 'Move to another authenticator',
@@ -198,10 +198,14 @@ export const en = {
       unknown:
         'This file is not one Tessera can import: a Tessera backup, an Aegis or 2FAS export, or a list of otpauth:// links.',
       passwordNeeded: 'This Tessera backup is encrypted: enter its password.',
-      aegisEncrypted:
-        'This Aegis export is encrypted. In Aegis, export the vault without encryption, import it, then delete that file.',
-      twofasEncrypted:
-        'This 2FAS export is encrypted. In 2FAS, export without a password, import it, then delete that file.',
+      exportPasswordNeeded: 'This {{app}} export is encrypted: enter the password it was exported with.',
+      wrongPassword: 'The password is wrong: it does not open this {{app}} export.',
+      damaged:
+        'The password is right, but this {{app}} export has been changed or damaged: its accounts cannot be decrypted.',
+      malformed:
+        'This {{app}} export is encrypted, but it is damaged, cut short or from a version Tessera cannot read.',
+      kdfLimits:
+        'This {{app}} export asks for far more key-derivation memory or time than {{app}} itself uses; Tessera refuses it rather than spend gigabytes or minutes on it.',
     },
     session: {
       noToken:

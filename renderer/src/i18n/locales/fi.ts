@@ -138,8 +138,8 @@ export const fi: Messages = {
     restored_one: '{{count}} tili palautettiin.',
     restored_other: '{{count}} tiliä palautettiin.',
     importBody:
-      'Tesseran varmuuskopio, salaamaton vienti Aegisista tai 2FAS:sta tai tekstitiedosto, jossa on yksi otpauth://-linkki riviä kohden.',
-    importPassword: 'Salasana (Tesseran varmuuskopiolle)',
+      'Tesseran varmuuskopio, vienti Aegisista tai 2FAS:sta (salattu tai salaamaton) tai tekstitiedosto, jossa on yksi otpauth://-linkki riviä kohden.',
+    importPassword: 'Salasana (Tesseran varmuuskopiolle tai salatulle viennille)',
   },
   export: {
     title: 'Siirrä toiseen todennussovellukseen',
@@ -202,10 +202,14 @@ export const fi: Messages = {
       unknown:
         'Tessera ei osaa tuoda tätä tiedostoa: tuettuja ovat Tesseran varmuuskopio, Aegisin tai 2FAS:n vienti ja otpauth://-linkkien luettelo.',
       passwordNeeded: 'Tämä Tesseran varmuuskopio on salattu: anna sen salasana.',
-      aegisEncrypted:
-        'Tämä Aegis-vienti on salattu. Vie holvi Aegisissa ilman salausta, tuo se ja poista sitten tiedosto.',
-      twofasEncrypted:
-        'Tämä 2FAS-vienti on salattu. Vie 2FAS:ssa ilman salasanaa, tuo se ja poista sitten tiedosto.',
+      exportPasswordNeeded: 'Tämä {{app}}-vienti on salattu: anna salasana, jolla se vietiin.',
+      wrongPassword: 'Salasana on väärä: se ei avaa tätä {{app}}-vientiä.',
+      damaged:
+        'Salasana on oikea, mutta tätä {{app}}-vientiä on muutettu tai se on vioittunut: sen tilien salausta ei voi purkaa.',
+      malformed:
+        'Tämä {{app}}-vienti on salattu, mutta se on vioittunut, katkennut tai versiosta, jota Tessera ei osaa lukea.',
+      kdfLimits:
+        'Tämä {{app}}-vienti vaatii avaimen johtamiseen paljon enemmän muistia tai aikaa kuin {{app}} itse käyttää; Tessera hylkää sen mieluummin kuin käyttää siihen gigatavuja tai minuutteja.',
     },
     session: {
       noToken: 'Sivu avattiin ilman istuntotunnistetta. Avaa osoite, jonka Tessera tulosti käynnistyessään.',

@@ -144,8 +144,8 @@ export const pl: Messages = {
     restored_many: 'Przywrócono {{count}} kont.',
     restored_other: 'Przywrócono {{count}} konta.',
     importBody:
-      'Kopia zapasowa Tessery, niezaszyfrowany eksport z Aegis lub 2FAS albo plik tekstowy z jednym linkiem otpauth:// w każdym wierszu.',
-    importPassword: 'Hasło (do kopii zapasowej Tessery)',
+      'Kopia zapasowa Tessery, eksport z Aegis lub 2FAS (zaszyfrowany lub nie) albo plik tekstowy z jednym linkiem otpauth:// w każdym wierszu.',
+    importPassword: 'Hasło (do kopii zapasowej Tessery lub zaszyfrowanego eksportu)',
   },
   export: {
     title: 'Przenieś do innego uwierzytelniacza',
@@ -208,10 +208,14 @@ export const pl: Messages = {
       unknown:
         'Tessera nie potrafi zaimportować tego pliku: obsługiwane są kopie zapasowe Tessery, eksporty z Aegis lub 2FAS i listy linków otpauth://.',
       passwordNeeded: 'Ta kopia zapasowa Tessery jest zaszyfrowana: podaj jej hasło.',
-      aegisEncrypted:
-        'Ten eksport z Aegis jest zaszyfrowany. W Aegis wyeksportuj sejf bez szyfrowania, zaimportuj go, a potem usuń plik.',
-      twofasEncrypted:
-        'Ten eksport z 2FAS jest zaszyfrowany. W 2FAS wyeksportuj bez hasła, zaimportuj, a potem usuń plik.',
+      exportPasswordNeeded: 'Ten eksport z {{app}} jest zaszyfrowany: podaj hasło, którym go wyeksportowano.',
+      wrongPassword: 'Hasło jest nieprawidłowe: nie otwiera tego eksportu z {{app}}.',
+      damaged:
+        'Hasło jest prawidłowe, ale ten eksport z {{app}} został zmieniony lub uszkodzony: nie da się odszyfrować jego kont.',
+      malformed:
+        'Ten eksport z {{app}} jest zaszyfrowany, ale jest uszkodzony, ucięty albo pochodzi z wersji, której Tessera nie potrafi odczytać.',
+      kdfLimits:
+        'Ten eksport z {{app}} wymaga do wyprowadzenia klucza znacznie więcej pamięci lub czasu, niż używa sam {{app}}; Tessera odrzuca go, zamiast poświęcać na to gigabajty lub minuty.',
     },
     session: {
       noToken:

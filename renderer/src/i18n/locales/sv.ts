@@ -138,8 +138,8 @@ export const sv: Messages = {
     restored_one: '{{count}} konto återställdes.',
     restored_other: '{{count}} konton återställdes.',
     importBody:
-      'En säkerhetskopia från Tessera, en okrypterad export från Aegis eller 2FAS, eller en textfil med en otpauth://-länk per rad.',
-    importPassword: 'Lösenord (för en säkerhetskopia från Tessera)',
+      'En säkerhetskopia från Tessera, en export från Aegis eller 2FAS (krypterad eller inte), eller en textfil med en otpauth://-länk per rad.',
+    importPassword: 'Lösenord (för en säkerhetskopia från Tessera eller en krypterad export)',
   },
   export: {
     title: 'Flytta till en annan autentiserare',
@@ -202,10 +202,14 @@ export const sv: Messages = {
       unknown:
         'Filen är inget som Tessera kan importera: en säkerhetskopia från Tessera, en export från Aegis eller 2FAS, eller en lista med otpauth://-länkar.',
       passwordNeeded: 'Säkerhetskopian är krypterad: ange dess lösenord.',
-      aegisEncrypted:
-        'Aegis-exporten är krypterad. Exportera valvet utan kryptering i Aegis, importera det och radera sedan filen.',
-      twofasEncrypted:
-        '2FAS-exporten är krypterad. Exportera utan lösenord i 2FAS, importera och radera sedan filen.',
+      exportPasswordNeeded: '{{app}}-exporten är krypterad: ange lösenordet den exporterades med.',
+      wrongPassword: 'Lösenordet är fel: det öppnar inte {{app}}-exporten.',
+      damaged:
+        'Lösenordet är rätt, men {{app}}-exporten har ändrats eller skadats: dess konton går inte att dekryptera.',
+      malformed:
+        '{{app}}-exporten är krypterad, men den är skadad, avkortad eller från en version som Tessera inte kan läsa.',
+      kdfLimits:
+        '{{app}}-exporten kräver långt mer minne eller tid för nyckelhärledning än {{app}} själv använder; Tessera avvisar den hellre än att lägga gigabyte eller minuter på den.',
     },
     session: {
       noToken: 'Sidan öppnades utan sin sessionstoken. Öppna adressen som Tessera skrev ut när det startade.',
