@@ -13,12 +13,12 @@
  *
  * Times use the real clock (node-saml does): `now` defaults to `new Date()`, not the fixtures' NOW.
  */
-import { parseXmlStrict } from '../../electron/core/sso/xml';
+import { childElements, parseXmlStrict } from '../../electron/core/sso/xml';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { addEcdsaAlgorithms, SAML_NS, XMLDSIG } from '../../electron/core/sso/metadata';
 import { BINDINGS, idpMetadataXml, signXml, type TestCert } from './saml-fixtures';
@@ -110,18 +110,6 @@ function el(name: string, attrs: Attrs, content?: string | (string | null | fals
   const children = content.filter((child): child is string => !!child);
   if (children.length === 0) return `<${name}${rendered}/>`;
   return `<${name}${rendered}>\n${children.join('\n')}\n</${name}>`;
-}
-
-const ELEMENT_NODE = 1;
-
-function childElements(parent: Node, ns: string, localName: string): Element[] {
-  const found: Element[] = [];
-  for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const element = node as Element;
-    if (element.namespaceURI === ns && element.localName === localName) found.push(element);
-  }
-  return found;
 }
 
 function descendants(root: Element | Document, ns: string, localName: string): Element[] {
