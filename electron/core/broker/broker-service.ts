@@ -782,6 +782,8 @@ export class BrokerService {
         'INSERT INTO sessions (token_hash, user_id, idp_id, mfa_done, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
       .run(hashToken(token), flow.userId, flow.idpId, Number(mfaDone), now, expiresAt);
+    // Ended sessions are of no use to anyone; each new one clears them out.
+    this.deps.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
     this.deps.directory.markSignedIn(flow.userId!);
     this.flows.delete(flow.id);
     flow.stage = 'done';
