@@ -369,13 +369,14 @@ export class SamlServiceProvider {
       }
 
       reached = 'signature';
-      const foreign = this.keyInfoIsForeign(doc, peer);
       let assertionXml: string;
       try {
         const { profile } = await this.saml(peer).validatePostResponseAsync({ SAMLResponse: samlResponse });
         if (!profile) throw new Error('Missing SAML assertion');
         assertionXml = profile.getAssertionXml?.() ?? '';
       } catch (error) {
+        // Which certificate signed it matters only for the diagnosis of a failure.
+        const foreign = this.keyInfoIsForeign(doc, peer);
         throw classifyNodeSamlError(error instanceof Error ? error.message : String(error), foreign);
       }
       const result = this.ownChecks(peer, assertionXml, expectedRequestId, (id) => (reached = id));
