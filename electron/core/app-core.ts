@@ -225,6 +225,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         content: await createBackup(vault.exportAll(), password),
       };
     },
+    'totp:export:plain': async () => {
+      const content = (await ready()).vault.exportUris();
+      log.info("All accounts were exported as plain otpauth links at the person's request.");
+      const date = new Date(clock.now()).toISOString().slice(0, 10);
+      return { fileName: `tessera-accounts-${date}.txt`, content };
+    },
     'totp:file:preview': async ({ content, password }) =>
       (await ready()).migration.previewFile(content, password || undefined),
     'totp:migration:import': async ({ batchId, indices }) =>

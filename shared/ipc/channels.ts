@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'totp:migration:preview',
   'totp:migration:import',
   'totp:backup:create',
+  'totp:export:plain',
   'totp:file:preview',
   'admin:org:get',
   'admin:org:update',

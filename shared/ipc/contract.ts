@@ -342,8 +342,8 @@ export const contract = {
     response: z.array(TotpAccountSchema),
   },
   /**
-   * The one deliberate exception to "secrets flow one way": a QR code of the account, to move it to
-   * a phone. Only after the person confirmed a warning (the literal below), and only as an image.
+   * A deliberate exception to "secrets flow one way" (see also export:plain): a QR code of the
+   * account, to move it to a phone. Only after the person confirmed a warning (the literal below), and only as an image.
    */
   'totp:account:export-qr': {
     request: z.strictObject({ id: Id, confirm: z.literal(true) }),
@@ -366,6 +366,15 @@ export const contract = {
   /** An encrypted backup of every account, as the file's text (safe to hand to the renderer). */
   'totp:backup:create': {
     request: z.strictObject({ password: z.string().min(OTP_LIMITS.backupPasswordMin).max(1024) }),
+    response: z.object({ fileName: z.string(), content: z.string() }),
+  },
+  /**
+   * The second deliberate exception to "secrets flow one way": every account as a plain otpauth://
+   * link, one per line, in the vault's order, for a file the person saves. Only after they confirmed
+   * a warning that the file is not encrypted (the literal below).
+   */
+  'totp:export:plain': {
+    request: z.strictObject({ confirm: z.literal(true) }),
     response: z.object({ fileName: z.string(), content: z.string() }),
   },
   /**

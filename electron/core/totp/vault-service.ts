@@ -245,6 +245,19 @@ export class TotpVaultService {
     return `otpauth://${row.type}/${label}?${params.toString().replace(/\+/g, '%20')}`;
   }
 
+  /**
+   * Every account as its otpauth URI, one per line in the vault's order, for the plain export (see
+   * the export:plain channel). Accounts whose secret is missing from the keychain are left out.
+   */
+  exportUris(): string {
+    const uris = this.rows()
+      .filter((row) => this.secrets.has(row.id))
+      .map((row) => this.exportUri(row.id));
+    if (uris.length === 0)
+      throw new AppError(ErrorCode.InvalidInput, 'There are no accounts to export.', 'export.empty');
+    return `${uris.join('\n')}\n`;
+  }
+
   /** Every account with its secret, for an encrypted backup. Stays in the main process. */
   exportAll(): NewAccount[] {
     return this.rows().flatMap((row) => {

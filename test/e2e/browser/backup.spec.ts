@@ -87,6 +87,70 @@ test('backup, wipe, restore: the same accounts and codes; wrong password and tam
   }
 });
 
+test('export as plain links: only after the warning is ticked; the file imports into a fresh Tessera', async ({
+  page,
+}) => {
+  const root = mkdtempSync(join(tmpdir(), 'tessera-plain-'));
+  let tessera = await startTessera(join(root, 'first'));
+  try {
+    await open(page, tessera.url);
+    for (const uri of [
+      `otpauth://totp/Vault:alice?secret=${TOTP_SECRET}&issuer=Vault`,
+      `otpauth://hotp/Counter:bob?secret=${HOTP_SECRET}&issuer=Counter&counter=5`,
+    ]) {
+      await (await addByUri(page, uri)).waitFor({ state: 'hidden' });
+    }
+    await page.getByRole('button', { name: 'Backup' }).click();
+    await page.getByRole('menuitem', { name: 'Export as plain links (unencrypted)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export as plain links (unencrypted)' });
+    await expect(dialog).toContainText('unencrypted');
+    await expect(dialog).toContainText('delete it');
+    const exportButton = dialog.getByRole('button', { name: 'Export unencrypted' });
+    await expect(exportButton).toBeDisabled();
+    await dialog.getByRole('checkbox', { name: 'I understand that this file is not encrypted' }).check();
+    await expect(exportButton).toBeEnabled();
+    const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+    await expect(dialog).toBeHidden();
+    expect(download.suggestedFilename()).toMatch(/^tessera-accounts-\d{4}-\d{2}-\d{2}\.txt$/);
+    const listPath = join(root, download.suggestedFilename());
+    await download.saveAs(listPath);
+    const lines = readFileSync(listPath, 'utf8').split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    const [first, second] = lines.map((line) => new URL(line));
+    expect(first!.protocol).toBe('otpauth:');
+    expect(first!.host).toBe('totp');
+    expect(first!.searchParams.get('secret')).toBe(TOTP_SECRET);
+    expect(first!.searchParams.get('issuer')).toBe('Vault');
+    expect(second!.host).toBe('hotp');
+    expect(second!.searchParams.get('secret')).toBe(HOTP_SECRET);
+    expect(second!.searchParams.get('issuer')).toBe('Counter');
+    expect(second!.searchParams.get('counter')).toBe('5');
+
+    // A fresh Tessera on a new data folder takes the file back as it is.
+    await tessera.stop();
+    tessera = await startTessera(join(root, 'second'));
+    await open(page, tessera.url);
+    await expect(page.getByText('No accounts yet')).toBeVisible();
+    await page.getByRole('button', { name: 'Backup' }).click();
+    await page.getByRole('menuitem', { name: 'Import from a file' }).click();
+    const restore = page.getByRole('dialog', { name: 'Import from a file' });
+    await restore.locator('input[type=file]').setInputFiles(listPath);
+    await restore.getByRole('button', { name: 'Open file' }).click();
+    await expect(restore.getByRole('checkbox', { name: 'Vault (alice)' })).toBeChecked();
+    await restore.getByRole('button', { name: 'Import 2 accounts' }).click();
+    await expect(restore).toBeHidden();
+
+    const shown = await readCode(page, 'Vault (alice)');
+    const key = base32Decode(TOTP_SECRET);
+    expect([referenceTotp(key, shown.at), referenceTotp(key, shown.at - 1500)]).toContain(shown.code);
+    await expect(account(page, 'Counter (bob)')).toContainText('Counter 5');
+    expect((await readCode(page, 'Counter (bob)')).code).toBe(referenceHotp(base32Decode(HOTP_SECRET), 5));
+  } finally {
+    await tessera.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('import an Aegis export and a plain list of links from files', async ({ page }) => {
   const root = mkdtempSync(join(tmpdir(), 'tessera-import-'));
   const tessera = await startTessera(join(root, 'data'));

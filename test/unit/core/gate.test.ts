@@ -84,6 +84,8 @@ describe('gate', () => {
     ['an array', 'app:status:get', []],
     ['an export without its confirmation', 'totp:account:export-qr', { id: ID }],
     ['an export with confirm: "yes"', 'totp:account:export-qr', { id: ID, confirm: 'yes' }],
+    ['a plain export without its confirmation', 'totp:export:plain', {}],
+    ['a plain export with confirm: false', 'totp:export:plain', { confirm: false }],
   ];
   for (const [name, channel, request] of malformed) {
     it(`refuses ${name} with BAD_REQUEST and calls nothing`, async () => {

@@ -6,6 +6,7 @@ import {
   IconChevronDown,
   IconDatabaseExport,
   IconDatabaseImport,
+  IconFileAlert,
   IconPlus,
   IconSearch,
 } from '@tabler/icons-react';
@@ -17,7 +18,7 @@ import { useAppStatus } from '../../app/KeychainBanner';
 import { AccountCard } from './AccountCard';
 import { AddAccountModal } from './AddAccountModal';
 import { CLIPBOARD_CLEAR_SECONDS, copyCode } from './clipboard';
-import { CreateBackupModal, RestoreBackupModal } from './BackupModals';
+import { CreateBackupModal, PlainExportModal, RestoreBackupModal } from './BackupModals';
 import { EditAccountModal } from './EditAccountModal';
 import { ExportQrModal } from './ExportQrModal';
 import { useAccounts, useCodes, useDeleteAccount, useNextHotpCode, useReorderAccounts } from './queries';
@@ -43,6 +44,7 @@ export function AuthenticatorPage() {
   const [exporting, setExporting] = useState<TotpAccount | null>(null);
   const [backupOpen, backupModal] = useDisclosure(false);
   const [restoreOpen, restoreModal] = useDisclosure(false);
+  const [plainOpen, plainModal] = useDisclosure(false);
   const reorder = useReorderAccounts();
   const move = (index: number, by: -1 | 1) => {
     const ids = (accounts.data ?? []).map((a) => a.id);
@@ -116,6 +118,14 @@ export function AuthenticatorPage() {
               >
                 {t('backup.createTitle')}
               </Menu.Item>
+              <Menu.Item
+                leftSection={<IconFileAlert size={16} />}
+                color="orange"
+                onClick={plainModal.open}
+                disabled={!accounts.data?.length}
+              >
+                {t('backup.plainMenu')}
+              </Menu.Item>
               <Menu.Item leftSection={<IconDatabaseImport size={16} />} onClick={restoreModal.open}>
                 {t('backup.restoreTitle')}
               </Menu.Item>
@@ -170,6 +180,7 @@ export function AuthenticatorPage() {
       <EditAccountModal account={editing} onClose={() => setEditing(null)} />
       <ExportQrModal account={exporting} onClose={() => setExporting(null)} />
       <CreateBackupModal opened={backupOpen} onClose={backupModal.close} />
+      <PlainExportModal opened={plainOpen} onClose={plainModal.close} />
       <RestoreBackupModal opened={restoreOpen} onClose={restoreModal.close} />
     </Stack>
   );

@@ -1,4 +1,16 @@
-import { Button, FileInput, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  List,
+  Modal,
+  PasswordInput,
+  Stack,
+  Text,
+} from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -70,6 +82,63 @@ export function CreateBackupModal({ opened, onClose }: { opened: boolean; onClos
           </Group>
         </Stack>
       </form>
+    </Modal>
+  );
+}
+
+/**
+ * Every account as a plain otpauth:// link, one per line: for moving to an app that reads such a
+ * list. Unlike a backup the file is not encrypted, so the person must tick that they understand.
+ */
+export function PlainExportModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
+  const { t } = useTranslation();
+  const [understood, setUnderstood] = useState(false);
+  const exportPlain = useMutation({
+    mutationFn: () => call('totp:export:plain', { confirm: true }),
+    gcTime: 0,
+    onSuccess: ({ fileName, content }) => {
+      downloadText(fileName, content, 'text/plain');
+      notifications.show({ color: 'orange', message: t('backup.plainSaved', { fileName }) });
+      close();
+    },
+  });
+  const close = () => {
+    setUnderstood(false);
+    exportPlain.reset();
+    onClose();
+  };
+  return (
+    <Modal opened={opened} onClose={close} title={t('backup.plainTitle')}>
+      <Stack>
+        <Alert color="orange" icon={<IconAlertTriangle />} role="note">
+          {t('backup.plainWarning')}
+        </Alert>
+        <List size="sm" spacing={4}>
+          <List.Item>{t('backup.plainAnyone')}</List.Item>
+          <List.Item>{t('backup.plainPrefer')}</List.Item>
+          <List.Item>{t('backup.plainDelete')}</List.Item>
+        </List>
+        <Checkbox
+          label={t('backup.plainUnderstand')}
+          checked={understood}
+          onChange={(e) => setUnderstood(e.currentTarget.checked)}
+          required
+        />
+        <ErrorAlert error={exportPlain.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('auth.cancel')}
+          </Button>
+          <Button
+            color="orange"
+            onClick={() => exportPlain.mutate()}
+            loading={exportPlain.isPending}
+            disabled={!understood}
+          >
+            {t('backup.plainExport')}
+          </Button>
+        </Group>
+      </Stack>
     </Modal>
   );
 }

@@ -139,6 +139,16 @@ export const en = {
     importBody:
       'A Tessera backup, an export from Aegis or 2FAS (encrypted or not), or a text file with one otpauth:// link per line.',
     importPassword: 'Password (for a Tessera backup or an encrypted export)',
+    plainMenu: 'Export as plain links (unencrypted)',
+    plainTitle: 'Export as plain links (unencrypted)',
+    plainWarning:
+      'This file holds the secret of every account, unencrypted: one otpauth:// link per line, readable by anyone and any program that opens it.',
+    plainAnyone: 'Anyone who gets the file can make your codes, for good.',
+    plainPrefer: 'If you only want a backup, create an encrypted backup instead.',
+    plainDelete: 'Use the file only to move your accounts, then delete it (and empty the trash).',
+    plainUnderstand: 'I understand that this file is not encrypted',
+    plainExport: 'Export unencrypted',
+    plainSaved: 'Saved as {{fileName}}, unencrypted. Delete it once you have used it.',
   },
   export: {
     title: 'Move to another authenticator',
@@ -192,6 +202,9 @@ export const en = {
       tooLarge: 'This file is too large to be a Tessera backup.',
       format: 'This file is not a Tessera backup, or it is damaged or from a version Tessera cannot read.',
       decrypt: 'The password is wrong, or the backup file has been changed or damaged.',
+    },
+    export: {
+      empty: 'There are no accounts to export.',
     },
     import: {
       tooLarge: 'This file is too large to import.',

@@ -140,6 +140,16 @@ export const fi: Messages = {
     importBody:
       'Tesseran varmuuskopio, vienti Aegisista tai 2FAS:sta (salattu tai salaamaton) tai tekstitiedosto, jossa on yksi otpauth://-linkki riviä kohden.',
     importPassword: 'Salasana (Tesseran varmuuskopiolle tai salatulle viennille)',
+    plainMenu: 'Vie tavallisina linkkeinä (salaamaton)',
+    plainTitle: 'Vie tavallisina linkkeinä (salaamaton)',
+    plainWarning:
+      'Tämä tiedosto sisältää jokaisen tilin salaisuuden salaamattomana: yksi otpauth://-linkki riviä kohden, ja sen voi lukea kuka tahansa ja mikä tahansa ohjelma, joka sen avaa.',
+    plainAnyone: 'Kuka tahansa, joka saa tiedoston, voi luoda koodisi pysyvästi.',
+    plainPrefer: 'Jos haluat vain varmuuskopion, luo sen sijaan salattu varmuuskopio.',
+    plainDelete: 'Käytä tiedostoa vain tilien siirtämiseen ja poista se sitten (ja tyhjennä roskakori).',
+    plainUnderstand: 'Ymmärrän, ettei tätä tiedostoa ole salattu',
+    plainExport: 'Vie salaamattomana',
+    plainSaved: 'Tallennettiin salaamattomana nimellä {{fileName}}. Poista se, kun olet käyttänyt sen.',
   },
   export: {
     title: 'Siirrä toiseen todennussovellukseen',
@@ -196,6 +206,9 @@ export const fi: Messages = {
       format:
         'Tiedosto ei ole Tesseran varmuuskopio, tai se on vioittunut tai versiosta, jota Tessera ei osaa lukea.',
       decrypt: 'Salasana on väärä, tai varmuuskopiota on muutettu tai se on vioittunut.',
+    },
+    export: {
+      empty: 'Vietäviä tilejä ei ole.',
     },
     import: {
       tooLarge: 'Tiedosto on liian suuri tuotavaksi.',

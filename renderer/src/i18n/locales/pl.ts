@@ -146,6 +146,16 @@ export const pl: Messages = {
     importBody:
       'Kopia zapasowa Tessery, eksport z Aegis lub 2FAS (zaszyfrowany lub nie) albo plik tekstowy z jednym linkiem otpauth:// w każdym wierszu.',
     importPassword: 'Hasło (do kopii zapasowej Tessery lub zaszyfrowanego eksportu)',
+    plainMenu: 'Eksportuj jako zwykłe linki (bez szyfrowania)',
+    plainTitle: 'Eksportuj jako zwykłe linki (bez szyfrowania)',
+    plainWarning:
+      'Ten plik zawiera niezaszyfrowane sekrety wszystkich kont: jeden link otpauth:// w każdym wierszu, czytelny dla każdej osoby i każdego programu, które go otworzą.',
+    plainAnyone: 'Każdy, kto zdobędzie ten plik, może na zawsze generować Twoje kody.',
+    plainPrefer: 'Jeśli potrzebujesz tylko kopii zapasowej, utwórz zamiast tego zaszyfrowaną kopię.',
+    plainDelete: 'Użyj pliku tylko do przeniesienia kont, a potem go usuń (i opróżnij kosz).',
+    plainUnderstand: 'Rozumiem, że ten plik nie jest zaszyfrowany',
+    plainExport: 'Eksportuj bez szyfrowania',
+    plainSaved: 'Zapisano jako {{fileName}} bez szyfrowania. Usuń plik, gdy już go użyjesz.',
   },
   export: {
     title: 'Przenieś do innego uwierzytelniacza',
@@ -202,6 +212,9 @@ export const pl: Messages = {
       format:
         'Ten plik nie jest kopią zapasową Tessery albo jest uszkodzony lub pochodzi z wersji, której Tessera nie potrafi odczytać.',
       decrypt: 'Hasło jest nieprawidłowe albo plik kopii został zmieniony lub uszkodzony.',
+    },
+    export: {
+      empty: 'Nie ma kont do wyeksportowania.',
     },
     import: {
       tooLarge: 'Ten plik jest za duży do importu.',

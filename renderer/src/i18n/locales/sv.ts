@@ -140,6 +140,16 @@ export const sv: Messages = {
     importBody:
       'En säkerhetskopia från Tessera, en export från Aegis eller 2FAS (krypterad eller inte), eller en textfil med en otpauth://-länk per rad.',
     importPassword: 'Lösenord (för en säkerhetskopia från Tessera eller en krypterad export)',
+    plainMenu: 'Exportera som vanliga länkar (okrypterat)',
+    plainTitle: 'Exportera som vanliga länkar (okrypterat)',
+    plainWarning:
+      'Filen innehåller hemligheten för varje konto, okrypterad: en otpauth://-länk per rad, läsbar för alla personer och program som öppnar den.',
+    plainAnyone: 'Den som får tag på filen kan skapa dina koder för alltid.',
+    plainPrefer: 'Om du bara vill ha en säkerhetskopia, skapa en krypterad säkerhetskopia i stället.',
+    plainDelete: 'Använd filen bara för att flytta dina konton och radera den sedan (och töm papperskorgen).',
+    plainUnderstand: 'Jag förstår att filen inte är krypterad',
+    plainExport: 'Exportera okrypterat',
+    plainSaved: 'Sparades som {{fileName}}, okrypterad. Radera den när du har använt den.',
   },
   export: {
     title: 'Flytta till en annan autentiserare',
@@ -196,6 +206,9 @@ export const sv: Messages = {
       format:
         'Filen är ingen säkerhetskopia från Tessera, eller så är den skadad eller från en version som Tessera inte kan läsa.',
       decrypt: 'Lösenordet är fel, eller så har säkerhetskopian ändrats eller skadats.',
+    },
+    export: {
+      empty: 'Det finns inga konton att exportera.',
     },
     import: {
       tooLarge: 'Filen är för stor för att importeras.',

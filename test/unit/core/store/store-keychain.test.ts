@@ -252,6 +252,7 @@ describe('TotpVaultService with the real keychain', () => {
   it('exports an account as an otpauth URI that reads back to the same account', async () => {
     const dir = tempDir();
     const { db, vault } = await openVault(dir);
+    expect(() => vault.exportUris()).toThrowError(/no accounts to export/);
     const totp = await vault.add({
       kind: 'manual',
       issuer: 'Big Corp & Co',
@@ -279,6 +280,8 @@ describe('TotpVaultService with the real keychain', () => {
       });
       expect([...back.secret]).toEqual([...SECRET_BYTES]);
     }
+    // The plain export: the same links, one per line, in the vault's order.
+    expect(vault.exportUris()).toBe(`${vault.exportUri(totp.id)}\n${vault.exportUri(hotp.id)}\n`);
     db.close();
   });
 
