@@ -24,6 +24,7 @@ import { SsoConfigService } from './sso/sso-config-service';
 import { DirectoryService } from './jit/directory-service';
 import { attributeMap, mapAttributes, MappingError } from './jit/mapping';
 import { MfaService } from './mfa/mfa-service';
+import { AuthenticatorSettingsService } from './totp/authenticator-settings';
 import { Throttle } from './broker/throttle';
 import { BrokerService } from './broker/broker-service';
 import { startBroker, type RunningBroker } from './broker/broker-server';
@@ -68,6 +69,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     directory: DirectoryService;
     mfa: MfaService;
     broker: BrokerService;
+    settings: AuthenticatorSettingsService;
   } | null = null;
   /** The sign-in service (SPEC §2): started once the store is open, moved when its port changes. */
   const signin: { running: RunningBroker | null; port: number; problem: string | null } = {
@@ -140,6 +142,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         directory,
         mfa,
         broker,
+        settings: new AuthenticatorSettingsService(db),
       };
       await listenForSignIns(broker, org.get().signinPort);
       problem = null;
@@ -225,6 +228,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         content: await createBackup(vault.exportAll(), password),
       };
     },
+    'totp:settings:get': async () => (await ready()).settings.get(),
+    'totp:settings:set': async (settings) => (await ready()).settings.set(settings),
     'totp:export:plain': async () => {
       const content = (await ready()).vault.exportUris();
       log.info("All accounts were exported as plain otpauth links at the person's request.");

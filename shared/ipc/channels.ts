@@ -16,6 +16,8 @@ export const CHANNEL_NAMES = [
   'totp:migration:import',
   'totp:backup:create',
   'totp:export:plain',
+  'totp:settings:get',
+  'totp:settings:set',
   'totp:file:preview',
   'admin:org:get',
   'admin:org:update',

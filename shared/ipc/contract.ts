@@ -38,6 +38,7 @@ import {
   IdpCertificateSchema,
   METADATA_TRUST,
 } from '../admin/schemas';
+import { AuthenticatorSettingsSchema } from '../otp/settings';
 import {
   DirectorySettingsSchema,
   DirectoryUserSchema,
@@ -373,6 +374,8 @@ export const contract = {
    * link, one per line, in the vault's order, for a file the person saves. Only after they confirmed
    * a warning that the file is not encrypted (the literal below).
    */
+  'totp:settings:get': { request: Empty, response: AuthenticatorSettingsSchema },
+  'totp:settings:set': { request: AuthenticatorSettingsSchema, response: AuthenticatorSettingsSchema },
   'totp:export:plain': {
     request: z.strictObject({ confirm: z.literal(true) }),
     response: z.object({ fileName: z.string(), content: z.string() }),

@@ -176,4 +176,9 @@ export const MIGRATIONS: readonly string[] = [
      started_at  INTEGER NOT NULL,
      result_json TEXT
    ) STRICT;`,
+  // 5: the person's settings (no secrets), one JSON value per key.
+  `CREATE TABLE app_settings (
+     key        TEXT PRIMARY KEY,
+     value_json TEXT NOT NULL
+   ) STRICT;`,
 ];

@@ -86,6 +86,41 @@ test('add by URI, read and copy the code, survive a restart, delete', async ({ p
   expect(await keychainItems()).toHaveLength(0);
 });
 
+test('the clipboard delay is a setting: a copied code is cleared after it, and it survives a restart', async ({
+  page,
+  context,
+}) => {
+  tessera = await startTessera(dataDir);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: tessera.origin });
+  await open(page, tessera.url);
+  await expect(await addByUri(page, URI)).toBeHidden();
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Authenticator settings' });
+  const seconds = dialog.getByRole('textbox', { name: 'Clear a copied code after (seconds)' });
+  await expect(seconds).toHaveValue('30');
+  await seconds.fill('2');
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await seconds.fill('5');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+
+  await account(page, NAME).getByRole('button', { name: 'Copy code' }).click();
+  await expect(page.getByText('It is cleared from the clipboard in 5 seconds.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^\d{6}$/);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 15_000 }).toBe('');
+
+  await tessera.stop();
+  tessera = await startTessera(dataDir);
+  await open(page, tessera.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(
+    page
+      .getByRole('dialog', { name: 'Authenticator settings' })
+      .getByRole('textbox', { name: /Clear a copied code/ }),
+  ).toHaveValue('5');
+});
+
 test('a hostile setup link is refused with a clear message and nothing is added', async ({ page }) => {
   tessera = await startTessera(dataDir);
   await open(page, tessera.url);

@@ -1,4 +1,15 @@
-import { Button, Center, Group, Loader, Menu, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Menu,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDisclosure, useInterval } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -9,6 +20,7 @@ import {
   IconFileAlert,
   IconPlus,
   IconSearch,
+  IconSettings,
 } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +29,8 @@ import { describeError, ErrorAlert } from '../../app/ErrorAlert';
 import { useAppStatus } from '../../app/KeychainBanner';
 import { AccountCard } from './AccountCard';
 import { AddAccountModal } from './AddAccountModal';
-import { CLIPBOARD_CLEAR_SECONDS, copyCode } from './clipboard';
+import { copyCode } from './clipboard';
+import { SettingsModal, useAuthenticatorSettings } from './SettingsModal';
 import { CreateBackupModal, PlainExportModal, RestoreBackupModal } from './BackupModals';
 import { EditAccountModal } from './EditAccountModal';
 import { ExportQrModal } from './ExportQrModal';
@@ -45,6 +58,8 @@ export function AuthenticatorPage() {
   const [backupOpen, backupModal] = useDisclosure(false);
   const [restoreOpen, restoreModal] = useDisclosure(false);
   const [plainOpen, plainModal] = useDisclosure(false);
+  const [settingsOpen, settingsModal] = useDisclosure(false);
+  const settings = useAuthenticatorSettings();
   const reorder = useReorderAccounts();
   const move = (index: number, by: -1 | 1) => {
     const ids = (accounts.data ?? []).map((a) => a.id);
@@ -85,9 +100,9 @@ export function AuthenticatorPage() {
 
   const onCopy = async (code: string) => {
     try {
-      await copyCode(code);
+      await copyCode(code, settings.clipboardClearSeconds);
       notifications.show({
-        message: t('auth.copiedToast', { seconds: CLIPBOARD_CLEAR_SECONDS }),
+        message: t('auth.copiedToast', { seconds: settings.clipboardClearSeconds }),
         autoClose: 2500,
       });
     } catch {
@@ -131,6 +146,15 @@ export function AuthenticatorPage() {
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label={t('auth.settings')}
+            onClick={settingsModal.open}
+            disabled={!keychainReady}
+          >
+            <IconSettings size={18} />
+          </ActionIcon>
           <Button leftSection={<IconPlus size={16} />} onClick={addModal.open} disabled={!keychainReady}>
             {t('auth.add')}
           </Button>
@@ -181,6 +205,7 @@ export function AuthenticatorPage() {
       <ExportQrModal account={exporting} onClose={() => setExporting(null)} />
       <CreateBackupModal opened={backupOpen} onClose={backupModal.close} />
       <PlainExportModal opened={plainOpen} onClose={plainModal.close} />
+      <SettingsModal opened={settingsOpen} onClose={settingsModal.close} />
       <RestoreBackupModal opened={restoreOpen} onClose={restoreModal.close} />
     </Stack>
   );

@@ -50,6 +50,12 @@ export const en = {
     copy: 'Copy code',
     copied: 'Copied',
     copiedToast: 'Code copied. It is cleared from the clipboard in {{seconds}} seconds.',
+    settings: 'Settings',
+    settingsTitle: 'Authenticator settings',
+    clipboardSeconds: 'Clear a copied code after (seconds)',
+    clipboardSecondsHint:
+      'Between {{min}} and {{max}} seconds; the clipboard is cleared only if it still holds that code.',
+    settingsSaved: 'Settings saved.',
     copyFailed: 'The code could not be copied to the clipboard.',
     nextCode: 'Next code',
     counter: 'Counter {{counter}}',

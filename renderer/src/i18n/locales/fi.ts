@@ -51,6 +51,12 @@ export const fi: Messages = {
     copy: 'Kopioi koodi',
     copied: 'Kopioitu',
     copiedToast: 'Koodi kopioitiin. Se tyhjennetään leikepöydältä {{seconds}} sekunnin kuluttua.',
+    settings: 'Asetukset',
+    settingsTitle: 'Todentajan asetukset',
+    clipboardSeconds: 'Tyhjennä kopioitu koodi (sekunnin kuluttua)',
+    clipboardSecondsHint:
+      '{{min}}–{{max}} sekuntia; leikepöytä tyhjennetään vain, jos siinä on yhä sama koodi.',
+    settingsSaved: 'Asetukset tallennettiin.',
     copyFailed: 'Koodia ei voitu kopioida leikepöydälle.',
     nextCode: 'Seuraava koodi',
     counter: 'Laskuri {{counter}}',

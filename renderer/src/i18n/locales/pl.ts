@@ -51,6 +51,12 @@ export const pl: Messages = {
     copy: 'Kopiuj kod',
     copied: 'Skopiowano',
     copiedToast: 'Kod skopiowano. Zostanie usunięty ze schowka za {{seconds}} s.',
+    settings: 'Ustawienia',
+    settingsTitle: 'Ustawienia uwierzytelniacza',
+    clipboardSeconds: 'Usuń skopiowany kod po (sekundach)',
+    clipboardSecondsHint:
+      'Od {{min}} do {{max}} sekund; schowek jest czyszczony tylko wtedy, gdy nadal zawiera ten kod.',
+    settingsSaved: 'Ustawienia zapisane.',
     copyFailed: 'Nie udało się skopiować kodu do schowka.',
     nextCode: 'Następny kod',
     counter: 'Licznik {{counter}}',

@@ -51,6 +51,12 @@ export const sv: Messages = {
     copy: 'Kopiera kod',
     copied: 'Kopierad',
     copiedToast: 'Koden är kopierad. Den rensas från urklipp om {{seconds}} sekunder.',
+    settings: 'Inställningar',
+    settingsTitle: 'Inställningar för autentiseraren',
+    clipboardSeconds: 'Rensa en kopierad kod efter (sekunder)',
+    clipboardSecondsHint:
+      'Mellan {{min}} och {{max}} sekunder; urklipp rensas bara om det fortfarande innehåller koden.',
+    settingsSaved: 'Inställningarna har sparats.',
     copyFailed: 'Koden kunde inte kopieras till urklipp.',
     nextCode: 'Nästa kod',
     counter: 'Räknare {{counter}}',

@@ -1,0 +1,67 @@
+import { Modal, NumberInput, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CLIPBOARD_CLEAR_LIMITS, DEFAULT_AUTHENTICATOR_SETTINGS } from '../../../../shared/otp/settings';
+import { call } from '../../api/client';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { FormActions } from '../../app/FormActions';
+
+const SETTINGS_KEY = ['totp', 'settings'] as const;
+
+/** The authenticator's settings; the defaults until they are read. */
+export function useAuthenticatorSettings() {
+  const query = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => call('totp:settings:get', {}) });
+  return query.data ?? DEFAULT_AUTHENTICATOR_SETTINGS;
+}
+
+export function SettingsModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('auth.settingsTitle')}>
+      {/* Mounted only while open, so each opening starts from the stored value. */}
+      {opened && <SettingsForm onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function SettingsForm({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const current = useAuthenticatorSettings();
+  const [seconds, setSeconds] = useState<number>(current.clipboardClearSeconds);
+  const save = useMutation({
+    mutationFn: () => call('totp:settings:set', { clipboardClearSeconds: seconds }),
+    onSuccess: (saved) => {
+      client.setQueryData(SETTINGS_KEY, saved);
+      notifications.show({ color: 'green', message: t('auth.settingsSaved') });
+      onClose();
+    },
+  });
+  const valid =
+    Number.isInteger(seconds) &&
+    seconds >= CLIPBOARD_CLEAR_LIMITS.min &&
+    seconds <= CLIPBOARD_CLEAR_LIMITS.max;
+  return (
+    <Stack>
+      <NumberInput
+        label={t('auth.clipboardSeconds')}
+        description={t('auth.clipboardSecondsHint', CLIPBOARD_CLEAR_LIMITS)}
+        value={seconds}
+        min={CLIPBOARD_CLEAR_LIMITS.min}
+        max={CLIPBOARD_CLEAR_LIMITS.max}
+        allowDecimal={false}
+        onChange={(value) => setSeconds(typeof value === 'number' ? value : Number(value))}
+      />
+      <ErrorAlert error={save.error} />
+      <FormActions
+        onCancel={onClose}
+        submitLabel={t('common.save')}
+        loading={save.isPending}
+        disabled={!valid}
+        onSubmit={() => save.mutate()}
+      />
+    </Stack>
+  );
+}
