@@ -11,7 +11,8 @@
  */
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sameSecret } from './secrets/same-secret';
 import { ErrorCode } from '../../shared/ipc/errors';
 import type { Dispatch } from './gate';
 
@@ -54,15 +55,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function sameToken(given: unknown, token: Buffer): boolean {
-  if (typeof given !== 'string') return false;
-  const candidate = Buffer.from(given);
-  return candidate.length === token.length && timingSafeEqual(candidate, token);
-}
-
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = randomBytes(32).toString('base64url');
-  const tokenBytes = Buffer.from(token);
   // forceCloseConnections: a browser's keep-alive connection must not hold up shutdown.
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
@@ -97,7 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       api.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
         const origin = request.headers.origin;
         if (!origin || !allowedOrigins.has(origin)) return deny(reply, 403, 'Cross-origin call refused.');
-        if (!sameToken(request.headers[TOKEN_HEADER], tokenBytes))
+        if (!sameSecret(request.headers[TOKEN_HEADER], token))
           return deny(reply, 401, 'Missing or wrong session token.');
         reply.header('Cache-Control', 'no-store');
       });

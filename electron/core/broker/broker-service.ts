@@ -7,7 +7,8 @@
  * show, so the whole flow runs under plain Node in tests. A flow lives in memory for FLOW_TTL_MS and
  * is bound to the browser that started it by a cookie holding its id.
  */
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { sameSecret } from '../secrets/same-secret';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
 import type { Application, IdpKind, MfaDecision } from '../../../shared/admin/schemas';
 import type { ProvisioningPlan, SignInCheck, SsoTest } from '../../../shared/admin/directory';
@@ -96,12 +97,6 @@ interface Flow {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 const errorPage = (title: string, message: string, fix?: string, status = 400): Answer => ({
   page: { kind: 'error', title, message, ...(fix ? { fix } : {}) },
   status,
@@ -177,7 +172,7 @@ export class BrokerService {
     if (!id) return null;
     const flow = this.flows.get(id);
     if (!flow || flow.createdAt + FLOW_TTL_MS <= this.deps.now()) return null;
-    if (requireCookie && !sameSecret(cookie ?? '', `${flow.id}.${flow.binding}`)) return null;
+    if (requireCookie && !sameSecret(cookie, `${flow.id}.${flow.binding}`)) return null;
     return flow;
   }
 

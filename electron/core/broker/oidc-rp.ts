@@ -55,7 +55,7 @@ export const OIDC_CHECKS = [
 ] as const;
 type OidcCheckId = (typeof OIDC_CHECKS)[number][0];
 
-class OidcCheckFailure extends CheckFailure<OidcCheckId> {}
+type OidcCheckFailure = CheckFailure<OidcCheckId>;
 
 const checks = (failure: OidcCheckFailure | null) => checkList(OIDC_CHECKS, failure);
 
@@ -76,7 +76,7 @@ function causeMessages(error: unknown): string {
 function classify(error: unknown, stage: 'callback' | 'userinfo'): OidcCheckFailure {
   const message = causeMessages(error);
   if (stage === 'userinfo') {
-    return new OidcCheckFailure(
+    return new CheckFailure<OidcCheckId>(
       'userinfo',
       `The userinfo response is not about the signed-in subject (${message}).`,
       'The IdP answered with another user’s data; check the IdP, this response must not be trusted.',
@@ -84,7 +84,7 @@ function classify(error: unknown, stage: 'callback' | 'userinfo'): OidcCheckFail
   }
   if (error instanceof client.AuthorizationResponseError) {
     const code = error.error;
-    return new OidcCheckFailure(
+    return new CheckFailure<OidcCheckId>(
       'authorization',
       `The IdP refused the sign-in: ${code}${error.error_description ? ` (${error.error_description})` : ''}.`,
       code === 'access_denied' || code === 'login_required'
@@ -93,34 +93,34 @@ function classify(error: unknown, stage: 'callback' | 'userinfo'): OidcCheckFail
     );
   }
   if (/"state"/.test(message)) {
-    return new OidcCheckFailure(
+    return new CheckFailure<OidcCheckId>(
       'state',
       'The response does not carry the state this sign-in sent.',
       'Start the sign-in from Tessera again (and finish it in the same browser).',
     );
   }
   if (/response parameter|parameter "iss"/.test(message)) {
-    return new OidcCheckFailure(
+    return new CheckFailure<OidcCheckId>(
       'issuer-parameter',
       `The authorization response does not come from this IdP (${message}).`,
       'Another IdP answered (a mix-up); sign in again. If it persists, check the issuer stored for this IdP.',
     );
   }
   if (/signature|"alg"/i.test(message)) {
-    return new OidcCheckFailure(
+    return new CheckFailure<OidcCheckId>(
       'id-token-signature',
       `The ID token's signature or algorithm is not acceptable (${message}).`,
       'The IdP must sign ID tokens with the algorithm stored for it, with a key from its JWKS. If it rotated keys or algorithms, fetch its discovery document again.',
     );
   }
   if (/claim|timestamp|nonce/i.test(message)) {
-    return new OidcCheckFailure(
+    return new CheckFailure<OidcCheckId>(
       'id-token-claims',
       `The ID token's claims are not for this sign-in (${message}).`,
       'Check the issuer and client ID stored for this IdP, and this computer’s clock.',
     );
   }
-  return new OidcCheckFailure(
+  return new CheckFailure<OidcCheckId>(
     'token',
     `Exchanging the code failed (${message}).`,
     'Check the client ID and secret, and that the redirect URI is registered at the IdP.',
@@ -239,7 +239,11 @@ export class OidcRelyingParty {
       return {
         ok: false,
         checks: checks(
-          new OidcCheckFailure('id-token-claims', 'No ID token came back.', 'Request the openid scope.'),
+          new CheckFailure<OidcCheckId>(
+            'id-token-claims',
+            'No ID token came back.',
+            'Request the openid scope.',
+          ),
         ),
         messages,
       };
