@@ -1,5 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from './ErrorAlert';
 
 /** A dialog's footer: Cancel, and the action (a form submit, unless `onSubmit` is given). */
 export function FormActions(props: {
@@ -26,5 +27,20 @@ export function FormActions(props: {
         {props.submitLabel}
       </Button>
     </Group>
+  );
+}
+
+/** A settings card's footer: what went wrong with the last save, and Save (a form submit). */
+export function SaveActions({ error, loading }: { error: unknown; loading: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ErrorAlert error={error} />
+      <Group justify="flex-end">
+        <Button type="submit" loading={loading}>
+          {t('common.save')}
+        </Button>
+      </Group>
+    </>
   );
 }

@@ -32,6 +32,7 @@ import {
 import { ADMIN_LIMITS, type Idp } from '../../../../shared/admin/schemas';
 import type { RequestOf } from '../../../../shared/ipc/contract';
 import { call } from '../../api/client';
+import { SaveActions } from '../../app/FormActions';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
 import { PlanView } from '../identity-providers/TestSsoModal';
@@ -323,12 +324,7 @@ function JitEditor({ idp, jit }: { idp: Idp; jit: JitSettings }) {
                 />
               )}
             />
-            <ErrorAlert error={save.error} />
-            <Group justify="flex-end">
-              <Button type="submit" loading={save.isPending}>
-                {t('common.save')}
-              </Button>
-            </Group>
+            <SaveActions error={save.error} loading={save.isPending} />
           </Stack>
         </form>
       </Card>

@@ -25,6 +25,7 @@ import {
   type DirectoryUser,
 } from '../../../../shared/admin/directory';
 import { confirmAction } from '../../app/confirm';
+import { SaveActions } from '../../app/FormActions';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
 
@@ -96,12 +97,7 @@ function SettingsCard({
             maxTags={50}
             maw={640}
           />
-          <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <SaveActions error={save.error} loading={save.isPending} />
         </Stack>
       </form>
     </Card>

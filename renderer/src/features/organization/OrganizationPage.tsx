@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import type { Domain, Organization } from '../../../../shared/admin/schemas';
 import { DomainName } from '../../../../shared/admin/schemas';
 import { DeleteButton } from '../../app/confirm';
+import { SaveActions } from '../../app/FormActions';
 import { ErrorAlert, describeError } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
 
@@ -91,12 +92,7 @@ function OrgSettings({ org }: { org: Organization }) {
             {t('org.id')}: <Code>{org.id}</Code> · {t('org.entityId')}: <Code>{org.sp.entityId}</Code>
           </Text>
           <SigninService />
-          <ErrorAlert error={update.error} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <SaveActions error={update.error} loading={update.isPending} />
         </Stack>
       </form>
     </Card>
