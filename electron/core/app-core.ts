@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import QRCode from 'qrcode';
 import { AppError, ErrorCode, type KeychainProblem } from '../../shared/ipc/errors';
-import type { AppStatus } from '../../shared/ipc/contract';
+import { isChannel, type AppStatus, type Channel } from '../../shared/ipc/contract';
 import { createGate, type Dispatch, type HandlerTable } from './gate';
 import { createLogger } from './logger';
 import { openDatabase, readOrCreateVaultId, type Db } from './store/database';
@@ -29,6 +29,7 @@ import { Throttle } from './broker/throttle';
 import { BrokerService } from './broker/broker-service';
 import { startBroker, type RunningBroker } from './broker/broker-server';
 import { attributesOfPastedSaml } from './broker/saml-sp';
+import { AppLockService } from './lock/app-lock-service';
 
 const log = createLogger('core');
 
@@ -44,9 +45,18 @@ export interface CoreOptions {
   defaultSigninPort?: number;
 }
 
+/** What answers while Tessera is locked: enough to show the lock screen and to unlock (or lock). */
+const OPEN_WHILE_LOCKED: ReadonlySet<Channel> = new Set([
+  'app:status:get',
+  'app:lock:unlock',
+  'app:lock:lock',
+]);
+
 export interface Core {
   dispatch: Dispatch;
   status(): Promise<AppStatus>;
+  /** Locks now if a lock password is set (Electron: the OS screen locked, or the machine sleeps). */
+  lock(): void;
   close(): void;
 }
 
@@ -70,6 +80,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     mfa: MfaService;
     broker: BrokerService;
     settings: AuthenticatorSettingsService;
+    lock: AppLockService;
   } | null = null;
   /** The sign-in service (SPEC §2): started once the store is open, moved when its port changes. */
   const signin: { running: RunningBroker | null; port: number; problem: string | null } = {
@@ -143,6 +154,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         mfa,
         broker,
         settings: new AuthenticatorSettingsService(db),
+        // Guesses at the lock password are slowed like sign-ins, but with no admin to reset it,
+        // never locked for good.
+        lock: new AppLockService(db, new Throttle(db, now, Infinity), now),
       };
       await listenForSignIns(broker, org.get().signinPort);
       problem = null;
@@ -201,11 +215,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         problem: services ? null : (problem?.code ?? 'failed'),
         detail: services ? null : (problem?.detail ?? null),
       },
+      lock: services?.lock.status() ?? null,
     };
   }
 
   const handlers: HandlerTable = {
     'app:status:get': () => status(),
+    'app:lock:unlock': async ({ password }) => (await ready()).lock.unlock(password),
+    'app:lock:lock': async () => (await ready()).lock.lock(),
+    'app:lock:activity': async () => {
+      (await ready()).lock.activity();
+      return {};
+    },
+    'app:lock:set-password': async ({ currentPassword, newPassword }) =>
+      (await ready()).lock.setPassword(currentPassword, newPassword),
+    'app:lock:set-auto-lock': async ({ minutes }) => (await ready()).lock.setAutoLock(minutes),
+    'app:lock:disable': async ({ password }) => (await ready()).lock.disable(password),
     'totp:account:list': async () => (await ready()).vault.list(),
     'totp:account:add': async (request) => (await ready()).vault.add(request),
     'totp:account:update': async ({ id, issuer, accountName }) =>
@@ -373,10 +398,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   await ready().catch(() => undefined);
+  const gate = createGate(handlers);
 
   return {
-    dispatch: createGate(handlers),
+    // The lock is checked before the gate, for every transport: while locked, nothing but the
+    // status and an unlock answers (fail closed: a store that cannot open answers nothing either).
+    async dispatch(channel, request) {
+      if (isChannel(channel) && !OPEN_WHILE_LOCKED.has(channel)) {
+        const open = await ready().catch(() => null);
+        if (open?.lock.isLocked()) {
+          return {
+            ok: false,
+            error: {
+              code: ErrorCode.Locked,
+              message: 'Tessera is locked; unlock it first.',
+              reason: 'lock.locked',
+            },
+          };
+        }
+      }
+      return gate(channel, request);
+    },
     status,
+    lock() {
+      services?.lock.lock();
+    },
     close() {
       void signin.running?.close();
       db?.close();

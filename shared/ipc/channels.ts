@@ -4,6 +4,12 @@
  */
 export const CHANNEL_NAMES = [
   'app:status:get',
+  'app:lock:unlock',
+  'app:lock:lock',
+  'app:lock:activity',
+  'app:lock:set-password',
+  'app:lock:set-auto-lock',
+  'app:lock:disable',
   'totp:account:list',
   'totp:account:add',
   'totp:account:update',

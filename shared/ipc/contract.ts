@@ -40,6 +40,12 @@ import {
 } from '../admin/schemas';
 import { AuthenticatorSettingsSchema } from '../otp/settings';
 import {
+  AutoLockMinutesSchema,
+  GivenPasswordSchema,
+  LockPasswordSchema,
+  LockStatusSchema,
+} from '../app/lock';
+import {
   DirectorySettingsSchema,
   DirectoryUserSchema,
   JitSettingsSchema,
@@ -126,6 +132,8 @@ export const AppStatusSchema = z.object({
     problem: z.enum(KEYCHAIN_PROBLEMS).nullable(),
     detail: z.string().nullable(),
   }),
+  /** Null while the store is not open (then nothing else answers either). */
+  lock: LockStatusSchema.nullable(),
 });
 export type AppStatus = z.infer<typeof AppStatusSchema>;
 
@@ -328,6 +336,30 @@ const adminContract = {
 
 export const contract = {
   'app:status:get': { request: Empty, response: AppStatusSchema },
+  /** The app lock. While locked, only app:status:get, app:lock:unlock and app:lock:lock answer. */
+  'app:lock:unlock': {
+    request: z.strictObject({ password: GivenPasswordSchema }),
+    response: LockStatusSchema,
+  },
+  'app:lock:lock': { request: Empty, response: LockStatusSchema },
+  /** The person is using the app (keeps auto-lock away); sent at most every few seconds. */
+  'app:lock:activity': { request: Empty, response: Empty },
+  /** Turns the lock on, or changes its password (the current one is then required). */
+  'app:lock:set-password': {
+    request: z.strictObject({
+      currentPassword: GivenPasswordSchema.optional(),
+      newPassword: LockPasswordSchema,
+    }),
+    response: LockStatusSchema,
+  },
+  'app:lock:set-auto-lock': {
+    request: z.strictObject({ minutes: AutoLockMinutesSchema }),
+    response: LockStatusSchema,
+  },
+  'app:lock:disable': {
+    request: z.strictObject({ password: GivenPasswordSchema }),
+    response: LockStatusSchema,
+  },
   'totp:account:list': { request: Empty, response: z.array(TotpAccountSchema) },
   'totp:account:add': {
     request: z.discriminatedUnion('kind', [UriAccountInputSchema, ManualAccountInputSchema]),

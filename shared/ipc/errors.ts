@@ -15,6 +15,8 @@ export const ErrorCode = {
   InvalidInput: 'INVALID_INPUT',
   /** The OS keychain cannot be reached or is locked; Tessera refuses to store secrets elsewhere. */
   KeychainUnavailable: 'KEYCHAIN_UNAVAILABLE',
+  /** Tessera is locked (app lock): unlock it first. Nothing was read or changed. */
+  Locked: 'LOCKED',
   /** Something failed that the user cannot fix; details are in the main-process log. */
   Internal: 'INTERNAL',
 } as const;

@@ -18,8 +18,9 @@ export const THROTTLE = {
 /** Far enough in the future to mean "until an admin resets it", small enough for SQLite's INTEGER. */
 const UNTIL_RESET = Number.MAX_SAFE_INTEGER;
 
-export function delayAfter(failures: number): number {
-  if (failures >= THROTTLE.lockAfter) return UNTIL_RESET;
+/** `lockAfter`: failures after which only an admin can unlock (Infinity: never; the delay stays capped). */
+export function delayAfter(failures: number, { lockAfter }: { lockAfter: number } = THROTTLE): number {
+  if (failures >= lockAfter) return UNTIL_RESET;
   if (failures <= THROTTLE.freeFailures) return 0;
   return Math.min(THROTTLE.firstDelayMs * 2 ** (failures - THROTTLE.freeFailures - 1), THROTTLE.maxDelayMs);
 }
@@ -28,6 +29,8 @@ export class Throttle {
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
+    /** The app lock has no admin to reset it, so it passes Infinity: slowed down, never bricked. */
+    private readonly lockAfter: number = THROTTLE.lockAfter,
   ) {}
 
   private row(key: string): { failures: number; locked_until: number } | undefined {
@@ -68,7 +71,7 @@ export class Throttle {
   /** Returns the number of consecutive failures now recorded. */
   fail(key: string): number {
     const failures = (this.row(key)?.failures ?? 0) + 1;
-    const delay = delayAfter(failures);
+    const delay = delayAfter(failures, { lockAfter: this.lockAfter });
     const lockedUntil = delay === UNTIL_RESET ? UNTIL_RESET : this.now() + delay;
     this.db
       .prepare(

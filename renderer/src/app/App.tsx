@@ -1,11 +1,24 @@
 import { MantineProvider, createTheme } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ErrorCode } from '../../../shared/ipc/errors';
+import { ApiError } from '../api/client';
+import { LockGate } from '../features/app-lock/LockGate';
+import { STATUS_KEY } from './KeychainBanner';
 import { Shell } from './Shell';
 
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
+
+/** A call refused because Tessera locked itself (auto-lock) brings up the lock screen at once. */
+function onError(error: unknown): void {
+  if (error instanceof ApiError && error.shape.code === ErrorCode.Locked)
+    void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+}
+
 const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } },
 });
 
@@ -15,7 +28,9 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <ModalsProvider>
           <Notifications position="bottom-right" />
-          <Shell />
+          <LockGate>
+            <Shell />
+          </LockGate>
         </ModalsProvider>
       </QueryClientProvider>
     </MantineProvider>

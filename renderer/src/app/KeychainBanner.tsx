@@ -6,8 +6,14 @@ import { call } from '../api/client';
 
 export const STATUS_KEY = ['app', 'status'] as const;
 
-export function useAppStatus() {
-  return useQuery({ queryKey: STATUS_KEY, queryFn: () => call('app:status:get', {}) });
+/** `pollWhileLockOn`: re-read every so many ms while the app lock is on (to follow auto-lock). */
+export function useAppStatus(pollWhileLockOn?: number) {
+  return useQuery({
+    queryKey: STATUS_KEY,
+    queryFn: () => call('app:status:get', {}),
+    refetchInterval: (query) =>
+      pollWhileLockOn && query.state.data?.lock?.enabled ? pollWhileLockOn : false,
+  });
 }
 
 /** Says in plain words when the keychain is unreachable; nothing secret works until it is. */

@@ -12,11 +12,13 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   IconCertificate,
   IconClipboardList,
   IconFingerprint,
   IconKey,
+  IconLock,
   IconMoon,
   IconRoute,
   IconShieldLock,
@@ -38,7 +40,8 @@ import { IdentityProvidersPage } from '../features/identity-providers/IdentityPr
 import { MfaPolicyPage } from '../features/mfa-policy/MfaPolicyPage';
 import { OrganizationPage } from '../features/organization/OrganizationPage';
 import { RoutingRulesPage } from '../features/routing-rules/RoutingRulesPage';
-import { KeychainBanner } from './KeychainBanner';
+import { KeychainBanner, STATUS_KEY, useAppStatus } from './KeychainBanner';
+import { call } from '../api/client';
 
 type AdminSection =
   | 'organization'
@@ -68,6 +71,12 @@ export function Shell() {
   const [page, setPage] = useState<Page>('authenticator');
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
+  const lockEnabled = useAppStatus().data?.lock?.enabled ?? false;
+  const client = useQueryClient();
+  const lockNow = async () => {
+    await call('app:lock:lock', {});
+    await client.invalidateQueries({ queryKey: STATUS_KEY });
+  };
 
   return (
     <AppShell
@@ -111,6 +120,16 @@ export function Shell() {
             >
               {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
             </ActionIcon>
+            {lockEnabled && (
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={t('lock.lockNow')}
+                onClick={() => void lockNow()}
+              >
+                <IconLock size={18} />
+              </ActionIcon>
+            )}
           </Group>
         </Group>
       </AppShell.Header>

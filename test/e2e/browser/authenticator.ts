@@ -33,3 +33,18 @@ export async function deleteAccount(page: Page, name: string) {
   await expect(dialog).toContainText('make sure you can still sign in');
   await dialog.getByRole('button', { name: 'Delete account' }).click();
 }
+
+export function lockScreen(page: Page) {
+  return page.getByRole('heading', { name: 'Tessera is locked' });
+}
+
+export async function unlock(page: Page, password: string) {
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+/** Opens the authenticator's settings dialog. */
+export async function openSettings(page: Page) {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  return page.getByRole('dialog', { name: 'Authenticator settings' });
+}

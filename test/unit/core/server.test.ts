@@ -52,7 +52,7 @@ beforeEach(async () => {
   const handlers = {
     'app:status:get': () => {
       calls++;
-      return { version: 't', keychain: { available: true, problem: null, detail: null } };
+      return { version: 't', keychain: { available: true, problem: null, detail: null }, lock: null };
     },
   } as unknown as HandlerTable;
   server = await startServer({ dispatch: createGate(handlers), rendererDir: renderer });

@@ -7,6 +7,7 @@ import { CLIPBOARD_CLEAR_LIMITS, DEFAULT_AUTHENTICATOR_SETTINGS } from '../../..
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { FormActions } from '../../app/FormActions';
+import { AppLockSettings } from '../app-lock/AppLockSettings';
 
 const SETTINGS_KEY = ['totp', 'settings'] as const;
 
@@ -21,7 +22,12 @@ export function SettingsModal({ opened, onClose }: { opened: boolean; onClose():
   return (
     <Modal opened={opened} onClose={onClose} title={t('auth.settingsTitle')}>
       {/* Mounted only while open, so each opening starts from the stored value. */}
-      {opened && <SettingsForm onClose={onClose} />}
+      {opened && (
+        <Stack gap="lg">
+          <SettingsForm onClose={onClose} />
+          <AppLockSettings />
+        </Stack>
+      )}
     </Modal>
   );
 }

@@ -7,8 +7,8 @@ import { thrownAppError } from '../../../support/errors';
 
 describe('throttle', () => {
   it('waits nothing for the first failures, then doubles up to an hour, then locks (NIST ≤ 100)', () => {
-    expect([1, 2, 3, 4].map(delayAfter)).toEqual([0, 0, 0, 0]);
-    expect([5, 6, 7].map(delayAfter)).toEqual([30_000, 60_000, 120_000]);
+    expect([1, 2, 3, 4].map((n) => delayAfter(n))).toEqual([0, 0, 0, 0]);
+    expect([5, 6, 7].map((n) => delayAfter(n))).toEqual([30_000, 60_000, 120_000]);
     expect(delayAfter(19)).toBe(THROTTLE.maxDelayMs);
     expect(delayAfter(THROTTLE.lockAfter)).toBe(Number.MAX_SAFE_INTEGER);
     expect(THROTTLE.lockAfter).toBeLessThan(100);
