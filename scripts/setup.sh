@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 packages=(libsecret-1-dev gnome-keyring dbus python3 make g++)
 if [[ "${1:-}" == "--tests" ]]; then
   # dnsmasq-base: a real DNS server for the domain-verification tests.
-  packages+=(chromium xvfb xauth fonts-dejavu-core dnsmasq-base)
+  # chrony: a real NTP server for the clock check; faketime: Tessera with a wrong clock.
+  packages+=(chromium xvfb xauth fonts-dejavu-core dnsmasq-base chrony faketime)
 fi
 if [[ -f /etc/debian_version ]] && command -v dpkg-query >/dev/null; then
   missing=()

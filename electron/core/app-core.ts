@@ -25,6 +25,7 @@ import { DirectoryService } from './jit/directory-service';
 import { attributeMap, mapAttributes, MappingError } from './jit/mapping';
 import { MfaService } from './mfa/mfa-service';
 import { AuthenticatorSettingsService } from './totp/authenticator-settings';
+import { ClockCheckService } from './totp/clock-check';
 import { Throttle } from './broker/throttle';
 import { BrokerService } from './broker/broker-service';
 import { startBroker, type RunningBroker } from './broker/broker-server';
@@ -44,6 +45,9 @@ export interface CoreOptions {
   /** The sign-in service's port for a new organization (default 7480; tests pick free ones). */
   defaultSigninPort?: number;
 }
+
+/** How long a clock check stays good: the clock does not drift by 30 s in an hour. */
+const CLOCK_CHECK_EVERY_MS = 60 * 60_000;
 
 /** What answers while Tessera is locked: enough to show the lock screen and to unlock (or lock). */
 const OPEN_WHILE_LOCKED: ReadonlySet<Channel> = new Set([
@@ -81,6 +85,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     broker: BrokerService;
     settings: AuthenticatorSettingsService;
     lock: AppLockService;
+    clockCheck: ClockCheckService;
   } | null = null;
   /** The sign-in service (SPEC §2): started once the store is open, moved when its port changes. */
   const signin: { running: RunningBroker | null; port: number; problem: string | null } = {
@@ -157,6 +162,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         // Guesses at the lock password are slowed like sign-ins, but with no admin to reset it,
         // never locked for good.
         lock: new AppLockService(db, new Throttle(db, now, Infinity), now),
+        clockCheck: new ClockCheckService({ now }),
       };
       await listenForSignIns(broker, org.get().signinPort);
       problem = null;
@@ -255,6 +261,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     'totp:settings:get': async () => (await ready()).settings.get(),
     'totp:settings:set': async (settings) => (await ready()).settings.set(settings),
+    'totp:clock:check': async ({ fresh }) => {
+      const { settings, clockCheck } = await ready();
+      const { timeServer } = settings.get();
+      if (timeServer === '') return null;
+      clockCheck.setServer(timeServer);
+      return clockCheck.check({ maxAgeMs: fresh ? 0 : CLOCK_CHECK_EVERY_MS });
+    },
     'totp:export:plain': async () => {
       const content = (await ready()).vault.exportUris();
       log.info("All accounts were exported as plain otpauth links at the person's request.");

@@ -24,6 +24,7 @@ export const CHANNEL_NAMES = [
   'totp:export:plain',
   'totp:settings:get',
   'totp:settings:set',
+  'totp:clock:check',
   'totp:file:preview',
   'admin:org:get',
   'admin:org:update',

@@ -39,6 +39,7 @@ import {
   METADATA_TRUST,
 } from '../admin/schemas';
 import { AuthenticatorSettingsSchema } from '../otp/settings';
+import { ClockCheckResultSchema } from '../otp/clock-check';
 import {
   AutoLockMinutesSchema,
   GivenPasswordSchema,
@@ -408,6 +409,14 @@ export const contract = {
    */
   'totp:settings:get': { request: Empty, response: AuthenticatorSettingsSchema },
   'totp:settings:set': { request: AuthenticatorSettingsSchema, response: AuthenticatorSettingsSchema },
+  /**
+   * Is the computer's clock right (compared with the time server in the settings)? The last answer
+   * of the past hour unless `fresh`; null when the check is turned off.
+   */
+  'totp:clock:check': {
+    request: z.strictObject({ fresh: z.boolean() }),
+    response: ClockCheckResultSchema.nullable(),
+  },
   'totp:export:plain': {
     request: z.strictObject({ confirm: z.literal(true) }),
     response: z.object({ fileName: z.string(), content: z.string() }),

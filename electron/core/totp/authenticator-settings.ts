@@ -1,7 +1,8 @@
 /**
  * The authenticator's settings (no secrets): how long a copied code stays on the clipboard (A2:
- * "clipboard cleared after a short delay", configurable).
+ * "clipboard cleared after a short delay", configurable), and which time server the clock check asks.
  */
+import type { z } from 'zod';
 import {
   AuthenticatorSettingsSchema,
   DEFAULT_AUTHENTICATOR_SETTINGS,
@@ -22,10 +23,11 @@ export class AuthenticatorSettingsService {
     return parsed?.success ? parsed.data : DEFAULT_AUTHENTICATOR_SETTINGS;
   }
 
-  set(settings: AuthenticatorSettings): AuthenticatorSettings {
+  /** Takes what the contract let through (a missing time server means the default). */
+  set(settings: z.input<typeof AuthenticatorSettingsSchema>): AuthenticatorSettings {
     this.db
       .prepare('INSERT OR REPLACE INTO app_settings (key, value_json) VALUES (?, ?)')
-      .run(KEY, JSON.stringify(settings));
+      .run(KEY, JSON.stringify(AuthenticatorSettingsSchema.parse(settings)));
     return this.get();
   }
 }

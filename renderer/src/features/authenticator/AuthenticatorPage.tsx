@@ -30,6 +30,7 @@ import { useAppStatus } from '../../app/KeychainBanner';
 import { AccountCard } from './AccountCard';
 import { AddAccountModal } from './AddAccountModal';
 import { copyCode } from './clipboard';
+import { ClockWarning } from './ClockWarning';
 import { SettingsModal, useAuthenticatorSettings } from './SettingsModal';
 import { CreateBackupModal, PlainExportModal, RestoreBackupModal } from './BackupModals';
 import { EditAccountModal } from './EditAccountModal';
@@ -160,6 +161,7 @@ export function AuthenticatorPage() {
           </Button>
         </Group>
       </Group>
+      {keychainReady && <ClockWarning />}
       {((accounts.data?.length ?? 0) > 3 || search !== '') && (
         <TextInput
           aria-label={t('auth.search')}

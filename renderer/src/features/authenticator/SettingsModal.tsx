@@ -1,9 +1,11 @@
-import { Modal, NumberInput, Stack } from '@mantine/core';
+import { Modal, NumberInput, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ntpServerFromText } from '../../../../shared/otp/clock-check';
 import { CLIPBOARD_CLEAR_LIMITS, DEFAULT_AUTHENTICATOR_SETTINGS } from '../../../../shared/otp/settings';
+import { CLOCK_KEY, ClockCheckLine } from './ClockWarning';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { FormActions } from '../../app/FormActions';
@@ -37,15 +39,21 @@ function SettingsForm({ onClose }: { onClose(): void }) {
   const client = useQueryClient();
   const current = useAuthenticatorSettings();
   const [seconds, setSeconds] = useState<number>(current.clipboardClearSeconds);
+  const [timeServer, setTimeServer] = useState(current.timeServer);
   const save = useMutation({
-    mutationFn: () => call('totp:settings:set', { clipboardClearSeconds: seconds }),
+    mutationFn: () =>
+      call('totp:settings:set', { clipboardClearSeconds: seconds, timeServer: timeServer.trim() }),
     onSuccess: (saved) => {
       client.setQueryData(SETTINGS_KEY, saved);
+      // Another server (or none) answers differently: ask again.
+      void client.invalidateQueries({ queryKey: CLOCK_KEY });
       notifications.show({ color: 'green', message: t('auth.settingsSaved') });
       onClose();
     },
   });
+  const serverValid = timeServer.trim() === '' || ntpServerFromText(timeServer) !== null;
   const valid =
+    serverValid &&
     Number.isInteger(seconds) &&
     seconds >= CLIPBOARD_CLEAR_LIMITS.min &&
     seconds <= CLIPBOARD_CLEAR_LIMITS.max;
@@ -60,6 +68,15 @@ function SettingsForm({ onClose }: { onClose(): void }) {
         allowDecimal={false}
         onChange={(value) => setSeconds(typeof value === 'number' ? value : Number(value))}
       />
+      <TextInput
+        label={t('auth.timeServer')}
+        description={t('auth.timeServerHint')}
+        value={timeServer}
+        onChange={(event) => setTimeServer(event.currentTarget.value)}
+        error={serverValid ? undefined : t('errors.clock.badServer', { value: timeServer.trim() })}
+        spellCheck={false}
+      />
+      <ClockCheckLine />
       <ErrorAlert error={save.error} />
       <FormActions
         onCancel={onClose}

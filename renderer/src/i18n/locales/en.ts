@@ -83,6 +83,22 @@ export const en = {
     clipboardSecondsHint:
       'Between {{min}} and {{max}} seconds; the clipboard is cleared only if it still holds that code.',
     settingsSaved: 'Settings saved.',
+    clockOffTitle: 'This computer’s clock is off',
+    clockAhead:
+      'The clock is {{offset}} ahead of the time server {{server}}. The codes shown here are probably refused.',
+    clockBehind:
+      'The clock is {{offset}} behind the time server {{server}}. The codes shown here are probably refused.',
+    clockFix: 'Turn on automatic date and time in the system settings, then check again.',
+    clockRecheck: 'Check again',
+    clockLast: 'Last clock check',
+    clockOk: 'Checked at {{time}} with {{server}}: the clock is right.',
+    clockOff: 'Checked at {{time}} with {{server}}: the clock is off by {{offset}}.',
+    clockUnknown: 'Checked at {{time}}: no usable answer from {{server}} ({{detail}}).',
+    clockMinutes: '{{minutes}} min {{seconds}} s',
+    clockHours: '{{hours}} h {{minutes}} min',
+    timeServer: 'Time server for the clock check',
+    timeServerHint:
+      'Tessera compares this computer’s clock with it once an hour. A host name or IPv4 address, with an optional port; leave empty to never check.',
     copyFailed: 'The code could not be copied to the clipboard.',
     nextCode: 'Next code',
     counter: 'Counter {{counter}}',
@@ -210,6 +226,10 @@ export const en = {
     KEYCHAIN_UNAVAILABLE: 'The system keychain is not available, so Tessera will not store or read secrets.',
     INTERNAL: 'Something went wrong inside Tessera. Nothing was changed.',
     LOCKED: 'Tessera is locked. Unlock it first.',
+    clock: {
+      badServer:
+        '“{{value}}” is not a time server. Enter a host name or an IPv4 address, optionally with a port: pool.ntp.org, time.example.com:123 or 192.0.2.123.',
+    },
     lock: {
       locked: 'Tessera is locked. Unlock it first.',
       wrongPassword: 'That is not the app lock password.',

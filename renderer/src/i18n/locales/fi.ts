@@ -84,6 +84,24 @@ export const fi: Messages = {
     clipboardSecondsHint:
       '{{min}}–{{max}} sekuntia; leikepöytä tyhjennetään vain, jos siinä on yhä sama koodi.',
     settingsSaved: 'Asetukset tallennettiin.',
+    clockOffTitle: 'Tietokoneen kello on väärässä',
+    clockAhead:
+      'Kello on {{offset}} edellä aikapalvelinta {{server}}. Tässä näkyvät koodit todennäköisesti hylätään.',
+    clockBehind:
+      'Kello on {{offset}} jäljessä aikapalvelimesta {{server}}. Tässä näkyvät koodit todennäköisesti hylätään.',
+    clockFix:
+      'Ota automaattinen päivämäärä ja aika käyttöön järjestelmäasetuksista ja tarkista sitten uudelleen.',
+    clockRecheck: 'Tarkista uudelleen',
+    clockLast: 'Viimeisin kellon tarkistus',
+    clockOk: 'Tarkistettu klo {{time}} palvelimelta {{server}}: kello on oikeassa.',
+    clockOff: 'Tarkistettu klo {{time}} palvelimelta {{server}}: kello on väärässä {{offset}}.',
+    clockUnknown:
+      'Tarkistettu klo {{time}}: palvelimelta {{server}} ei saatu käyttökelpoista vastausta ({{detail}}).',
+    clockMinutes: '{{minutes}} min {{seconds}} s',
+    clockHours: '{{hours}} h {{minutes}} min',
+    timeServer: 'Kellon tarkistuksen aikapalvelin',
+    timeServerHint:
+      'Tessera vertaa tietokoneen kelloa siihen kerran tunnissa. Palvelimen nimi tai IPv4-osoite, halutessasi portin kanssa; jätä tyhjäksi, jos et halua tarkistusta.',
     copyFailed: 'Koodia ei voitu kopioida leikepöydälle.',
     nextCode: 'Seuraava koodi',
     counter: 'Laskuri {{counter}}',
@@ -212,6 +230,10 @@ export const fi: Messages = {
       'Järjestelmän avainnippu ei ole käytettävissä, joten Tessera ei tallenna eikä lue salaisuuksia.',
     INTERNAL: 'Tesserassa tapahtui virhe. Mitään ei muutettu.',
     LOCKED: 'Tessera on lukittu. Avaa se ensin.',
+    clock: {
+      badServer:
+        '”{{value}}” ei ole aikapalvelin. Anna palvelimen nimi tai IPv4-osoite, halutessasi portin kanssa: pool.ntp.org, time.example.com:123 tai 192.0.2.123.',
+    },
     lock: {
       locked: 'Tessera on lukittu. Avaa se ensin.',
       wrongPassword: 'Salasana ei ole sovelluslukon salasana.',

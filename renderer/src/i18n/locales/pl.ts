@@ -88,6 +88,22 @@ export const pl: Messages = {
     clipboardSecondsHint:
       'Od {{min}} do {{max}} sekund; schowek jest czyszczony tylko wtedy, gdy nadal zawiera ten kod.',
     settingsSaved: 'Ustawienia zapisane.',
+    clockOffTitle: 'Zegar tego komputera źle chodzi',
+    clockAhead:
+      'Zegar spieszy się o {{offset}} względem serwera czasu {{server}}. Pokazane tu kody zostaną prawdopodobnie odrzucone.',
+    clockBehind:
+      'Zegar spóźnia się o {{offset}} względem serwera czasu {{server}}. Pokazane tu kody zostaną prawdopodobnie odrzucone.',
+    clockFix: 'Włącz automatyczną datę i godzinę w ustawieniach systemu, a potem sprawdź ponownie.',
+    clockRecheck: 'Sprawdź ponownie',
+    clockLast: 'Ostatnie sprawdzenie zegara',
+    clockOk: 'Sprawdzono o {{time}} z {{server}}: zegar chodzi dobrze.',
+    clockOff: 'Sprawdzono o {{time}} z {{server}}: zegar różni się o {{offset}}.',
+    clockUnknown: 'Sprawdzono o {{time}}: brak użytecznej odpowiedzi od {{server}} ({{detail}}).',
+    clockMinutes: '{{minutes}} min {{seconds}} s',
+    clockHours: '{{hours}} h {{minutes}} min',
+    timeServer: 'Serwer czasu do sprawdzania zegara',
+    timeServerHint:
+      'Tessera porównuje z nim zegar komputera raz na godzinę. Nazwa hosta lub adres IPv4, opcjonalnie z portem; zostaw puste, aby nigdy nie sprawdzać.',
     copyFailed: 'Nie udało się skopiować kodu do schowka.',
     nextCode: 'Następny kod',
     counter: 'Licznik {{counter}}',
@@ -222,6 +238,10 @@ export const pl: Messages = {
       'Systemowy pęk kluczy jest niedostępny, więc Tessera nie zapisuje ani nie odczytuje sekretów.',
     INTERNAL: 'W Tesserze wystąpił błąd. Nic nie zostało zmienione.',
     LOCKED: 'Tessera jest zablokowana. Najpierw ją odblokuj.',
+    clock: {
+      badServer:
+        '„{{value}}” nie jest serwerem czasu. Podaj nazwę hosta lub adres IPv4, opcjonalnie z portem: pool.ntp.org, time.example.com:123 lub 192.0.2.123.',
+    },
     lock: {
       locked: 'Tessera jest zablokowana. Najpierw ją odblokuj.',
       wrongPassword: 'To nie jest hasło blokady aplikacji.',

@@ -84,6 +84,21 @@ export const sv: Messages = {
     clipboardSecondsHint:
       'Mellan {{min}} och {{max}} sekunder; urklipp rensas bara om det fortfarande innehåller koden.',
     settingsSaved: 'Inställningarna har sparats.',
+    clockOffTitle: 'Datorns klocka går fel',
+    clockAhead: 'Klockan går {{offset}} före tidsservern {{server}}. Koderna som visas här avvisas troligen.',
+    clockBehind:
+      'Klockan går {{offset}} efter tidsservern {{server}}. Koderna som visas här avvisas troligen.',
+    clockFix: 'Slå på automatiskt datum och tid i systeminställningarna och kontrollera sedan igen.',
+    clockRecheck: 'Kontrollera igen',
+    clockLast: 'Senaste klockkontroll',
+    clockOk: 'Kontrollerad {{time}} mot {{server}}: klockan går rätt.',
+    clockOff: 'Kontrollerad {{time}} mot {{server}}: klockan går fel med {{offset}}.',
+    clockUnknown: 'Kontrollerad {{time}}: inget användbart svar från {{server}} ({{detail}}).',
+    clockMinutes: '{{minutes}} min {{seconds}} s',
+    clockHours: '{{hours}} h {{minutes}} min',
+    timeServer: 'Tidsserver för klockkontrollen',
+    timeServerHint:
+      'Tessera jämför datorns klocka med den en gång i timmen. Ett värdnamn eller en IPv4-adress, med port om du vill; lämna tomt för att aldrig kontrollera.',
     copyFailed: 'Koden kunde inte kopieras till urklipp.',
     nextCode: 'Nästa kod',
     counter: 'Räknare {{counter}}',
@@ -212,6 +227,10 @@ export const sv: Messages = {
       'Systemets nyckelring är inte tillgänglig, så Tessera varken sparar eller läser hemligheter.',
     INTERNAL: 'Något gick fel i Tessera. Inget ändrades.',
     LOCKED: 'Tessera är låst. Lås upp den först.',
+    clock: {
+      badServer:
+        '”{{value}}” är ingen tidsserver. Ange ett värdnamn eller en IPv4-adress, med port om du vill: pool.ntp.org, time.example.com:123 eller 192.0.2.123.',
+    },
     lock: {
       locked: 'Tessera är låst. Lås upp den först.',
       wrongPassword: 'Det är inte applåsets lösenord.',
