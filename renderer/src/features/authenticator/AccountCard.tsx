@@ -13,6 +13,7 @@ import { useTimeout } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TotpAccount, TotpCode } from '../../../../shared/ipc/contract';
+import { IssuerIcon } from './IssuerIcon';
 
 /** "123456" → "123 456", "12345678" → "1234 5678": easier to read and retype. */
 export function groupDigits(code: string): string {
@@ -65,7 +66,9 @@ export function AccountCard({
   return (
     <Card withBorder padding="md" component="li" aria-label={name}>
       <Group justify="space-between" wrap="nowrap" align="center">
-        <Stack gap={2} style={{ minWidth: 0 }}>
+        <IssuerIcon issuer={account.issuer} name={account.issuer || account.accountName} />
+        {/* flex: 1 keeps the buttons at the right edge now that the icon comes first. */}
+        <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
           <Text fw={600} truncate>
             {account.issuer || account.accountName}
           </Text>
