@@ -26,6 +26,7 @@ import { attributeMap, mapAttributes, MappingError } from './jit/mapping';
 import { MfaService } from './mfa/mfa-service';
 import { AuthenticatorSettingsService } from './totp/authenticator-settings';
 import { ClockCheckService } from './totp/clock-check';
+import { QuickCopy, trayMenuModel, type Clipboard, type TrayMenuModel } from './totp/quick-copy';
 import { Throttle } from './broker/throttle';
 import { BrokerService } from './broker/broker-service';
 import { startBroker, type RunningBroker } from './broker/broker-server';
@@ -44,6 +45,8 @@ export interface CoreOptions {
   askKeyringPassword?: SessionKeyringOptions['askPassword'];
   /** The sign-in service's port for a new organization (default 7480; tests pick free ones). */
   defaultSigninPort?: number;
+  /** The system clipboard, for the desktop app's tray quick copy (browser mode has no tray). */
+  clipboard?: Clipboard;
 }
 
 /** How long a clock check stays good: the clock does not drift by 30 s in an hour. */
@@ -61,6 +64,10 @@ export interface Core {
   status(): Promise<AppStatus>;
   /** Locks now if a lock password is set (Electron: the OS screen locked, or the machine sleeps). */
   lock(): void;
+  /** The tray menu's accounts (none while locked); null while the store is not open. */
+  trayMenu(): Promise<TrayMenuModel | null>;
+  /** Tray quick copy: the account's current code onto the clipboard, never through a renderer. */
+  quickCopy(id: string): Promise<void>;
   close(): void;
 }
 
@@ -412,6 +419,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   await ready().catch(() => undefined);
   const gate = createGate(handlers);
+  const quickCopy = options.clipboard ? new QuickCopy(options.clipboard) : null;
 
   return {
     // The lock is checked before the gate, for every transport: while locked, nothing but the
@@ -435,8 +443,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     status,
     lock() {
       services?.lock.lock();
+      void quickCopy?.clearNow();
+    },
+    async trayMenu() {
+      const open = await ready().catch(() => null);
+      if (!open) return null;
+      const locked = open.lock.isLocked();
+      return trayMenuModel(locked, locked ? [] : open.vault.list());
+    },
+    async quickCopy(id) {
+      const { lock, vault, settings } = await ready();
+      if (!quickCopy) throw new AppError(ErrorCode.Internal, 'There is no clipboard to copy to.');
+      if (lock.isLocked())
+        throw new AppError(ErrorCode.Locked, 'Tessera is locked; unlock it first.', 'lock.locked');
+      // Using the tray is using Tessera: it keeps auto-lock away like input in the window.
+      lock.activity();
+      await quickCopy.copy(vault.codes(), id, settings.get().clipboardClearSeconds);
     },
     close() {
+      void quickCopy?.clearNow();
       void signin.running?.close();
       db?.close();
       try {

@@ -5,7 +5,9 @@
 import {
   app,
   BrowserWindow,
+  clipboard,
   desktopCapturer,
+  powerMonitor,
   ipcMain,
   net,
   protocol,
@@ -22,6 +24,8 @@ import { CONTENT_SECURITY_POLICY } from '../core/server';
 import { takeKeyringPassword } from '../core/secrets/session-keyring';
 import { randomUUID } from 'node:crypto';
 import { APP_HOST, APP_SCHEME, isTestSsoUrl, isTrustedRendererUrl } from './trust';
+import { ScreenRotation } from './screen-sources';
+import { createTray } from './tray';
 
 // The desktop app never takes a keyring password from the environment (its renderers would
 // inherit it); it is only removed. A desktop session brings its own keyring.
@@ -46,9 +50,9 @@ function isTrustedSender(contents: WebContents, frameUrl: string | undefined, is
   return isMainFrame && contents.getType() === 'window' && isTrustedUrl(frameUrl);
 }
 
-function registerIpc(core: Core): void {
+function registerIpc(core: Core, afterCall: () => void): void {
   for (const channel of CHANNEL_NAMES) {
-    ipcMain.handle(channel, (event, request: unknown) => {
+    ipcMain.handle(channel, async (event, request: unknown) => {
       const frame = event.senderFrame;
       if (!frame || !isTrustedSender(event.sender, frame.url, frame === event.sender.mainFrame)) {
         log.warn(`Refused ${channel} from an untrusted frame.`);
@@ -57,7 +61,10 @@ function registerIpc(core: Core): void {
           error: { code: ErrorCode.Forbidden, message: 'Refused: not Tessera’s own window.' },
         };
       }
-      return core.dispatch(channel, request);
+      const result = await core.dispatch(channel, request);
+      // Accounts or the lock may have changed: the tray menu follows.
+      afterCall();
+      return result;
     });
   }
 }
@@ -100,13 +107,18 @@ function harden(): void {
   session.defaultSession.setPermissionCheckHandler(
     (_contents, permission, requestingOrigin) => allowed.has(permission) && isTrustedUrl(requestingOrigin),
   );
-  // getDisplayMedia from our own page gets the screen without a picker: the person asked for it by
+  // getDisplayMedia from our own page gets a screen without a picker: the person asked for it by
   // pressing "Scan the screen", and the frame is decoded in memory and dropped. Others get nothing.
+  // Each request of one scan gets the next monitor, so a scan can look at all of them.
+  const screens = new ScreenRotation();
   session.defaultSession.setDisplayMediaRequestHandler((request, callback) => {
     if (!isTrustedUrl(request.frame?.url ?? request.securityOrigin)) return callback({});
     desktopCapturer
       .getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } })
-      .then((sources) => callback(sources[0] ? { video: sources[0] } : {}))
+      .then((sources) => {
+        const source = screens.pick(sources);
+        callback(source ? { video: source } : {});
+      })
       .catch(() => callback({}));
   });
   app.on('web-contents-created', (_event, contents) => {
@@ -181,9 +193,23 @@ async function start(): Promise<void> {
   await app.whenReady();
   harden();
   registerRendererProtocol();
-  const core = await createCore({ dataDir: app.getPath('userData'), version: app.getVersion() });
-  registerIpc(core);
+  const core = await createCore({ dataDir: app.getPath('userData'), version: app.getVersion(), clipboard });
   let window = createWindow();
+  const show = () => {
+    if (window.isDestroyed()) window = createWindow();
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+  const tray = createTray(core, { show, quit: () => app.quit() });
+  registerIpc(core, tray.refresh);
+  // The screen locks or the machine sleeps: Tessera locks too (when an app lock password is set).
+  for (const event of ['lock-screen', 'suspend'] as const) {
+    powerMonitor.on(event as 'lock-screen', () => {
+      core.lock();
+      tray.refresh();
+    });
+  }
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();
@@ -194,7 +220,10 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', () => {
+    tray.destroy();
+    core.close();
+  });
 }
 
 start().catch((error: unknown) => {

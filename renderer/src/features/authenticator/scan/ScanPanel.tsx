@@ -8,7 +8,8 @@ import { describeError } from '../../../app/ErrorAlert';
 import i18n from '../../../i18n';
 import { useAddAccount } from '../queries';
 import { CameraScanner } from './CameraScanner';
-import { captureScreen, decodeQr, DecodeError } from './decoder';
+import { decodeQr, decodeScreens, DecodeError } from './decoder';
+import { transport } from '../../../api/client';
 import { describeOtpauth } from './describe';
 import { MigrationImport } from './MigrationImport';
 import { IMAGE_LIMITS } from './protocol';
@@ -78,14 +79,12 @@ export function ScanPanel({ onDone }: { onDone(name: string): void }) {
   );
 
   const scan = useCallback(
-    async (inputs: (Blob | (() => Promise<ImageData>))[]) => {
+    async (inputs: Blob[] | 'screens') => {
       setState({ kind: 'busy' });
       try {
         const texts: string[] = [];
-        for (const input of inputs) {
-          const source = typeof input === 'function' ? await input() : input;
-          texts.push(...(await decodeQr(source)).texts);
-        }
+        if (inputs === 'screens') texts.push(...(await decodeScreens(transport === 'electron')));
+        for (const input of inputs === 'screens' ? [] : inputs) texts.push(...(await decodeQr(input)).texts);
         handleTexts(texts);
       } catch (error) {
         const cancelled =
@@ -160,7 +159,7 @@ export function ScanPanel({ onDone }: { onDone(name: string): void }) {
           <Button
             variant="light"
             leftSection={<IconDeviceDesktop size={16} />}
-            onClick={() => void scan([captureScreen])}
+            onClick={() => void scan('screens')}
             disabled={state.kind === 'busy'}
             style={{ flexShrink: 0 }}
           >

@@ -41,9 +41,31 @@ export function decodeQr(input: Blob | ImageData): Promise<{ texts: string[]; en
   });
 }
 
-/** One full-resolution frame of every screen the person shares, via the web capture API. */
-export async function captureScreen(): Promise<ImageData> {
+/** No desktop has more monitors than this; a bound on the capture loop all the same. */
+const MAX_SCREENS = 8;
+
+/**
+ * The QR texts on the screen. In the desktop app, main grants each capture request the next monitor
+ * in turn (electron/main/screen-sources.ts), so when the first shows no code the others are tried;
+ * a track label seen before means every monitor was. In a browser the person chose what to share
+ * (or Chromium did, by policy): one capture.
+ */
+export async function decodeScreens(allMonitors: boolean): Promise<string[]> {
+  const seen = new Set<string>();
+  for (let i = 0; i < (allMonitors ? MAX_SCREENS : 1); i++) {
+    const { frame, label } = await captureScreen();
+    if (seen.has(label)) break;
+    seen.add(label);
+    const { texts } = await decodeQr(frame);
+    if (texts.length > 0) return texts;
+  }
+  return [];
+}
+
+/** One full-resolution frame of the screen shared, via the web capture API, and its track's label. */
+async function captureScreen(): Promise<{ frame: ImageData; label: string }> {
   const stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
+  const label = stream.getVideoTracks()[0]?.label ?? '';
   try {
     const video = document.createElement('video');
     video.muted = true;
@@ -55,7 +77,7 @@ export async function captureScreen(): Promise<ImageData> {
     const context = canvas.getContext('2d', { willReadFrequently: true })!;
     context.drawImage(video, 0, 0);
     video.pause();
-    return context.getImageData(0, 0, canvas.width, canvas.height);
+    return { frame: context.getImageData(0, 0, canvas.width, canvas.height), label };
   } finally {
     for (const track of stream.getTracks()) track.stop();
   }
