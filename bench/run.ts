@@ -20,6 +20,7 @@ import { TotpVaultService, type Clock } from '../electron/core/totp/vault-servic
 import { median, row } from './format';
 import { benchQr } from './qr';
 import { benchRouting } from './routing';
+import { benchScanScreen } from './scan-screen';
 import { benchSignin } from './signin';
 import { benchMetadata } from './sso';
 
@@ -131,6 +132,7 @@ async function main() {
     await benchMetadata();
     await benchSignin();
     await benchQr();
+    await benchScanScreen();
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RequestOf, TotpCode } from '../../../../shared/ipc/contract';
+import type { RequestOf, TotpAccount, TotpCode } from '../../../../shared/ipc/contract';
 import { call } from '../../api/client';
 
 export const ACCOUNTS_KEY = ['totp', 'accounts'] as const;
@@ -29,7 +29,14 @@ export function useAddAccount() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (request: RequestOf<'totp:account:add'>) => call('totp:account:add', request),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['totp'] }),
+    onSuccess: async (account: TotpAccount) => {
+      // Only what an added account changes: its code first (so its card never shows without one),
+      // then the list, at once (new accounts go last), re-read afterwards without holding up the
+      // caller — a scan closes its dialog on success.
+      await client.refetchQueries({ queryKey: CODES_KEY, exact: true }).catch(() => undefined);
+      client.setQueryData<TotpAccount[]>(ACCOUNTS_KEY, (list) => list && [...list, account]);
+      void client.invalidateQueries({ queryKey: ACCOUNTS_KEY });
+    },
   });
 }
 
