@@ -10,8 +10,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM } from '../playwright.config';
+import type { Page } from '@playwright/test';
+import { openScreenPair, showImage } from '../test/e2e/support/screen';
 import { startTessera } from '../test/e2e/support/tessera';
 import { qrPng } from '../test/e2e/support/qr-images';
 import { encodeBase32 } from '../electron/core/totp/otp';
@@ -75,24 +75,12 @@ export async function benchScanScreen(): Promise<void> {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'tessera-bench-scan-'));
   const tessera = await startTessera(dataDir);
-  const shower = await chromium.launch({
-    ...CHROMIUM,
-    headless: false,
-    args: [...CHROMIUM.args, '--window-position=1000,0', '--window-size=900,1000', '--app=data:text/html,'],
-  });
-  const app = await chromium.launch({
-    ...CHROMIUM,
-    headless: false,
-    args: [
-      ...CHROMIUM.args,
-      '--window-position=0,0',
-      '--window-size=980,1000',
-      '--auto-select-desktop-capture-source=Entire screen',
-    ],
+  const screens = await openScreenPair({
+    shower: { position: '1000,0', size: '900,1000' },
+    app: { position: '0,0', size: '980,1000' },
   });
   try {
-    const qrPage = await shower.newPage({ viewport: null });
-    const page = await app.newPage({ viewport: null });
+    const page = screens.app;
     // tsx (esbuild, keepNames) wraps named functions in __name(); the functions evaluated in the page
     // carry those calls with them.
     await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
@@ -105,10 +93,7 @@ export async function benchScanScreen(): Promise<void> {
       const issuer = `Bench${run}`;
       const secret = encodeBase32(Buffer.from(`bench-secret-${String(run).padStart(6, '0')}`));
       const png = await qrPng(`otpauth://totp/${issuer}:user?secret=${secret}&issuer=${issuer}`, 200);
-      await qrPage.setContent(
-        `<body style="margin:40px;background:#fff"><img alt="qr" src="data:image/png;base64,${png.toString('base64')}"></body>`,
-      );
-      await qrPage.getByAltText('qr').waitFor();
+      await showImage(screens.shower, png, 40);
       capture.push(await captureOnly(page));
       await page.getByRole('button', { name: 'Add account' }).click();
       const dialog = page.getByRole('dialog', { name: 'Add an account' });
@@ -131,8 +116,7 @@ export async function benchScanScreen(): Promise<void> {
       '≤ 300 ms',
     );
   } finally {
-    await app.close();
-    await shower.close();
+    await screens.close();
     await tessera.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

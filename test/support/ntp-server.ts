@@ -6,28 +6,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { freeUdpPort } from './peers';
-
-/**
- * chronyd lives in /usr/sbin, which a non-root PATH often lacks; look there too. Missing, the tests
- * fail (never skip): a skipped test would hide that the clock check is untested.
- */
-function findChronyd(): string {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin'];
-  const found = dirs
-    .filter(Boolean)
-    .map((dir) => join(dir, 'chronyd'))
-    .find((path) => existsSync(path));
-  if (!found) {
-    throw new Error(
-      'chronyd is not installed, and the clock-check tests need a real NTP server: install the Debian package `chrony` (`scripts/setup.sh --tests`).',
-    );
-  }
-  return found;
-}
+import { join } from 'node:path';
+import { findSystemTool, freeUdpPort } from './peers';
 
 export interface RunningChrony {
   host: string;
@@ -69,7 +51,7 @@ async function answers(port: number, ms: number): Promise<boolean> {
 
 /** chronyd on 127.0.0.1:<free port>; ready once it answers an SNTP query, never after a guessed delay. */
 export async function startChrony(options: ChronyOptions = {}): Promise<RunningChrony> {
-  const binary = findChronyd();
+  const binary = findSystemTool('chronyd', 'clock-check', 'chrony');
   if (spawnSync(binary, ['--version']).status !== 0) throw new Error(`${binary} does not run.`);
   const port = await freeUdpPort();
   const dir = mkdtempSync(join(tmpdir(), 'tessera-chrony-'));

@@ -69,18 +69,19 @@ export async function startOidcProvider(
 }
 
 /**
- * dnsmasq lives in /usr/sbin, which a non-root PATH often lacks; look there too. Missing, the
- * tests fail (never skip): a skipped test would hide that domain verification is untested.
+ * A system program the tests run as a real peer (dnsmasq, chronyd). They live in /usr/sbin, which a
+ * non-root PATH often lacks; look there too. Missing, the tests fail (never skip): a skipped test
+ * would hide that what it covers is untested.
  */
-function findDnsmasq(): string {
+export function findSystemTool(name: string, neededFor: string, debianPackage = name): string {
   const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin'];
   const found = dirs
     .filter(Boolean)
-    .map((dir) => join(dir, 'dnsmasq'))
+    .map((dir) => join(dir, name))
     .find((path) => existsSync(path));
   if (!found) {
     throw new Error(
-      'dnsmasq is not installed, and the domain-verification tests need a real DNS server: run `scripts/setup.sh --tests`.',
+      `${name} is not installed, and the ${neededFor} tests need it: install the Debian package \`${debianPackage}\` (\`scripts/setup.sh --tests\`).`,
     );
   }
   return found;
@@ -115,7 +116,7 @@ export interface RunningDns {
  * `--txt-record=name,value`); ready once it answers `probeName`, never after a guessed delay.
  */
 export async function startDnsmasq(records: string[], probeName: string): Promise<RunningDns> {
-  const binary = findDnsmasq();
+  const binary = findSystemTool('dnsmasq', 'domain-verification', 'dnsmasq-base');
   if (spawnSync(binary, ['--version']).status !== 0) throw new Error(`${binary} does not run.`);
   const port = await freeUdpPort();
   const resolver = `127.0.0.1:${port}`;

@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
-import { CHROMIUM } from '../../../playwright.config';
+import { expect, test } from '@playwright/test';
+import { openScreenPair, showImage } from '../support/screen';
 import { startTessera } from '../support/tessera';
 import { base32Decode, referenceTotp } from '../support/otp';
 import { qrPng } from '../support/qr-images';
@@ -21,31 +21,16 @@ test.skip(!process.env.DISPLAY, 'needs a display (npm test provides one with xvf
 test('Scan the screen finds the QR code shown in another window', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tessera-screen-'));
   const tessera = await startTessera(dataDir);
-  // Two browsers side by side on the X screen: no window manager, so the positions hold.
-  const shower = await chromium.launch({
-    ...CHROMIUM,
-    headless: false,
-    args: [...CHROMIUM.args, '--window-position=760,0', '--window-size=560,640', '--app=data:text/html,'],
-  });
-  const app = await chromium.launch({
-    ...CHROMIUM,
-    headless: false,
-    args: [
-      ...CHROMIUM.args,
-      '--window-position=0,0',
-      '--window-size=740,900',
-      '--auto-select-desktop-capture-source=Entire screen',
-    ],
+  const screens = await openScreenPair({
+    shower: { position: '760,0', size: '560,640' },
+    app: { position: '0,0', size: '740,900' },
   });
   try {
-    const qrPage = await shower.newPage({ viewport: null });
-    const png = await qrPng(`otpauth://totp/Screen:erin?secret=${SECRET}&issuer=Screen`, 360);
-    await qrPage.setContent(
-      `<body style="margin:0;background:#fff"><img alt="qr" src="data:image/png;base64,${png.toString('base64')}"></body>`,
+    await showImage(
+      screens.shower,
+      await qrPng(`otpauth://totp/Screen:erin?secret=${SECRET}&issuer=Screen`, 360),
     );
-    await expect(qrPage.getByAltText('qr')).toBeVisible();
-
-    const page = await app.newPage({ viewport: null });
+    const page = screens.app;
     await open(page, tessera.url);
     const dialog = await openScan(page);
     await dialog.getByRole('button', { name: 'Scan the screen' }).click();
@@ -55,8 +40,7 @@ test('Scan the screen finds the QR code shown in another window', async () => {
     const key = base32Decode(SECRET);
     expect([referenceTotp(key, shown.at), referenceTotp(key, shown.at - 1500)]).toContain(shown.code);
   } finally {
-    await app.close();
-    await shower.close();
+    await screens.close();
     await tessera.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
