@@ -68,6 +68,15 @@ export interface Core {
   trayMenu(): Promise<TrayMenuModel | null>;
   /** Tray quick copy: the account's current code onto the clipboard, never through a renderer. */
   quickCopy(id: string): Promise<void>;
+  /**
+   * For the command line on this machine only (self-recovery, I6): the same handlers without the app
+   * lock — whoever runs it can read the data folder and the keychain already.
+   */
+  dispatchFromMachine: Dispatch;
+  /** `--reset-app-lock`: removes the app lock (a forgotten password, a damaged record). */
+  resetAppLock(): Promise<void>;
+  /** Takes a code copied from the tray off the clipboard (before quitting); never rejects. */
+  clearClipboard(): Promise<void>;
   close(): void;
 }
 
@@ -273,7 +282,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const { timeServer } = settings.get();
       if (timeServer === '') return null;
       clockCheck.setServer(timeServer);
-      return clockCheck.check({ maxAgeMs: fresh ? 0 : CLOCK_CHECK_EVERY_MS });
+      // "Check again" asks the server anew, but not more than every few seconds however often it is sent.
+      return clockCheck.check({ maxAgeMs: fresh ? 5_000 : CLOCK_CHECK_EVERY_MS });
     },
     'totp:export:plain': async () => {
       const content = (await ready()).vault.exportUris();
@@ -419,15 +429,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   await ready().catch(() => undefined);
   const gate = createGate(handlers);
-  const quickCopy = options.clipboard ? new QuickCopy(options.clipboard) : null;
+  const quickCopy = options.clipboard
+    ? new QuickCopy(options.clipboard, (error) =>
+        log.warn(`The clipboard could not be cleared: ${String(error)}`),
+      )
+    : null;
 
   return {
     // The lock is checked before the gate, for every transport: while locked, nothing but the
     // status and an unlock answers (fail closed: a store that cannot open answers nothing either).
     async dispatch(channel, request) {
       if (isChannel(channel) && !OPEN_WHILE_LOCKED.has(channel)) {
-        const open = await ready().catch(() => null);
-        if (open?.lock.isLocked()) {
+        let open: Awaited<ReturnType<typeof ready>>;
+        try {
+          open = await ready();
+        } catch (error) {
+          // Answered here, not by the handler: its own ready() could open the store (the keychain
+          // came back meanwhile) and answer without the lock having been asked.
+          return error instanceof AppError
+            ? { ok: false, error: error.toShape() }
+            : {
+                ok: false,
+                error: { code: ErrorCode.Internal, message: 'Something went wrong inside Tessera.' },
+              };
+        }
+        if (open.lock.isLocked()) {
           return {
             ok: false,
             error: {
@@ -441,6 +467,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return gate(channel, request);
     },
     status,
+    dispatchFromMachine: gate,
+    async resetAppLock() {
+      (await ready()).lock.reset();
+    },
+    clearClipboard: () => quickCopy?.clearNow() ?? Promise.resolve(),
     lock() {
       services?.lock.lock();
       void quickCopy?.clearNow();

@@ -1,6 +1,7 @@
 /**
- * `node out/main/server.js [--data-dir DIR] [--port N] [--disable-sso]`: Tessera in browser mode,
- * under plain Node. `--disable-sso` is the self-recovery path (I6) and exits.
+ * `node out/main/server.js [--data-dir DIR] [--port N] [--disable-sso] [--reset-app-lock]`: Tessera in
+ * browser mode, under plain Node. `--disable-sso` is the self-recovery path (I6) and exits;
+ * `--reset-app-lock` removes a forgotten app lock password and exits.
  * Prints the URL to open (with this launch's token in its fragment).
  */
 import { parseArgs } from 'node:util';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       'disable-sso': { type: 'boolean' },
+      'reset-app-lock': { type: 'boolean' },
     },
     strict: true,
   });
@@ -57,11 +59,18 @@ async function main(): Promise<void> {
   if (values['disable-sso']) {
     // I6, self-recovery: an admin whom a broken SSO setup locks out turns SSO off from the machine
     // itself (audited like the switch in the console); the built-in identity keeps signing in.
-    const result = await core.dispatch('sso:sso:set-enabled', { enabled: false, confirm: true });
+    // From this machine's command line, so not behind the app lock.
+    const result = await core.dispatchFromMachine('sso:sso:set-enabled', { enabled: false, confirm: true });
     core.close();
     if (!result.ok) throw new Error(result.error.message);
     console.log('Single sign-on is now off for every SAML and OpenID Connect identity provider.');
     console.log('The built-in identity still signs people in. Turn SSO on again under Identity providers.');
+    return;
+  }
+  if (values['reset-app-lock']) {
+    // The owner forgot the app lock password (or its record is damaged): only from this machine.
+    await core.resetAppLock().finally(() => core.close());
+    console.log('The app lock is off. Set a new password in the authenticator settings.');
     return;
   }
   let server: Awaited<ReturnType<typeof startServer>>;

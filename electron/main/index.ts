@@ -201,15 +201,30 @@ async function start(): Promise<void> {
     window.show();
     window.focus();
   };
-  const tray = createTray(core, { show, quit: () => app.quit() });
+  const tray = createTray(core, {
+    show,
+    quit: () => app.quit(),
+    // Locked (by hand, idle time, the OS): Test SSO windows close, and the window starts afresh
+    // on the lock screen, keeping nothing it showed or was given.
+    locked: () => {
+      for (const other of BrowserWindow.getAllWindows()) {
+        if (testWindows.has(other.webContents.id)) other.close();
+        else other.webContents.reload();
+      }
+    },
+  });
   registerIpc(core, tray.refresh);
   // The screen locks or the machine sleeps: Tessera locks too (when an app lock password is set).
-  for (const event of ['lock-screen', 'suspend'] as const) {
-    powerMonitor.on(event as 'lock-screen', () => {
-      core.lock();
-      tray.refresh();
-    });
-  }
+  const lockNow = () => {
+    core.lock();
+    tray.refresh();
+  };
+  powerMonitor.on('suspend', lockNow);
+  powerMonitor.on('lock-screen', lockNow);
+  // Linux reports no 'lock-screen' event; ask the session instead, every few seconds.
+  setInterval(() => {
+    if (powerMonitor.getSystemIdleState(60) === 'locked') lockNow();
+  }, 5_000).unref();
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();
@@ -220,9 +235,17 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting) return;
+    // A code copied from the tray leaves the clipboard with Tessera (at most a second's wait).
+    event.preventDefault();
+    quitting = true;
     tray.destroy();
-    core.close();
+    void Promise.race([core.clearClipboard(), new Promise((done) => setTimeout(done, 1_000))]).finally(() => {
+      core.close();
+      app.quit();
+    });
   });
 }
 

@@ -10,8 +10,11 @@ export class ScreenRotation {
   private lastAt = Number.NEGATIVE_INFINITY;
 
   constructor(
-    /** Requests further apart than this belong to different scans. */
-    private readonly scanWindowMs = 5_000,
+    /**
+     * Requests further apart than this belong to different scans: longer than one capture plus the
+     * decoder's time limit (8 s), so a slow decode does not start the rotation over mid-scan.
+     */
+    private readonly scanWindowMs = 20_000,
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -2,7 +2,8 @@
  * The tray icon and its menu (issue #4, "tray menu with quick copy"). The menu's content and the
  * copy itself live in the core (electron/core/totp/quick-copy.ts, tested there); this only turns
  * them into Electron's menu. It is rebuilt when accounts or the lock may have changed: after every
- * call from the window, and every few seconds (auto-lock happens without a call).
+ * call from the window, and every few seconds (auto-lock happens without a call) — which is also
+ * how main learns that Tessera locked itself.
  */
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import trayIconPath from '../../build/tray.png?asset';
@@ -13,10 +14,15 @@ import { createLogger } from '../core/logger';
 const log = createLogger('tray');
 const REFRESH_EVERY_MS = 5_000;
 
-export function createTray(core: Core, actions: { show(): void; quit(): void }) {
+export function createTray(
+  core: Core,
+  actions: { show(): void; quit(): void; /** Tessera went from unlocked to locked. */ locked(): void },
+) {
   const tray = new Tray(nativeImage.createFromPath(trayIconPath));
   tray.setToolTip('Tessera');
   let shown = '';
+  /** Unknown until the first look (a start that is locked is not a lock). */
+  let wasLocked: boolean | null = null;
 
   const toElectron = (item: TrayMenuItem): MenuItemConstructorOptions => {
     switch (item.kind) {
@@ -37,7 +43,11 @@ export function createTray(core: Core, actions: { show(): void; quit(): void }) 
   };
 
   async function refresh(): Promise<void> {
-    const items = trayMenuItems(await core.trayMenu().catch(() => null));
+    const model = await core.trayMenu().catch(() => null);
+    const locked = model?.locked ?? false;
+    if (locked && wasLocked === false) actions.locked();
+    wasLocked = locked;
+    const items = trayMenuItems(model);
     // Rebuilding an open menu closes it on some desktops: only when something changed.
     const key = JSON.stringify(items);
     if (key === shown || tray.isDestroyed()) return;

@@ -28,6 +28,8 @@ export class AppLockService {
   /** Starts locked when a password is set: a fresh start is not an unlock. */
   private locked: boolean;
   private lastActivity: number;
+  /** Moves on at every lock, so an unlock whose password check outlasted a lock does not undo it. */
+  private generation = 0;
 
   constructor(
     private readonly db: Db,
@@ -43,12 +45,21 @@ export class AppLockService {
     const row = this.db.prepare('SELECT value_json FROM app_settings WHERE key = ?').get(KEY) as
       { value_json: string } | undefined;
     if (!row) return null;
-    const value = JSON.parse(row.value_json) as Partial<Stored>;
-    // A damaged record must not open the app: it stays locked with a hash nothing verifies.
+    let value: Partial<Stored> | null = null;
+    try {
+      value = JSON.parse(row.value_json) as Partial<Stored> | null;
+    } catch {
+      // Falls through to "damaged".
+    }
+    // A damaged record must not open the app: it stays locked with a hash nothing verifies, until
+    // the owner resets the lock from this machine (`--reset-app-lock`).
+    if (typeof value?.hash !== 'string' || !value.hash.startsWith('$argon2')) {
+      log.error('The app lock record is damaged; Tessera stays locked. Reset it with --reset-app-lock.');
+    }
     return {
-      hash: typeof value.hash === 'string' ? value.hash : '',
+      hash: typeof value?.hash === 'string' ? value.hash : '',
       autoLockMinutes:
-        typeof value.autoLockMinutes === 'number' ? value.autoLockMinutes : DEFAULT_AUTO_LOCK_MINUTES,
+        typeof value?.autoLockMinutes === 'number' ? value.autoLockMinutes : DEFAULT_AUTO_LOCK_MINUTES,
     };
   }
 
@@ -88,12 +99,16 @@ export class AppLockService {
 
   lock(): LockStatus {
     if (this.stored) this.locked = true;
+    this.generation += 1;
     return this.status();
   }
 
   async unlock(password: string): Promise<LockStatus> {
     if (!this.stored) return this.status();
+    const generation = this.generation;
     await this.check(password);
+    // Locked again (the screen, the tray) while the password was being checked: that wins.
+    if (generation !== this.generation) return this.status();
     this.locked = false;
     this.lastActivity = this.now();
     return this.status();
@@ -126,6 +141,16 @@ export class AppLockService {
     this.locked = false;
     log.info('The app lock was turned off.');
     return this.status();
+  }
+
+  /**
+   * The owner's way back from a forgotten password or a damaged record: only from this machine's
+   * command line (`--reset-app-lock`), by someone who can already read the data folder and keychain.
+   */
+  reset(): void {
+    this.write(null);
+    this.locked = false;
+    log.warn('The app lock was removed from the command line.');
   }
 
   /** Counted before it is checked, so parallel guesses are slowed like sequential ones. */

@@ -28,9 +28,12 @@ const LABEL_MAX = 60;
 
 export function accountLabel(account: Pick<TotpAccount, 'issuer' | 'accountName'>): string {
   const label = account.issuer ? `${account.issuer} (${account.accountName})` : account.accountName;
-  // One line, no control characters (an issuer is whatever the setup link said).
-  const clean = label.replace(/\p{Cc}+/gu, ' ').trim();
-  return clean.length > LABEL_MAX ? `${clean.slice(0, LABEL_MAX - 1)}…` : clean;
+  // One line of plain text: an issuer is whatever the setup link said, so no control or format
+  // characters (bidi overrides) and no line or paragraph separators.
+  const clean = label.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ').trim();
+  // Cut by code points, so no surrogate pair is split.
+  const chars = Array.from(clean);
+  return chars.length > LABEL_MAX ? `${chars.slice(0, LABEL_MAX - 1).join('')}…` : clean;
 }
 
 export function trayMenuModel(locked: boolean, accounts: readonly TotpAccount[]): TrayMenuModel {
@@ -45,23 +48,40 @@ export function trayMenuModel(locked: boolean, accounts: readonly TotpAccount[])
 export class QuickCopy {
   private pending: ReturnType<typeof setTimeout> | null = null;
   private copied: string | null = null;
+  /** Copies and clears run one after another, so two quick clicks cannot leave a code behind. */
+  private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly clipboard: Clipboard) {}
+  constructor(
+    private readonly clipboard: Clipboard,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
 
-  /** Copies the account's current code; cleared after `clearAfterSeconds` if still there. */
-  async copy(codes: readonly TotpCode[], id: string, clearAfterSeconds: number): Promise<void> {
-    const code = codes.find((c) => c.id === id)?.code;
-    if (!code) throw new AppError(ErrorCode.NotFound, 'That account no longer exists.', 'account.notFound');
-    await this.clearNow();
-    await this.clipboard.writeText(code);
-    this.copied = code;
-    this.pending = setTimeout(() => void this.clearNow(), clearAfterSeconds * 1000);
-    // A pending clear must not keep a quitting app alive; clearNow() runs on quit instead.
-    this.pending.unref?.();
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(step);
+    this.queue = run.catch(this.onError);
+    return run;
   }
 
-  /** Clears our code from the clipboard now (a new copy, locking, quitting) if it is still there. */
-  async clearNow(): Promise<void> {
+  /** Copies the account's current code; cleared after `clearAfterSeconds` if still there. */
+  copy(codes: readonly TotpCode[], id: string, clearAfterSeconds: number): Promise<void> {
+    const code = codes.find((c) => c.id === id)?.code;
+    if (!code) throw new AppError(ErrorCode.NotFound, 'That account no longer exists.', 'account.notFound');
+    return this.enqueue(async () => {
+      await this.clear();
+      this.copied = code;
+      await this.clipboard.writeText(code);
+      this.pending = setTimeout(() => void this.clearNow(), clearAfterSeconds * 1000);
+      // A pending clear must not keep a quitting app alive; clearNow() runs on quit instead.
+      this.pending.unref?.();
+    });
+  }
+
+  /** Clears our code from the clipboard now (locking, quitting) if it is still there; never rejects. */
+  clearNow(): Promise<void> {
+    return this.enqueue(() => this.clear()).catch(this.onError);
+  }
+
+  private async clear(): Promise<void> {
     if (this.pending) clearTimeout(this.pending);
     this.pending = null;
     const copied = this.copied;

@@ -13,6 +13,8 @@ export function useAppStatus(pollWhileLockOn?: number) {
     queryFn: () => call('app:status:get', {}),
     refetchInterval: (query) =>
       pollWhileLockOn && query.state.data?.lock?.enabled ? pollWhileLockOn : false,
+    // Auto-lock must reach a minimised window too.
+    refetchIntervalInBackground: true,
   });
 }
 

@@ -74,7 +74,8 @@ export function Shell() {
   const lockEnabled = useAppStatus().data?.lock?.enabled ?? false;
   const client = useQueryClient();
   const lockNow = async () => {
-    await call('app:lock:lock', {});
+    // A refusal means it is locked already; either way the status says what to show.
+    await call('app:lock:lock', {}).catch(() => undefined);
     await client.invalidateQueries({ queryKey: STATUS_KEY });
   };
 

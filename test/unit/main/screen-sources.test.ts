@@ -19,6 +19,14 @@ describe('ScreenRotation', () => {
     expect(rotation.pick(screens)).toBe('screen:1');
   });
 
+  it('keeps one scan together across a slow decode (longer than the 8 s decode limit)', () => {
+    let now = 0;
+    const rotation = new ScreenRotation(undefined, () => now);
+    expect(rotation.pick(['a', 'b', 'c'])).toBe('a');
+    now += 9_000;
+    expect(rotation.pick(['a', 'b', 'c'])).toBe('b');
+  });
+
   it('gives one monitor every time, and nothing when there is no screen', () => {
     const rotation = new ScreenRotation();
     expect([rotation.pick(['only']), rotation.pick(['only'])]).toEqual(['only', 'only']);

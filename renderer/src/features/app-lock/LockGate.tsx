@@ -5,6 +5,7 @@
  */
 import { Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -30,13 +31,19 @@ export function LockGate({ children }: { children: ReactNode }) {
     if (!locked) return;
     // Nothing read while unlocked stays in memory (or the DOM) behind the lock screen.
     modals.closeAll();
+    notifications.clean();
     client.removeQueries({ predicate: (query) => query.queryKey[0] !== STATUS_KEY[0] });
+    // Finished calls keep what was sent (a setup link, a password) until collected: drop them too.
+    client.getMutationCache().clear();
   }, [locked, client]);
 
   useEffect(() => {
     if (!reporting) return;
     let last = 0;
     const report = () => {
+      // Only input meant for Tessera: a pointer crossing its window while another app has focus
+      // is not someone using it.
+      if (!document.hasFocus()) return;
       const now = Date.now();
       if (now - last < ACTIVITY_EVERY_MS) return;
       last = now;
@@ -49,6 +56,9 @@ export function LockGate({ children }: { children: ReactNode }) {
     };
   }, [reporting, client]);
 
+  // Nothing until the core has said whether it is locked (a locked start never flashes the app);
+  // if the status cannot be read at all, the app shows, and says why.
+  if (status.isPending) return null;
   return locked ? <LockScreen /> : children;
 }
 

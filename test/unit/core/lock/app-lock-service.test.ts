@@ -94,6 +94,30 @@ describe('AppLockService', () => {
     expect(make().status()).toEqual({ enabled: false, locked: false, autoLockMinutes: 5 });
   });
 
+  it('stays locked with a damaged record, until the owner resets it from the machine', async () => {
+    for (const damaged of ['{not json', 'null', '{"autoLockMinutes":5}', '{"hash":"plain"}']) {
+      const { db, make } = setup();
+      db.prepare("INSERT INTO app_settings (key, value_json) VALUES ('app-lock', ?)").run(damaged);
+      const lock = make();
+      expect(lock.status()).toMatchObject({ enabled: true, locked: true });
+      expect((await rejectedAppError(lock.unlock(''))).reason).toBe('lock.wrongPassword');
+      expect((await rejectedAppError(lock.unlock('plain'))).reason).toBe('lock.wrongPassword');
+      lock.reset();
+      expect(make().status()).toEqual({ enabled: false, locked: false, autoLockMinutes: 5 });
+    }
+  });
+
+  it('a lock during a slow unlock wins', async () => {
+    const { lock } = setup();
+    await lock.setPassword(undefined, PASSWORD);
+    lock.lock();
+    const unlocking = lock.unlock(PASSWORD);
+    // The screen locks while Argon2 is still checking the password.
+    lock.lock();
+    expect((await unlocking).locked).toBe(true);
+    expect((await lock.unlock(PASSWORD)).locked).toBe(false);
+  });
+
   it('slows guesses down (counted before checking) but never locks the owner out for good', async () => {
     const { clock, lock } = setup();
     await lock.setPassword(undefined, PASSWORD);
@@ -142,6 +166,26 @@ describe('the core while locked (real keychain)', () => {
         const result = await core.dispatch(channel, {});
         expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.Locked, reason: 'lock.locked' } });
       }
+      // Writes too, each with a request that would otherwise pass.
+      const writes = [
+        core.dispatch('totp:account:add', {
+          kind: 'uri',
+          uri: 'otpauth://totp/X:y?secret=KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ&issuer=X',
+        }),
+        core.dispatch('totp:settings:set', { clipboardClearSeconds: 10, timeServer: '' }),
+        core.dispatch('totp:clock:check', { fresh: true }),
+        core.dispatch('totp:export:plain', { confirm: true }),
+        core.dispatch('app:lock:set-auto-lock', { minutes: 0 }),
+        core.dispatch('app:lock:set-password', {
+          currentPassword: PASSWORD,
+          newPassword: 'another password',
+        }),
+      ];
+      for (const result of await Promise.all(writes)) {
+        expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.Locked } });
+      }
+      // The command line on this machine (--disable-sso) is not behind the lock.
+      expect(await core.dispatchFromMachine('totp:account:list', {})).toMatchObject({ ok: true, data: [] });
       const disable = await core.dispatch('app:lock:disable', { password: PASSWORD });
       expect(disable).toMatchObject({ ok: false, error: { code: ErrorCode.Locked } });
       expect((await core.status()).lock).toEqual({ enabled: true, locked: true, autoLockMinutes: 1 });
@@ -152,6 +196,10 @@ describe('the core while locked (real keychain)', () => {
       expect((await core.dispatch('totp:code:list', {})).ok).toBe(true);
       core.lock();
       expect((await core.dispatch('totp:code:list', {})).ok).toBe(false);
+      // --reset-app-lock, from this machine: the lock is gone.
+      await core.resetAppLock();
+      expect((await core.dispatch('totp:code:list', {})).ok).toBe(true);
+      expect((await core.status()).lock).toMatchObject({ enabled: false, locked: false });
     } finally {
       core.close();
     }

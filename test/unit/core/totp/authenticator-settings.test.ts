@@ -34,5 +34,8 @@ describe('AuthenticatorSettingsService', () => {
       expect(() => settings.set({ clipboardClearSeconds: 5, timeServer })).toThrow();
     }
     expect(settings.get().timeServer).toBe('');
+    // A write must say which server (no silent return to the default).
+    expect(() => settings.set({ clipboardClearSeconds: 5 } as never)).toThrow();
+    expect(settings.get().timeServer).toBe('');
   });
 });

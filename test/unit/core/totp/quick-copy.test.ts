@@ -71,6 +71,11 @@ describe('the tray menu', () => {
     expect(long).toHaveLength(60);
     expect(long.endsWith('…')).toBe(true);
     expect(accountLabel({ issuer: '', accountName: 'solo' })).toBe('solo');
+    // A bidi override or a line separator would make the menu show something else than the issuer.
+    expect(accountLabel({ issuer: 'Bank\u202Eknab', accountName: 'a\u2028b' })).toBe('Bank knab (a b)');
+    const emoji = accountLabel({ issuer: '🔐'.repeat(100), accountName: 'me' });
+    expect(Array.from(emoji)).toHaveLength(60);
+    expect(emoji).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 });
 
@@ -89,7 +94,15 @@ describe('QuickCopy', () => {
     clipboard.text = 'something else';
     await vi.advanceTimersByTimeAsync(5_000);
     expect(clipboard.text).toBe('something else');
-    await expect(quick.copy(codes, 'missing', 5)).rejects.toMatchObject({ reason: 'account.notFound' });
+    expect(() => quick.copy(codes, 'missing', 5)).toThrow('That account no longer exists.');
+    clipboard.text = '';
+
+    // Two quick clicks: the second code replaces the first, and is cleared in its turn.
+    const two = [...codes, { id: 'b', code: '654321', validUntil: 0, period: 30 }];
+    await Promise.all([quick.copy(two, 'a', 5), quick.copy(two, 'b', 5)]);
+    expect(clipboard.text).toBe('654321');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(clipboard.text).toBe('');
   });
 });
 

@@ -83,7 +83,10 @@ export function ScanPanel({ onDone }: { onDone(name: string): void }) {
       setState({ kind: 'busy' });
       try {
         const texts: string[] = [];
-        if (inputs === 'screens') texts.push(...(await decodeScreens(transport === 'electron')));
+        if (inputs === 'screens') {
+          const wanted = (text: string) => classifyQrPayload(text).kind !== 'other';
+          texts.push(...(await decodeScreens(transport === 'electron', wanted)));
+        }
         for (const input of inputs === 'screens' ? [] : inputs) texts.push(...(await decodeQr(input)).texts);
         handleTexts(texts);
       } catch (error) {

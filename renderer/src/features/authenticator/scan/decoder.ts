@@ -52,16 +52,23 @@ const MAX_SCREENS = 8;
  * a track label seen before means every monitor was. In a browser the person chose what to share
  * (or Chromium did, by policy): one capture.
  */
-export async function decodeScreens(allMonitors: boolean): Promise<string[]> {
+export async function decodeScreens(
+  allMonitors: boolean,
+  /** What counts as found (an authenticator code); other QR codes do not stop the search. */
+  wanted: (text: string) => boolean,
+): Promise<string[]> {
+  let seenTexts: string[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < (allMonitors ? MAX_SCREENS : 1); i++) {
     const { frame, label } = await captureScreen();
     if (seen.has(label)) break;
     seen.add(label);
     const { texts } = await decodeQr(frame);
-    if (texts.length > 0) return texts;
+    if (texts.some(wanted)) return texts;
+    seenTexts = [...seenTexts, ...texts];
   }
-  return [];
+  // None wanted: the other codes found, so the person hears what they were.
+  return seenTexts;
 }
 
 /** One full-resolution frame of the screen shared, via the web capture API, and its track's label. */
