@@ -4,12 +4,12 @@
  * (-x), stays in the foreground (-d), opens IPv4 sockets only (-4), has no command socket and no
  * pid, drift or dump file in system paths. Each one is stopped, and its folder removed, by the caller.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { findSystemTool, freeUdpPort } from './peers';
+import { findSystemTool, freeUdpPort, spawnPeer } from './peers';
 
 export interface RunningChrony {
   host: string;
@@ -84,34 +84,22 @@ export async function startChrony(options: ChronyOptions = {}): Promise<RunningC
     // Not root: chronyd checks for root unless told not to; nothing here needs it.
     ...(user.uid === 0 ? [] : ['-U']),
   ];
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  let exited = false;
-  child.once('exit', () => (exited = true));
-
+  const peer = spawnPeer(binary, args);
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const done = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await done;
-      clearTimeout(killer);
-    }
+    await peer.stop();
     rmSync(dir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (exited) {
+    if (peer.exited()) {
       await stop();
-      throw new Error(`chronyd exited at start (${binary} ${args.join(' ')}):\n${log}`);
+      throw new Error(`chronyd exited at start (${binary} ${args.join(' ')}):\n${peer.log()}`);
     }
     if (await answers(port, 200)) return { host: '127.0.0.1', port, stop };
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`chronyd did not answer on 127.0.0.1:${port}:\n${log}`);
+      throw new Error(`chronyd did not answer on 127.0.0.1:${port}:\n${peer.log()}`);
     }
   }
 }

@@ -105,6 +105,27 @@ export async function freeUdpPort(): Promise<number> {
   return port;
 }
 
+/** A peer's process: its output kept for error messages, stopped with SIGTERM (SIGKILL after 5 s). */
+export function spawnPeer(binary: string, args: string[]) {
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  return {
+    log: () => log,
+    exited: () => !running(),
+    async stop(): Promise<void> {
+      if (!running()) return;
+      const done = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await done;
+      clearTimeout(killer);
+    },
+  };
+}
+
 export interface RunningDns {
   /** host:port, as Tessera's resolver setting takes it. */
   resolver: string;
@@ -120,51 +141,37 @@ export async function startDnsmasq(records: string[], probeName: string): Promis
   if (spawnSync(binary, ['--version']).status !== 0) throw new Error(`${binary} does not run.`);
   const port = await freeUdpPort();
   const resolver = `127.0.0.1:${port}`;
-  const child = spawn(
-    binary,
-    [
-      '--keep-in-foreground',
-      `--port=${port}`,
-      '--listen-address=127.0.0.1',
-      '--bind-interfaces',
-      '--no-resolv',
-      '--no-hosts',
-      '--conf-file=/dev/null',
-      // No pid file (the default is /var/run), and stay the user we are (it would switch to
-      // "nobody" when started as root).
-      '--pid-file=',
-      `--user=${userInfo().username}`,
-      '--log-facility=-',
-      // Answer for all of .test itself: an unknown name is NXDOMAIN, not REFUSED.
-      '--local=/test/',
-      ...records,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let log = '';
-  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const done = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await done;
-  };
+  const peer = spawnPeer(binary, [
+    '--keep-in-foreground',
+    `--port=${port}`,
+    '--listen-address=127.0.0.1',
+    '--bind-interfaces',
+    '--no-resolv',
+    '--no-hosts',
+    '--conf-file=/dev/null',
+    // No pid file (the default is /var/run), and stay the user we are (it would switch to
+    // "nobody" when started as root).
+    '--pid-file=',
+    `--user=${userInfo().username}`,
+    '--log-facility=-',
+    // Answer for all of .test itself: an unknown name is NXDOMAIN, not REFUSED.
+    '--local=/test/',
+    ...records,
+  ]);
+  const stop = () => peer.stop();
 
   const probe = new Resolver({ timeout: 200, tries: 1 });
   probe.setServers([resolver]);
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (exited) throw new Error(`dnsmasq exited at start:\n${log}`);
+    if (peer.exited()) throw new Error(`dnsmasq exited at start:\n${peer.log()}`);
     try {
       await probe.resolveTxt(probeName);
       return { resolver, stop };
     } catch (error) {
       if (Date.now() > deadline) {
         await stop();
-        throw new Error(`dnsmasq did not answer (${String(error)}):\n${log}`);
+        throw new Error(`dnsmasq did not answer (${String(error)}):\n${peer.log()}`);
       }
     }
   }
