@@ -251,7 +251,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     'app:lock:set-password': async ({ currentPassword, newPassword }) =>
       (await ready()).lock.setPassword(currentPassword, newPassword),
-    'app:lock:set-auto-lock': async ({ minutes }) => (await ready()).lock.setAutoLock(minutes),
+    'app:lock:set-auto-lock': async ({ minutes, password }) =>
+      (await ready()).lock.setAutoLock(minutes, password),
     'app:lock:disable': async ({ password }) => (await ready()).lock.disable(password),
     'totp:account:list': async () => (await ready()).vault.list(),
     'totp:account:add': async (request) => (await ready()).vault.add(request),

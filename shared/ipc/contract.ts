@@ -354,7 +354,8 @@ export const contract = {
     response: LockStatusSchema,
   },
   'app:lock:set-auto-lock': {
-    request: z.strictObject({ minutes: AutoLockMinutesSchema }),
+    /** A longer time (or none) needs the password; a shorter one does not. */
+    request: z.strictObject({ minutes: AutoLockMinutesSchema, password: GivenPasswordSchema.optional() }),
     response: LockStatusSchema,
   },
   'app:lock:disable': {

@@ -125,9 +125,25 @@ export class AppLockService {
     return this.status();
   }
 
-  setAutoLock(minutes: number): LockStatus {
+  /**
+   * A shorter idle time is always fine; a longer one, or none, weakens the lock and needs the
+   * password — someone at an unlocked Tessera must not be able to keep it open for later.
+   */
+  async setAutoLock(minutes: number, password?: string): Promise<LockStatus> {
     if (!this.stored) {
       throw new AppError(ErrorCode.InvalidInput, 'Set an app lock password first.', 'lock.notEnabled');
+    }
+    const current = this.stored.autoLockMinutes;
+    const weaker = (minutes === 0 && current !== 0) || (current !== 0 && minutes > current);
+    if (weaker) {
+      if (password === undefined) {
+        throw new AppError(
+          ErrorCode.Forbidden,
+          'A longer time before locking needs the app lock password.',
+          'lock.passwordNeeded',
+        );
+      }
+      await this.check(password);
     }
     this.write({ ...this.stored, autoLockMinutes: minutes });
     this.lastActivity = this.now();

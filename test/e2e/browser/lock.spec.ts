@@ -45,6 +45,14 @@ test('app lock: on, lock, wrong and right password, locked after a restart and a
   await settings.getByLabel('Repeat the new password').fill(PASSWORD);
   await settings.getByRole('button', { name: 'Turn on app lock' }).click();
   await expect(page.getByText('App lock is on.')).toBeVisible();
+  // Longer than now (5 minutes) weakens the lock: only with the password.
+  await settings.getByRole('combobox', { name: 'Lock after inactivity' }).click();
+  await page.getByRole('option', { name: '1 hour', exact: true }).click();
+  await settings.getByLabel('Current password, to lock later').fill(PASSWORD);
+  await settings.getByRole('button', { name: 'Apply' }).click();
+  await expect(settings.getByLabel('Current password, to lock later')).toBeHidden();
+  await expect(settings.getByRole('combobox', { name: 'Lock after inactivity' })).toHaveValue('1 hour');
+  // Shorter applies at once.
   await settings.getByRole('combobox', { name: 'Lock after inactivity' }).click();
   await page.getByRole('option', { name: '1 minute', exact: true }).click();
   await expect(settings.getByRole('combobox', { name: 'Lock after inactivity' })).toHaveValue('1 minute');

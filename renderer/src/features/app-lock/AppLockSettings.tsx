@@ -45,8 +45,23 @@ function useLockChange<T>(run: (input: T) => Promise<LockStatus>, message?: stri
 
 function LockOn({ lock }: { lock: LockStatus }) {
   const { t } = useTranslation();
-  const autoLock = useLockChange((minutes: number) => call('app:lock:set-auto-lock', { minutes }));
+  // A longer time (or none) weakens the lock: it waits here for the password.
+  const [pending, setPending] = useState<number | null>(null);
+  const [password, setPassword] = useState('');
+  const autoLock = useLockChange((change: { minutes: number; password?: string }) =>
+    call('app:lock:set-auto-lock', change).finally(() => setPassword('')),
+  );
   const lockNow = useLockChange(() => call('app:lock:lock', {}));
+  const weakens = (minutes: number) =>
+    lock.autoLockMinutes !== 0 && (minutes === 0 || minutes > lock.autoLockMinutes);
+  const choose = (minutes: number) => {
+    autoLock.reset();
+    if (weakens(minutes)) setPending(minutes);
+    else {
+      setPending(null);
+      autoLock.mutate({ minutes });
+    }
+  };
   return (
     <Stack gap="sm">
       <Select
@@ -60,10 +75,31 @@ function LockOn({ lock }: { lock: LockStatus }) {
                 ? t('lock.hours', { count: minutes / 60 })
                 : t('lock.minutes', { count: minutes }),
         }))}
-        value={String(lock.autoLockMinutes)}
-        onChange={(value) => value !== null && autoLock.mutate(Number(value))}
+        value={String(pending ?? lock.autoLockMinutes)}
+        onChange={(value) => value !== null && choose(Number(value))}
         allowDeselect={false}
       />
+      {pending !== null && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            autoLock.mutate({ minutes: pending, password }, { onSuccess: () => setPending(null) });
+          }}
+        >
+          <Group align="flex-end" wrap="nowrap">
+            <PasswordInput
+              label={t('lock.confirmLonger')}
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+              autoComplete="current-password"
+              style={{ flex: 1 }}
+            />
+            <Button type="submit" disabled={password.length === 0} loading={autoLock.isPending}>
+              {t('lock.apply')}
+            </Button>
+          </Group>
+        </form>
+      )}
       <ErrorAlert error={autoLock.error} />
       <Group>
         <Button variant="default" onClick={() => lockNow.mutate(undefined)} loading={lockNow.isPending}>

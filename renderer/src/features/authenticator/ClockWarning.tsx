@@ -47,7 +47,11 @@ export function ClockCheckLine() {
   const time = new Date(result.checkedAt).toLocaleTimeString(i18n.resolvedLanguage);
   const text =
     result.state === 'unknown' || result.offsetMs === null
-      ? t('auth.clockUnknown', { time, server: result.server, detail: result.detail ?? '' })
+      ? t('auth.clockUnknown', {
+          time,
+          server: result.server,
+          detail: (result.detail ?? '').replace(/\.$/, ''),
+        })
       : result.state === 'ok'
         ? t('auth.clockOk', { time, server: result.server })
         : t('auth.clockOff', { time, server: result.server, offset: offsetText(result.offsetMs) });

@@ -37,6 +37,8 @@ export const en = {
     settingsHint:
       'Ask for a password when Tessera starts, when you lock it, and after it has not been used for a while. If you forget the password, Tessera cannot show your codes; keep a backup.',
     autoLock: 'Lock after inactivity',
+    confirmLonger: 'Current password, to lock later',
+    apply: 'Apply',
     never: 'Only when I lock it',
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',
@@ -235,6 +237,7 @@ export const en = {
       wrongPassword: 'That is not the app lock password.',
       throttled: 'Too many wrong passwords. Try again in {{seconds}} seconds.',
       notEnabled: 'Set an app lock password first.',
+      passwordNeeded: 'A longer time before locking needs the app lock password.',
     },
     scan: {
       noCamera: 'No camera was found.',

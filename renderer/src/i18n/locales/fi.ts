@@ -38,6 +38,8 @@ export const fi: Messages = {
     settingsHint:
       'Kysy salasanaa, kun Tessera käynnistyy, kun lukitset sen ja kun sitä ei ole käytetty hetkeen. Jos unohdat salasanan, Tessera ei voi näyttää koodejasi; pidä varmuuskopio.',
     autoLock: 'Lukitse, kun käyttämättä',
+    confirmLonger: 'Nykyinen salasana, jotta lukitus tapahtuu myöhemmin',
+    apply: 'Käytä',
     never: 'Vain kun lukitsen itse',
     minutes_one: '{{count}} minuutti',
     minutes_other: '{{count}} minuuttia',
@@ -239,6 +241,7 @@ export const fi: Messages = {
       wrongPassword: 'Salasana ei ole sovelluslukon salasana.',
       throttled: 'Liian monta väärää salasanaa. Yritä uudelleen {{seconds}} sekunnin kuluttua.',
       notEnabled: 'Aseta ensin sovelluslukon salasana.',
+      passwordNeeded: 'Pidempi aika ennen lukitusta vaatii sovelluslukon salasanan.',
     },
     scan: {
       noCamera: 'Kameraa ei löytynyt.',

@@ -38,6 +38,8 @@ export const pl: Messages = {
     settingsHint:
       'Pytaj o hasło przy uruchomieniu Tessery, po jej zablokowaniu i gdy przez jakiś czas nie jest używana. Jeśli zapomnisz hasła, Tessera nie pokaże Twoich kodów; miej kopię zapasową.',
     autoLock: 'Blokuj po bezczynności',
+    confirmLonger: 'Obecne hasło, aby blokować później',
+    apply: 'Zastosuj',
     never: 'Tylko gdy zablokuję',
     minutes_one: '{{count}} minuta',
     minutes_few: '{{count}} minuty',
@@ -247,6 +249,7 @@ export const pl: Messages = {
       wrongPassword: 'To nie jest hasło blokady aplikacji.',
       throttled: 'Zbyt wiele błędnych haseł. Spróbuj ponownie za {{seconds}} s.',
       notEnabled: 'Najpierw ustaw hasło blokady aplikacji.',
+      passwordNeeded: 'Dłuższy czas do blokady wymaga hasła blokady aplikacji.',
     },
     scan: {
       noCamera: 'Nie znaleziono kamery.',

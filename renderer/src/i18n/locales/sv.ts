@@ -38,6 +38,8 @@ export const sv: Messages = {
     settingsHint:
       'Fråga efter ett lösenord när Tessera startar, när du låser den och när den inte har använts på en stund. Om du glömmer lösenordet kan Tessera inte visa dina koder; ha en säkerhetskopia.',
     autoLock: 'Lås efter inaktivitet',
+    confirmLonger: 'Nuvarande lösenord, för att låsa senare',
+    apply: 'Verkställ',
     never: 'Bara när jag låser',
     minutes_one: '{{count}} minut',
     minutes_other: '{{count}} minuter',
@@ -236,6 +238,7 @@ export const sv: Messages = {
       wrongPassword: 'Det är inte applåsets lösenord.',
       throttled: 'För många felaktiga lösenord. Försök igen om {{seconds}} sekunder.',
       notEnabled: 'Ange ett lösenord för applåset först.',
+      passwordNeeded: 'En längre tid innan låsning kräver applåsets lösenord.',
     },
     scan: {
       noCamera: 'Ingen kamera hittades.',

@@ -10,7 +10,7 @@ import { createCore } from '../../../../electron/core/app-core';
 import { AppLockService } from '../../../../electron/core/lock/app-lock-service';
 import { migrate } from '../../../../electron/core/store/database';
 import { ErrorCode } from '../../../../shared/ipc/errors';
-import { rejectedAppError, thrownAppError } from '../../../support/errors';
+import { rejectedAppError } from '../../../support/errors';
 import { freeTcpPort } from '../../../support/peers';
 import { requireSecretService, useTempDirs } from '../../../support/temp';
 
@@ -27,13 +27,13 @@ function setup() {
 }
 
 describe('AppLockService', () => {
-  it('is off until a password is set, and then never locks by itself', () => {
+  it('is off until a password is set, and then never locks by itself', async () => {
     const { clock, lock } = setup();
     expect(lock.status()).toEqual({ enabled: false, locked: false, autoLockMinutes: 5 });
     clock.now += 24 * 60 * MINUTE;
     expect(lock.isLocked()).toBe(false);
     expect(lock.lock().locked).toBe(false);
-    expect(thrownAppError(() => lock.setAutoLock(1)).reason).toBe('lock.notEnabled');
+    expect((await rejectedAppError(lock.setAutoLock(1))).reason).toBe('lock.notEnabled');
   });
 
   it('locks after the idle time, which input pushes back, and unlocks only with the password', async () => {
@@ -61,7 +61,16 @@ describe('AppLockService', () => {
   it('starts locked after a restart, keeps only an Argon2id hash, and honours "only when I lock it"', async () => {
     const { db, clock, lock, make } = setup();
     await lock.setPassword(undefined, PASSWORD);
-    lock.setAutoLock(0);
+    // Longer, or never: only with the password. Shorter: freely.
+    expect((await rejectedAppError(lock.setAutoLock(0))).reason).toBe('lock.passwordNeeded');
+    expect((await rejectedAppError(lock.setAutoLock(60, 'wrong password'))).reason).toBe(
+      'lock.wrongPassword',
+    );
+    expect((await lock.setAutoLock(1)).autoLockMinutes).toBe(1);
+    await lock.setAutoLock(0, PASSWORD);
+    // From "never", any time is shorter.
+    expect((await lock.setAutoLock(240)).autoLockMinutes).toBe(240);
+    await lock.setAutoLock(0, PASSWORD);
     const row = db.prepare("SELECT value_json FROM app_settings WHERE key = 'app-lock'").get() as {
       value_json: string;
     };
