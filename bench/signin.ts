@@ -22,16 +22,13 @@ import { inflateRawSync } from 'node:zlib';
 import { SAML, ValidateInResponseTo, type CacheItem, type CacheProvider } from '@node-saml/node-saml';
 import { SignedXml } from 'xml-crypto';
 import type { JitSettings } from '../shared/admin/directory';
+import { composeSignin } from '../electron/core/app-core';
 import { BrokerService, FLOW_COOKIE, type Answer } from '../electron/core/broker/broker-service';
 import { SamlServiceProvider, SAML_LIMITS, type SamlPeer } from '../electron/core/broker/saml-sp';
-import { Throttle } from '../electron/core/broker/throttle';
 import { DirectoryService } from '../electron/core/jit/directory-service';
 import { attributeMap, mapAttributes, type AttributeMap } from '../electron/core/jit/mapping';
-import { MfaService } from '../electron/core/mfa/mfa-service';
-import { AuditLog } from '../electron/core/org/audit';
 import { OrgService } from '../electron/core/org/org-service';
 import { KeytarSecretStore } from '../electron/core/secrets/keytar-secret-store';
-import { SecretRefs } from '../electron/core/secrets/secret-refs';
 import { generateSelfSignedSpCertificate } from '../electron/core/sso/certificates';
 import { SAML_NS, XMLDSIG } from '../electron/core/sso/metadata';
 import { SsoConfigService } from '../electron/core/sso/sso-config-service';
@@ -323,7 +320,7 @@ async function validation(current: Signer, next: Signer): Promise<number[]> {
   return oursTimes;
 }
 
-// ── The services, composed as app-core composes them ─────────────────────────────────────────
+// ── The services, composed by app-core's composeSignin ─────────────────────────────────────────
 
 interface Services {
   db: Db;
@@ -340,15 +337,7 @@ async function compose(dataDir: string): Promise<Services> {
   const vaultId = readOrCreateVaultId(dataDir);
   const db = await openDatabase(dataDir, vaultId, secrets);
   const now = () => Date.now();
-  const audit = new AuditLog(db, now);
-  const org = new OrgService(db, audit, now);
-  const refs = new SecretRefs(db, secrets, vaultId, now);
-  const sso = new SsoConfigService(db, org, refs, audit, now);
-  await sso.load();
-  const directory = new DirectoryService(db, org, now);
-  const throttle = new Throttle(db, now);
-  const mfa = new MfaService(db, refs, throttle, now);
-  const broker = new BrokerService({ db, org, sso, directory, mfa, throttle, now });
+  const { org, sso, directory, broker } = await composeSignin(db, secrets, vaultId, now);
   // J0: JIT provisions only a claimed domain, and claiming needs a verified one. Verification is a
   // DNS lookup at setup time, not part of any sign-in: the bench marks the domain verified itself.
   org.addDomain(DOMAIN);

@@ -80,6 +80,29 @@ export interface Core {
   close(): void;
 }
 
+/**
+ * The organization and sign-in side of the core on an open store (SPEC §2), in the one order the
+ * services depend on each other. createCore uses it, and so does the sign-in benchmark.
+ */
+export async function composeSignin(
+  db: Db,
+  secrets: SecretStore,
+  vaultId: string,
+  now: () => number,
+  defaultSigninPort?: number,
+) {
+  const audit = new AuditLog(db, now);
+  const org = new OrgService(db, audit, now, defaultSigninPort);
+  const refs = new SecretRefs(db, secrets, vaultId, now);
+  const sso = new SsoConfigService(db, org, refs, audit, now);
+  await sso.load();
+  const directory = new DirectoryService(db, org, now);
+  const throttle = new Throttle(db, now);
+  const mfa = new MfaService(db, refs, throttle, now);
+  const broker = new BrokerService({ db, org, sso, directory, mfa, throttle, now });
+  return { audit, org, sso, directory, mfa, broker };
+}
+
 export async function createCore(options: CoreOptions): Promise<Core> {
   const keyring = await ensureSessionKeyring({
     dataDir: options.dataDir,
@@ -156,15 +179,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const service = new TotpVaultService(db, secrets, vaultId, clock);
       await service.load();
       const now = () => clock.now();
-      const audit = new AuditLog(db, now);
-      const org = new OrgService(db, audit, now, options.defaultSigninPort);
-      const refs = new SecretRefs(db, secrets, vaultId, now);
-      const sso = new SsoConfigService(db, org, refs, audit, now);
-      await sso.load();
-      const directory = new DirectoryService(db, org, now);
-      const throttle = new Throttle(db, now);
-      const mfa = new MfaService(db, refs, throttle, now);
-      const broker = new BrokerService({ db, org, sso, directory, mfa, throttle, now });
+      const { audit, org, sso, directory, mfa, broker } = await composeSignin(
+        db,
+        secrets,
+        vaultId,
+        now,
+        options.defaultSigninPort,
+      );
       services = {
         vault: service,
         migration: new MigrationImportService(service, clock),
