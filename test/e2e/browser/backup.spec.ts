@@ -7,11 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTessera } from '../support/tessera';
-import { base32Decode, referenceHotp, referenceTotp } from '../support/otp';
-import { account, addByUri, open, readCode } from './authenticator';
-
-const TOTP_SECRET = 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ';
-const HOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+import { account, open } from './authenticator';
+import { HOTP_SECRET, TOTP_SECRET, addVaultAndCounter, backupMenu, expectVaultAndCounter } from './backup';
 const PASSWORD = 'a long backup passphrase';
 
 test('backup, wipe, restore: the same accounts and codes; wrong password and tampering change nothing', async ({
@@ -21,15 +18,8 @@ test('backup, wipe, restore: the same accounts and codes; wrong password and tam
   let tessera = await startTessera(join(root, 'first'));
   try {
     await open(page, tessera.url);
-    for (const uri of [
-      `otpauth://totp/Vault:alice?secret=${TOTP_SECRET}&issuer=Vault`,
-      `otpauth://hotp/Counter:bob?secret=${HOTP_SECRET}&issuer=Counter&counter=5`,
-    ]) {
-      await (await addByUri(page, uri)).waitFor({ state: 'hidden' });
-    }
-    await page.getByRole('button', { name: 'Backup' }).click();
-    await page.getByRole('menuitem', { name: 'Create an encrypted backup' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Create an encrypted backup' });
+    await addVaultAndCounter(page);
+    const dialog = await backupMenu(page, 'Create an encrypted backup');
     await dialog.getByLabel('Backup password').fill(PASSWORD);
     await dialog.getByLabel('Repeat the password').fill(PASSWORD);
     const [download] = await Promise.all([
@@ -48,9 +38,7 @@ test('backup, wipe, restore: the same accounts and codes; wrong password and tam
     await open(page, tessera.url);
     await expect(page.getByText('No accounts yet')).toBeVisible();
 
-    await page.getByRole('button', { name: 'Backup' }).click();
-    await page.getByRole('menuitem', { name: 'Import from a file' }).click();
-    const restore = page.getByRole('dialog', { name: 'Import from a file' });
+    const restore = await backupMenu(page, 'Import from a file');
     const json = JSON.parse(backup);
     const data = Buffer.from(json.data, 'base64');
     data[0] = data[0]! ^ 0xff;
@@ -75,12 +63,8 @@ test('backup, wipe, restore: the same accounts and codes; wrong password and tam
     await restore.getByRole('button', { name: 'Import 2 accounts' }).click();
     await expect(restore).toBeHidden();
 
-    const shown = await readCode(page, 'Vault (alice)');
-    const key = base32Decode(TOTP_SECRET);
-    expect([referenceTotp(key, shown.at), referenceTotp(key, shown.at - 1500)]).toContain(shown.code);
     // The HOTP counter came back too.
-    await expect(account(page, 'Counter (bob)')).toContainText('Counter 5');
-    expect((await readCode(page, 'Counter (bob)')).code).toBe(referenceHotp(base32Decode(HOTP_SECRET), 5));
+    await expectVaultAndCounter(page);
   } finally {
     await tessera.stop();
     rmSync(root, { recursive: true, force: true });
@@ -94,15 +78,8 @@ test('export as plain links: only after the warning is ticked; the file imports 
   let tessera = await startTessera(join(root, 'first'));
   try {
     await open(page, tessera.url);
-    for (const uri of [
-      `otpauth://totp/Vault:alice?secret=${TOTP_SECRET}&issuer=Vault`,
-      `otpauth://hotp/Counter:bob?secret=${HOTP_SECRET}&issuer=Counter&counter=5`,
-    ]) {
-      await (await addByUri(page, uri)).waitFor({ state: 'hidden' });
-    }
-    await page.getByRole('button', { name: 'Backup' }).click();
-    await page.getByRole('menuitem', { name: 'Export as plain links (unencrypted)' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export as plain links (unencrypted)' });
+    await addVaultAndCounter(page);
+    const dialog = await backupMenu(page, 'Export as plain links (unencrypted)');
     await expect(dialog).toContainText('unencrypted');
     await expect(dialog).toContainText('delete it');
     const exportButton = dialog.getByRole('button', { name: 'Export unencrypted' });
@@ -131,20 +108,14 @@ test('export as plain links: only after the warning is ticked; the file imports 
     tessera = await startTessera(join(root, 'second'));
     await open(page, tessera.url);
     await expect(page.getByText('No accounts yet')).toBeVisible();
-    await page.getByRole('button', { name: 'Backup' }).click();
-    await page.getByRole('menuitem', { name: 'Import from a file' }).click();
-    const restore = page.getByRole('dialog', { name: 'Import from a file' });
+    const restore = await backupMenu(page, 'Import from a file');
     await restore.locator('input[type=file]').setInputFiles(listPath);
     await restore.getByRole('button', { name: 'Open file' }).click();
     await expect(restore.getByRole('checkbox', { name: 'Vault (alice)' })).toBeChecked();
     await restore.getByRole('button', { name: 'Import 2 accounts' }).click();
     await expect(restore).toBeHidden();
 
-    const shown = await readCode(page, 'Vault (alice)');
-    const key = base32Decode(TOTP_SECRET);
-    expect([referenceTotp(key, shown.at), referenceTotp(key, shown.at - 1500)]).toContain(shown.code);
-    await expect(account(page, 'Counter (bob)')).toContainText('Counter 5');
-    expect((await readCode(page, 'Counter (bob)')).code).toBe(referenceHotp(base32Decode(HOTP_SECRET), 5));
+    await expectVaultAndCounter(page);
   } finally {
     await tessera.stop();
     rmSync(root, { recursive: true, force: true });
@@ -176,9 +147,7 @@ test('import an Aegis export and a plain list of links from files', async ({ pag
       ['aegis.json', JSON.stringify(aegis), 'Aegis (grace)'],
       ['links.txt', list, 'List (heidi)'],
     ] as const) {
-      await page.getByRole('button', { name: 'Backup' }).click();
-      await page.getByRole('menuitem', { name: 'Import from a file' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Import from a file' });
+      const dialog = await backupMenu(page, 'Import from a file');
       await dialog
         .locator('input[type=file]')
         .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(content) });
@@ -201,9 +170,7 @@ test('import an encrypted Aegis vault (the Aegis project’s own test file): wro
   const tessera = await startTessera(join(root, 'data'));
   try {
     await open(page, tessera.url);
-    await page.getByRole('button', { name: 'Backup' }).click();
-    await page.getByRole('menuitem', { name: 'Import from a file' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import from a file' });
+    const dialog = await backupMenu(page, 'Import from a file');
     const vault = readFileSync(join(__dirname, '../../fixtures/imports/aegis_encrypted.json'));
     await dialog
       .locator('input[type=file]')
