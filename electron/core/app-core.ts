@@ -3,17 +3,20 @@
  * browser mode alike, so both run exactly the same code.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
 import QRCode from 'qrcode';
 import { AppError, ErrorCode, type KeychainProblem } from '../../shared/ipc/errors';
 import { isChannel, type AppStatus, type Channel } from '../../shared/ipc/contract';
 import { createGate, type Dispatch, type HandlerTable } from './gate';
 import { createLogger } from './logger';
 import { openDatabase, readOrCreateVaultId, type Db } from './store/database';
+import { DataFolderInUseError, lockDataFolder } from './store/data-folder-lock';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { keychainProblemOf, type SecretStore } from './secrets/secret-store';
-import { ensureSessionKeyring, type SessionKeyringOptions } from './secrets/session-keyring';
+import {
+  ensureSessionKeyring,
+  type SessionKeyring,
+  type SessionKeyringOptions,
+} from './secrets/session-keyring';
 import { createBackup } from './totp/backup';
 import { MigrationImportService } from './totp/migration-import';
 import { TotpVaultService, systemClock, type Clock } from './totp/vault-service';
@@ -104,11 +107,39 @@ export async function composeSignin(
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const keyring = await ensureSessionKeyring({
-    dataDir: options.dataDir,
-    password: options.keyringPassword ?? null,
-    askPassword: options.askKeyringPassword,
-  });
+  let keyring: SessionKeyring | null = null;
+  let unlock: (() => void) | null = null;
+
+  /**
+   * One Tessera per data folder, and the folder is taken before Tessera's own keyring starts: two
+   * keyring daemons must never share one keyring file, and what a killed Tessera left running is
+   * reaped only by the process that now owns the folder.
+   */
+  async function takeDataFolder(): Promise<void> {
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    try {
+      unlock ??= lockDataFolder(options.dataDir);
+    } catch (error) {
+      if (!(error instanceof DataFolderInUseError)) throw error;
+      throw new AppError(ErrorCode.Internal, error.message, 'dataFolderInUse');
+    }
+    keyring ??= await ensureSessionKeyring({
+      dataDir: options.dataDir,
+      password: options.keyringPassword ?? null,
+      askPassword: options.askKeyringPassword,
+    });
+  }
+
+  /** While the store is not open and no keyring of ours runs, the folder is left as it was. */
+  function releaseDataFolder(): void {
+    if (keyring?.running) return;
+    unlock?.();
+    unlock = null;
+  }
+
+  // At once, so that a keyring password is asked on the terminal before the address is printed; if
+  // the folder is in use, open() says so and tries again on each call.
+  await takeDataFolder().catch(() => undefined);
   const secrets = options.secretStore ?? new KeytarSecretStore();
   const clock = options.clock ?? systemClock;
 
@@ -151,29 +182,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   let problem: { code: KeychainProblem; detail: string } | null = null;
   let opening: Promise<void> | null = null;
-  let unlock: (() => void) | null = null;
 
   /** Opens the store once the keychain is reachable; retried on demand (the keychain may be unlocked later). */
   async function open(): Promise<void> {
     try {
+      await takeDataFolder();
       await secrets.assertAvailable();
-      // One Tessera per data folder: two processes writing one vault would each trust stale caches.
-      mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-      try {
-        // Synchronous, so that the release in close() is done before the process can exit.
-        unlock ??= lockfile.lockSync(options.dataDir, {
-          lockfilePath: join(options.dataDir, 'tessera.lock'),
-          realpath: false,
-          stale: 30_000,
-        });
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'ELOCKED') throw error;
-        throw new AppError(
-          ErrorCode.Internal,
-          'This data folder is open in another Tessera; close that one first.',
-          'dataFolderInUse',
-        );
-      }
       const vaultId = readOrCreateVaultId(options.dataDir);
       db = await openDatabase(options.dataDir, vaultId, secrets);
       const service = new TotpVaultService(db, secrets, vaultId, clock);
@@ -206,10 +220,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     } catch (error) {
       db?.close();
       db = null;
+      releaseDataFolder();
       const before = problem?.detail;
       if (error instanceof AppError && error.code === ErrorCode.KeychainUnavailable) {
         // When our own session keyring could not start, that is the reason to show.
-        problem = keyring.problem ?? {
+        problem = keyring?.problem ?? {
           code: keychainProblemOf(error),
           detail: error.params?.detail?.toString() ?? error.message,
         };
@@ -517,12 +532,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       void quickCopy?.clearNow();
       void signin.running?.close();
       db?.close();
+      // The daemons first: once the folder is free, another Tessera may start its own on the keyring.
+      keyring?.stop();
       try {
         unlock?.();
       } catch {
-        // Already released (or compromised): nothing to keep.
+        // Already removed by hand: nothing to keep.
       }
-      keyring.stop();
+      unlock = null;
     },
   };
 }

@@ -4,14 +4,27 @@
  * own: a private D-Bus session bus and a GNOME Keyring daemon whose keyring file lives in Tessera's
  * data folder, encrypted with a password the person gives (TESSERA_KEYRING_PASSWORD, or asked on the
  * terminal). Both processes end with Tessera.
+ *
+ * "End with Tessera" must hold when Tessera is killed too (kill -9, the OOM killer), when no exit
+ * handler runs. Three layers, each covering what the one before cannot:
+ * 1. Each daemon runs under `setpriv --pdeathsig` (util-linux, on every Debian/Ubuntu): the kernel
+ *    signals it the moment Tessera dies, with no code of ours running.
+ * 2. gnome-keyring-daemon also quits by itself when its bus goes away, and the bus is the daemon
+ *    most surely killed (SIGKILL: it holds nothing to save; the keyring daemon gets SIGTERM so that
+ *    it finishes a keyring write).
+ * 3. The daemons (pid + start time) and their runtime folder are recorded in the data folder; the
+ *    next start, which holds the data folder's lock, reaps whatever is left (no setpriv, a kernel
+ *    that drops the parent-death signal, a death between fork and prctl).
+ * The start time keeps step 3 from ever signalling an unrelated process that got a reused pid.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { KeychainProblem } from '../../../shared/ipc/errors';
 import { createLogger } from '../logger';
+import { identityOf, stillRuns, type ProcessIdentity } from '../process-identity';
 import { probeSecretService } from './secret-service-probe';
 
 const log = createLogger('session-keyring');
@@ -19,7 +32,77 @@ const log = createLogger('session-keyring');
 export interface SessionKeyring {
   /** Set when a keyring was needed but could not be brought up: what the person should do. */
   problem: { code: KeychainProblem; detail: string } | null;
+  /** Whether Tessera's own keyring daemons run (and so the data folder must stay locked). */
+  running: boolean;
   stop(): void;
+}
+
+/** In the keyring folder: the daemons of the running Tessera, for the next start to reap. */
+export const DAEMONS_FILE = 'daemons.json';
+const RUNTIME_PREFIX = 'tessera-keyring-';
+
+interface DaemonsRecord {
+  runtimeDir: string;
+  processes: ProcessIdentity[];
+}
+
+let setprivWorks: boolean | undefined;
+
+/**
+ * `[command, args]` that start `command` so that the kernel sends it `signal` when Tessera dies.
+ * Checked once by running it (setpriv older than util-linux 2.33 has no --pdeathsig).
+ */
+function tiedToUs(command: string, args: string[], signal: 'KILL' | 'TERM'): [string, string[]] {
+  setprivWorks ??=
+    spawnSync('setpriv', ['--pdeathsig', 'KILL', '--', 'true'], { stdio: 'ignore' }).status === 0;
+  if (!setprivWorks) return [command, args];
+  return ['setpriv', ['--pdeathsig', signal, '--', command, ...args]];
+}
+
+function waitUntilGone(identity: ProcessIdentity, ms: number): boolean {
+  const deadline = Date.now() + ms;
+  const tick = new Int32Array(new SharedArrayBuffer(4));
+  while (stillRuns(identity)) {
+    if (Date.now() > deadline) return false;
+    Atomics.wait(tick, 0, 0, 20);
+  }
+  return true;
+}
+
+/**
+ * Ends the daemons an earlier Tessera on this data folder left running (it was killed), and removes
+ * their runtime folder. The caller holds the data folder's lock, so they cannot be a live Tessera's.
+ */
+export function reapLeftoverDaemons(keyringHome: string): number {
+  const file = join(keyringHome, DAEMONS_FILE);
+  let record: DaemonsRecord;
+  try {
+    record = JSON.parse(readFileSync(file, 'utf8')) as DaemonsRecord;
+  } catch {
+    return 0;
+  }
+  let reaped = 0;
+  for (const identity of Array.isArray(record.processes) ? record.processes : []) {
+    if (!Number.isInteger(identity?.pid) || !stillRuns(identity)) continue;
+    reaped++;
+    try {
+      // TERM first: the keyring daemon may be writing the keyring file.
+      process.kill(identity.pid, 'SIGTERM');
+      if (!waitUntilGone(identity, 2000)) {
+        process.kill(identity.pid, 'SIGKILL');
+        waitUntilGone(identity, 2000);
+      }
+    } catch {
+      // It ended on its own in between.
+    }
+  }
+  // Only a folder this code made: the record is ours, but a path read from disk is checked anyway.
+  const runtimeDir = typeof record.runtimeDir === 'string' ? record.runtimeDir : '';
+  if (dirname(runtimeDir) === tmpdir() && basename(runtimeDir).startsWith(RUNTIME_PREFIX))
+    rmSync(runtimeDir, { recursive: true, force: true });
+  rmSync(file, { force: true });
+  if (reaped) log.warn(`Ended ${reaped} keyring daemon(s) left running by a Tessera that was killed.`);
+  return reaped;
 }
 
 const NOTHING_TO_STOP = () => {};
@@ -73,11 +156,12 @@ function startBus(runtimeDir: string): Promise<{ bus: ChildProcess; address: str
       reject(new Error('dbus-daemon did not start'));
     }, 5000);
     const bus = spawn(
-      'dbus-daemon',
-      [`--config-file=${config}`, '--nofork', '--nopidfile', '--print-address=1'],
-      {
-        stdio: ['ignore', 'pipe', 'ignore'],
-      },
+      ...tiedToUs(
+        'dbus-daemon',
+        [`--config-file=${config}`, '--nofork', '--nopidfile', '--print-address=1'],
+        'KILL',
+      ),
+      { stdio: ['ignore', 'pipe', 'ignore'] },
     );
     bus.once('error', reject);
     const lines = createInterface({ input: bus.stdout! });
@@ -106,13 +190,15 @@ async function waitForUnlocked(timeoutMs: number): Promise<boolean> {
  */
 export async function ensureSessionKeyring(options: SessionKeyringOptions): Promise<SessionKeyring> {
   if (process.platform !== 'linux' || process.env.DBUS_SESSION_BUS_ADDRESS)
-    return { problem: null, stop: NOTHING_TO_STOP };
+    return { problem: null, running: false, stop: NOTHING_TO_STOP };
   // The core reports the problem (once, in the log and to the UI).
   const fail = (code: KeychainProblem, detail: string): SessionKeyring => ({
     problem: { code, detail },
+    running: false,
     stop: NOTHING_TO_STOP,
   });
   const keyringHome = join(options.dataDir, 'keyring');
+  reapLeftoverDaemons(keyringHome);
   const firstTime = !existsSync(join(keyringHome, 'keyrings', 'login.keyring'));
   let password: string | null = options.password ?? null;
   if (password === null && options.askPassword) password = await options.askPassword(firstTime);
@@ -123,7 +209,7 @@ export async function ensureSessionKeyring(options: SessionKeyringOptions): Prom
     );
   }
 
-  const runtimeDir = mkdtempSync(join(tmpdir(), 'tessera-keyring-'));
+  const runtimeDir = mkdtempSync(join(tmpdir(), RUNTIME_PREFIX));
   let bus: ChildProcess;
   try {
     const started = await startBus(runtimeDir);
@@ -137,11 +223,19 @@ export async function ensureSessionKeyring(options: SessionKeyringOptions): Prom
     );
   }
   mkdirSync(keyringHome, { recursive: true, mode: 0o700 });
-  const daemon = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
-    // The keyring file goes into Tessera's data folder, not the user's home keyring.
-    env: { ...process.env, XDG_DATA_HOME: keyringHome, XDG_RUNTIME_DIR: runtimeDir },
-    stdio: ['pipe', 'ignore', 'ignore'],
-  });
+  const daemon = spawn(
+    ...tiedToUs('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], 'TERM'),
+    {
+      // The keyring file goes into Tessera's data folder, not the user's home keyring.
+      env: { ...process.env, XDG_DATA_HOME: keyringHome, XDG_RUNTIME_DIR: runtimeDir },
+      stdio: ['pipe', 'ignore', 'ignore'],
+    },
+  );
+  const record: DaemonsRecord = {
+    runtimeDir,
+    processes: [bus.pid, daemon.pid].flatMap((pid) => (pid ? [identityOf(pid)] : [])),
+  };
+  writeFileSync(join(keyringHome, DAEMONS_FILE), JSON.stringify(record), { mode: 0o600 });
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -150,6 +244,7 @@ export async function ensureSessionKeyring(options: SessionKeyringOptions): Prom
     daemon.kill();
     bus.kill();
     rmSync(runtimeDir, { recursive: true, force: true });
+    rmSync(join(keyringHome, DAEMONS_FILE), { force: true });
   };
   // However Tessera ends (an error, process.exit, a closed terminal), an unlocked keyring daemon
   // must not outlive it. kill() and rmSync are synchronous, as an exit handler must be.
@@ -172,5 +267,5 @@ export async function ensureSessionKeyring(options: SessionKeyringOptions): Prom
       ? 'Created a session keyring in the data folder.'
       : 'Unlocked the session keyring in the data folder.',
   );
-  return { problem: null, stop };
+  return { problem: null, running: true, stop };
 }
