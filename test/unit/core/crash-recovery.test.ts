@@ -30,7 +30,10 @@ interface Tessera {
     channel: string,
     body?: unknown,
   ): Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>;
-  /** Its keyring daemons, found as its children (not through anything Tessera records). */
+  /**
+   * Its keyring daemons, found as its children (not through anything Tessera records); a passing
+   * dbus-send (the keychain probe) is not one.
+   */
   daemons(): { identity: ProcessIdentity; cmdline: string }[];
   exited: Promise<void>;
 }
@@ -89,12 +92,13 @@ function start(dataDir: string): Promise<Tessera> {
           }),
         daemons: () =>
           readdirSync(`/proc/${child.pid}/task`)
-            .flatMap((task) => readFileSync(`/proc/${child.pid}/task/${task}/children`, 'utf8').split(' '))
+            .flatMap((task) => readOptional(`/proc/${child.pid}/task/${task}/children`).split(' '))
             .filter(Boolean)
             .map((pid) => ({
               identity: identityOf(Number(pid)),
-              cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '),
-            })),
+              cmdline: readOptional(`/proc/${pid}/cmdline`).replaceAll('\0', ' '),
+            }))
+            .filter((d) => /^(dbus-daemon|gnome-keyring-daemon) /.test(d.cmdline)),
       });
     });
   });
@@ -117,6 +121,14 @@ function keychainNames(tessera: Tessera, prefix: string): string[] {
   );
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout) as string[];
+}
+
+function readOptional(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return ''; // ended in between
+  }
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
