@@ -172,6 +172,11 @@ describe('crash recovery', () => {
           'gnome-keyring-daemon',
         ]);
         for (const dir of runtimeDirs) expect(existsSync(dir), dir).toBe(false);
+        // Tessera took the keyring password out of its environment before starting them.
+        for (const { identity } of daemons)
+          expect(readFileSync(`/proc/${identity.pid}/environ`, 'utf8')).not.toContain(
+            'TESSERA_KEYRING_PASSWORD',
+          );
         const bus = daemons.find((d) => d.cmdline.startsWith('dbus-daemon'))!;
         runtimeDirs.add(/--config-file=(\S+)\/bus\.conf/.exec(bus.cmdline)![1]!);
         return daemons;

@@ -119,9 +119,23 @@ describe('browser-mode server', () => {
     expect(calls).toBe(0);
   });
 
-  it('refuses __proto__ keys in the body before the gate', async () => {
+  it('refuses __proto__ and constructor.prototype keys before the gate, saying so', async () => {
     const good = { origin: server.origin, [TOKEN_HEADER]: server.token };
-    expect((await api(good, '{"__proto__":{"polluted":1}}')).status).toBe(400);
+    for (const body of [
+      '{"__proto__":{"polluted":1}}',
+      '{"a":[{"constructor":{"prototype":{"polluted":1}}}]}',
+    ]) {
+      const response = await api(good, body);
+      expect(response.status, body).toBe(400);
+      expect(JSON.parse(response.body), body).toEqual({
+        ok: false,
+        error: {
+          code: 'BAD_REQUEST',
+          message: expect.stringContaining('"__proto__" or "constructor.prototype" key'),
+        },
+      });
+      expect(response.body).not.toMatch(/not valid JSON/);
+    }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(calls).toBe(0);
   });
@@ -136,16 +150,87 @@ describe('browser-mode server', () => {
     expect(calls).toBe(0);
   });
 
-  it('refuses bodies that are not JSON, broken JSON, and oversized bodies', async () => {
-    const good = { origin: server.origin, [TOKEN_HEADER]: server.token };
-    const form = await send('/api/invoke/app:status:get', {
-      method: 'POST',
-      headers: { ...good, 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'a=1',
+  /** Every refusal has the contract's shape: the renderer shows its message, a caller learns what to fix. */
+  async function expectRefusal(
+    response: Awaited<ReturnType<typeof send>>,
+    status: number,
+    code: string,
+    message: RegExp,
+  ) {
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(response.body)).toEqual({
+      ok: false,
+      error: { code, message: expect.stringMatching(message) },
     });
-    expect(form.status).toBe(415);
-    expect((await api(good, '{"oops"')).status).toBe(400);
-    expect((await api(good, JSON.stringify({ pad: 'a'.repeat(11 * 1024 * 1024) }))).status).toBe(413);
+  }
+
+  it('refuses bodies that are not JSON, broken or empty JSON, and oversized bodies, in the contract shape', async () => {
+    const good = { origin: server.origin, [TOKEN_HEADER]: server.token };
+    for (const type of [
+      'application/x-www-form-urlencoded',
+      'text/plain',
+      'multipart/form-data; boundary=x',
+    ]) {
+      const response = await send('/api/invoke/app:status:get', {
+        method: 'POST',
+        headers: { ...good, 'content-type': type },
+        body: 'a=1',
+      });
+      await expectRefusal(
+        response,
+        415,
+        'BAD_REQUEST',
+        new RegExp(`application/json, not ${type.split(';')[0]}`),
+      );
+    }
+    await expectRefusal(
+      await api(good, '{"oops"'),
+      400,
+      'BAD_REQUEST',
+      /^The request body is not valid JSON: .+/,
+    );
+    await expectRefusal(await api(good, ''), 400, 'BAD_REQUEST', /no body: send a JSON object/);
+    await expectRefusal(
+      await api(good, JSON.stringify({ pad: 'a'.repeat(11 * 1024 * 1024) })),
+      413,
+      'BAD_REQUEST',
+      /larger than 10 MB/,
+    );
+    expect(calls).toBe(0);
+  });
+
+  it('answers a too long address (414), oversized headers (431) and unknown addresses in the contract shape', async () => {
+    const good = { origin: server.origin, [TOKEN_HEADER]: server.token, 'content-type': 'application/json' };
+    const post = (path: string, headers: Record<string, string> = good) =>
+      send(path, { method: 'POST', headers, body: '{}' });
+    await expectRefusal(
+      await post(`/api/invoke/${'a'.repeat(200)}`),
+      414,
+      'BAD_REQUEST',
+      /address is too long/,
+    );
+    await expectRefusal(
+      await post(`/api/invoke/${'a'.repeat(20_000)}`),
+      431,
+      'BAD_REQUEST',
+      /larger than 16 KB/,
+    );
+    await expectRefusal(
+      await post('/api/nothing'),
+      404,
+      'NOT_FOUND',
+      /There is no \/api\/nothing: calls go to POST/,
+    );
+    await expectRefusal(await post('/api/nothing', {}), 404, 'NOT_FOUND', /There is no \/api\/nothing/);
+    await expectRefusal(await send('/missing.js'), 404, 'NOT_FOUND', /There is no \/missing\.js here/);
+    const get = await send('/api/invoke/app:status:get', { headers: good });
+    await expectRefusal(get, 405, 'BAD_REQUEST', /Calls are POST requests, not GET/);
+    expect(get.headers.allow).toBe('POST');
+    await expectRefusal(await post('/api/invoke/%E0%A4%A'), 400, 'BAD_REQUEST', /not valid/);
+    // A channel the contract does not have reaches the gate, which answers in the same shape.
+    const unknown = await post('/api/invoke/no:such:channel');
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(calls).toBe(0);
   });
 
