@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --tests
 # "Scan the screen" is measured in the built app, on a 1920×1080 virtual display.
-npx electron-vite build
+bash scripts/build.sh --if-changed
 keyring_home=$(mktemp -d)
 trap 'rm -rf "$keyring_home"' EXIT
 dbus-run-session -- bash -c '

@@ -16,9 +16,11 @@ if [[ "${1:-}" == "--tests" ]]; then
   packages+=(chromium xvfb xauth fonts-dejavu-core dnsmasq-base chrony faketime)
 fi
 if [[ -f /etc/debian_version ]] && command -v dpkg-query >/dev/null; then
+  # One dpkg-query for all of them (it runs on every start).
+  installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null || true)
   missing=()
   for pkg in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    grep -qx "$pkg install ok installed" <<<"$installed" || missing+=("$pkg")
   done
   if ((${#missing[@]})); then
     echo "Installing system packages: ${missing[*]}"
@@ -48,9 +50,21 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
 fi
 
 # --- Electron's binary, where it can be had ------------------------------------------------------
+# Tried once per installed Electron version: where the download fails (no access to Electron's
+# releases), the failure is remembered in node_modules, so later starts go straight to browser mode.
+# `npm ci` (a changed package-lock.json) forgets it; TESSERA_FETCH_ELECTRON=1 tries again now.
+failed_stamp=node_modules/.tessera-electron-download-failed
+electron_version=$(node -p 'require("./node_modules/electron/package.json").version')
 if ! node scripts/electron-available.mjs && [[ "${TESSERA_SKIP_ELECTRON:-}" != 1 ]]; then
-  echo "Fetching Electron's binary (optional: without it Tessera runs in browser mode)…"
-  if ! timeout 180 node node_modules/electron/install.js >/dev/null 2>&1; then
-    echo "Electron's binary could not be downloaded here; Tessera will use browser mode."
+  if [[ "${TESSERA_FETCH_ELECTRON:-}" != 1 && -f "$failed_stamp" && "$(head -n1 "$failed_stamp")" == "$electron_version" ]]; then
+    echo "Electron's binary could not be downloaded on $(sed -n 2p "$failed_stamp"): browser mode. To try again: TESSERA_FETCH_ELECTRON=1 npm start"
+  else
+    echo "Fetching Electron's binary (optional: without it Tessera runs in browser mode)…"
+    if timeout 180 node node_modules/electron/install.js >/dev/null 2>&1; then
+      rm -f "$failed_stamp"
+    else
+      printf '%s\n%s\n' "$electron_version" "$(date -u '+%Y-%m-%d %H:%M UTC')" >"$failed_stamp"
+      echo "Electron's binary could not be downloaded here; Tessera will use browser mode."
+    fi
   fi
 fi

@@ -5,13 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-npx electron-vite build
+# Only when the sources changed since the last build (a hash of them is kept in out/).
+bash scripts/build.sh --if-changed
 # Self-recovery (I6) and removing a forgotten app lock run without a window, whatever this machine has.
 if [[ " $* " == *" --disable-sso "* || " $* " == *" --reset-app-lock "* ]]; then
   exec node out/main/server.js "$@"
 fi
 if node scripts/electron-available.mjs && [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" || "$(uname)" != Linux ]]; then
-  exec npx electron-vite preview
+  # --skipBuild: out/ is up to date already (preview would otherwise build it again).
+  exec npx electron-vite preview --skipBuild
 fi
 echo "Electron's window is not available here (no binary or no display): starting browser mode."
 exec node out/main/server.js "$@"

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --tests
-npx electron-vite build
+bash scripts/build.sh
 npm run check
 
 keyring_home=$(mktemp -d)
