@@ -43,7 +43,7 @@ export interface OtpParams {
  * shares it within a step, so it is encoded (and checked) once, not once per account.
  */
 let lastCounter = -1;
-let lastCounterBytes = new Uint8Array(8);
+let lastCounterBytes: Uint8Array = new Uint8Array(8);
 
 function counterBytes(counter: number): Uint8Array {
   if (counter !== lastCounter) {
