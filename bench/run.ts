@@ -22,7 +22,7 @@ import { median, row } from './format';
 import { benchQr } from './qr';
 import { benchRouting } from './routing';
 import { benchScanScreen } from './scan-screen';
-import { benchSignin } from './signin';
+import { benchJit, benchSignin } from './signin';
 import { benchMetadata } from './sso';
 
 process.env.TESSERA_QUIET = '1';
@@ -145,6 +145,7 @@ async function main() {
       ['routing', benchRouting],
       ['sso', benchMetadata],
       ['signin', benchSignin],
+      ['jit', benchJit],
       ['qr', () => benchQr()],
       ['scan', benchScanScreen],
     ];
