@@ -243,7 +243,7 @@ class MapCache implements CacheProvider {
   }
 }
 
-async function validation(current: Signer, next: Signer): Promise<number[]> {
+async function validation(current: Signer, next: Signer): Promise<{ ours: number[]; bare: number[] }> {
   const peer: SamlPeer = {
     spEntityId: 'urn:tessera:sp:bench',
     acsUrl: 'http://127.0.0.1:7480/saml/acs',
@@ -317,7 +317,7 @@ async function validation(current: Signer, next: Signer): Promise<number[]> {
     `\nSign-in (issue #5): SAML response validation (${kib} KiB, 14 attributes, RSA-2048 signed assertion, ${VALIDATIONS} of each, interleaved)`,
   );
   rows('SamlServiceProvider.validate', oursTimes, 'bare node-saml, same settings', rawTimes, '≤ ×1.2');
-  return oursTimes;
+  return { ours: oursTimes, bare: rawTimes };
 }
 
 // ── The services, composed by app-core's composeSignin ─────────────────────────────────────────
@@ -411,8 +411,9 @@ async function wholeSignIn(
   root: string,
   current: Signer,
   next: Signer,
-  validateTimes: number[],
+  validate: { ours: number[]; bare: number[] },
 ): Promise<void> {
+  const validateTimes = validate.ours;
   const services = await compose(join(root, 'signin'));
   try {
     const { sso } = services;
@@ -432,7 +433,8 @@ async function wholeSignIn(
     const first = await signIns(services, current, people(0, SIGN_INS));
     // The same people again: JIT finds each user, nothing changed.
     const again = await signIns(services, current, people(0, SIGN_INS));
-    // With an SP certificate: the AuthnRequest is signed, its key read from the keychain each time.
+    // With an SP certificate: the AuthnRequest is signed (RSA-2048; the key is read from the keychain
+    // once and then kept in memory by SsoConfigService).
     await sso.generateSpCertificate('rsa-2048');
     await signIns(services, current, people(2_000_000, WARM_UP));
     const signed = await signIns(services, current, people(SIGN_INS, SIGN_INS));
@@ -446,7 +448,20 @@ async function wholeSignIn(
     row('  ACS + continue: validate, JIT, session', median(first.acs), baseline, median(validateTimes));
     rows('returning user (JIT: unchanged)', again.total, baseline, validateTimes, '≤ 10 ms median');
     rows('first sign-in, signed AuthnRequest', signed.total, baseline, validateTimes, '≤ 10 ms median');
-    row('  begin: route + keychain + signed request', median(signed.begin), baseline, median(validateTimes));
+    row('  begin: route + signed request', median(signed.begin), baseline, median(validateTimes));
+    // Where the ≤ 10 ms target stands: node-saml's validation alone (xml-crypto's signature check,
+    // mostly its XPath search for the signed ID) takes longer than that on this machine.
+    row(
+      'first sign-in (JIT creates the user)',
+      median(first.total),
+      'bare node-saml validate alone',
+      median(validate.bare),
+      '≤ 10 ms median',
+    );
+    console.log(
+      `  the floor: bare node-saml validation alone is ${median(validate.bare).toFixed(1)} ms here; ` +
+        `ours adds ${(median(first.total) - median(validate.bare)).toFixed(1)} ms for everything else (checks, routing, JIT, session)`,
+    );
   } finally {
     await services.close();
   }
@@ -594,8 +609,17 @@ export async function benchSignin(): Promise<void> {
         generateSelfSignedSpCertificate({ commonName, keyType: 'rsa-2048', now }),
       ),
     );
-    const validateTimes = await validation(current!, next!);
-    await wholeSignIn(root, current!, next!, validateTimes);
+    const validate = await validation(current!, next!);
+    await wholeSignIn(root, current!, next!, validate);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+export async function benchJit(): Promise<void> {
+  process.env.TESSERA_QUIET = '1';
+  const root = mkdtempSync(join(tmpdir(), 'tessera-bench-jit-'));
+  try {
     await jitThroughput(root);
   } finally {
     rmSync(root, { recursive: true, force: true });

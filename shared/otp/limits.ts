@@ -32,7 +32,16 @@ export const OTP_ALGORITHMS = ['sha1', 'sha256', 'sha512'] as const;
 export type OtpAlgorithm = (typeof OTP_ALGORITHMS)[number];
 export const OTP_TYPES = ['totp', 'hotp'] as const;
 /** Why one entry of a migration export cannot be imported (the others still can). */
-export const MIGRATION_ENTRY_PROBLEMS = ['algorithm', 'digits', 'type', 'secret', 'text', 'counter'] as const;
+export const MIGRATION_ENTRY_PROBLEMS = [
+  'algorithm',
+  'digits',
+  'type',
+  'secret',
+  'secretTooShort',
+  'steam',
+  'text',
+  'counter',
+] as const;
 export type MigrationEntryProblem = (typeof MIGRATION_ENTRY_PROBLEMS)[number];
 export type OtpType = (typeof OTP_TYPES)[number];
 

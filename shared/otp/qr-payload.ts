@@ -12,7 +12,8 @@ const EXCERPT = 120;
 
 export function classifyQrPayload(text: string): QrPayload {
   const trimmed = text.trim();
-  if (/^otpauth:\/\//i.test(trimmed)) return { kind: 'otpauth', text: trimmed };
+  // steam:// goes to the core too, which names Steam Guard when it refuses it.
+  if (/^(otpauth|steam):\/\//i.test(trimmed)) return { kind: 'otpauth', text: trimmed };
   if (/^otpauth-migration:\/\//i.test(trimmed)) return { kind: 'migration', text: trimmed };
   // Printable excerpt only: control characters are replaced, length is capped.
   // eslint-disable-next-line no-control-regex

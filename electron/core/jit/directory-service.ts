@@ -185,7 +185,7 @@ export class DirectoryService {
           linkedBy,
           changes: [{ field: 'email', before: null, after: mapped.email }, ...changes],
           groupsAdded: [...mapped.groups],
-          rejected: [...mapped.rejected, ...this.takenLinks(idpId, links, null)],
+          rejected: [...mapped.rejected, ...this.takenLinks(idpId, links, null, jit.linkBy, linked)],
         },
         profileAfter: { ...mapped.profile },
         links,
@@ -224,7 +224,7 @@ export class DirectoryService {
     }
     const existing = new Set(this.groupsOf(target.id).map((name) => name.toLowerCase()));
     const groupsAdded = mapped.groups.filter((name) => !existing.has(name.toLowerCase()));
-    const rejected = [...mapped.rejected, ...this.takenLinks(idpId, links, target.id)];
+    const rejected = [...mapped.rejected, ...this.takenLinks(idpId, links, target.id, jit.linkBy, linked)];
     // Links this user already has from this IdP need no write.
     const stored = this.sql('SELECT attribute, value FROM user_links WHERE user_id = ? AND idp_id = ?').all(
       target.id,
@@ -254,10 +254,14 @@ export class DirectoryService {
     idpId: string,
     links: Partial<Record<LinkingAttribute, string>>,
     userId: string | null,
+    /** The linking attribute plan() has already looked up, and who holds its value (one read less). */
+    linkBy: LinkingAttribute | null,
+    linked: UserRow | undefined,
   ): ProvisioningPlan['rejected'] {
     const rejected: ProvisioningPlan['rejected'] = [];
     for (const [attribute, value] of Object.entries(links) as [LinkingAttribute, string][]) {
-      const holder = this.byLink(idpId, attribute, value);
+      // links[linkBy], where still present, is the value plan() looked up (it comes from mapped.links).
+      const holder = attribute === linkBy ? linked : this.byLink(idpId, attribute, value);
       if (holder && holder.id !== userId) {
         rejected.push({ field: attribute, value, problem: `already links ${holder.email}` });
         delete links[attribute];

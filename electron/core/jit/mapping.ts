@@ -50,12 +50,21 @@ const E164 = /^\+[1-9]\d{1,14}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
+/** Language tags seen, canonical or null: Intl's check is a tenth of JIT's mapping time otherwise. */
+const locales = new Map<string, string | null>();
+
 function canonicalLocale(value: string): string | null {
-  try {
-    return Intl.getCanonicalLocales(value)[0] ?? null;
-  } catch {
-    return null;
+  let locale = locales.get(value);
+  if (locale === undefined) {
+    try {
+      locale = Intl.getCanonicalLocales(value)[0] ?? null;
+    } catch {
+      locale = null;
+    }
+    // Bounded, as the time zones below.
+    if (locales.size < 2_000) locales.set(value, locale);
   }
+  return locale;
 }
 
 /** Time zones seen, canonical or null: building an Intl.DateTimeFormat costs ~0.1 ms per check. */

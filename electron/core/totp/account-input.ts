@@ -57,19 +57,27 @@ function checkText(field: 'issuer' | 'accountName', value: string, max: number):
   return value;
 }
 
+/** The fewest base32 characters that carry the shortest secret accepted. */
+const MIN_SECRET_CHARS = Math.ceil((OTP_LIMITS.secretMinBytes * 8) / 5);
+
 function parseSecret(raw: string): Uint8Array {
   const normalized = normalizeBase32(raw);
   const problem = base32Problem(normalized);
+  const haveBits = Math.floor((normalized.length * 5) / 8) * 8;
   const messages = {
     empty: 'The secret is empty. Copy the whole setup key from the service.',
     characters:
       'The secret is not valid base32: only the letters A–Z and the digits 2–7 may appear (spaces are fine). Check for a mistyped 0, 1 or 8.',
     length: 'The secret has a length no base32 text can have; part of it is probably missing. Copy it again.',
-    tooShort: `The secret is shorter than ${OTP_LIMITS.secretMinBytes * 8} bits; no authenticator code should rest on so little. Check that you copied all of it.`,
+    tooShort: `The secret is too short: it has ${haveBits} bits, and at least ${OTP_LIMITS.secretMinBytes * 8} (${MIN_SECRET_CHARS} base32 characters) are needed. Check that you copied all of it.`,
     tooLong: `The secret is longer than ${OTP_LIMITS.secretMaxBytes} bytes, more than any real service uses. Check that you copied only the setup key.`,
   } as const;
   if (problem)
-    throw invalid(`otpauth.secret.${problem}`, messages[problem], { bits: OTP_LIMITS.secretMinBytes * 8 });
+    throw invalid(`otpauth.secret.${problem}`, messages[problem], {
+      bits: OTP_LIMITS.secretMinBytes * 8,
+      chars: MIN_SECRET_CHARS,
+      have: haveBits,
+    });
   try {
     return decodeBase32(normalized);
   } catch {
@@ -112,6 +120,35 @@ function splitLabel(label: string): { issuer: string | null; accountName: string
   return { issuer: label.slice(0, colon).trim(), accountName: label.slice(colon + 1).trim() };
 }
 
+/**
+ * Some apps export links with raw spaces, "#" or "%" in the label or the issuer ("ACME Bank:Account
+ * #2", "100% Cloud"). They are unambiguous there — an otpauth link has no fragment and no other use
+ * for them — so they are escaped as the Key URI format would have them, rather than refused: a raw
+ * "#" would otherwise cut the link short at the fragment and lose its secret.
+ */
+function escapeRawCharacters(uri: string): string {
+  return uri
+    .replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
+    .replace(/ /g, '%20')
+    .replace(/#/g, '%23');
+}
+
+/** Steam Guard codes are 5 characters from Steam's own alphabet, which Tessera does not produce. */
+export function steamRefused(): AppError {
+  return invalid(
+    'otpauth.steam',
+    'This is a Steam Guard account. Steam uses its own 5-character codes, which Tessera does not generate (its codes would be wrong); keep Steam Guard in the Steam app.',
+  );
+}
+
+/** What an import preview says about an entry whose checks failed (see MigrationEntryProblem). */
+export function entryProblem(error: unknown): MigrationEntryProblem {
+  const reason = error instanceof AppError ? (error.reason ?? '') : '';
+  if (reason === 'otpauth.steam') return 'steam';
+  if (reason === 'otpauth.secret.tooShort') return 'secretTooShort';
+  return reason.startsWith('otpauth.secret') ? 'secret' : 'text';
+}
+
 export function parseOtpauthUri(input: string): NewAccount {
   // Limits before parsing.
   if (input.length > OTP_LIMITS.uriMaxLength) {
@@ -123,19 +160,27 @@ export function parseOtpauthUri(input: string): NewAccount {
       },
     );
   }
-  const uri = input.trim();
-  if (!/^otpauth:\/\//i.test(uri)) {
+  const trimmed = input.trim();
+  if (/^steam:\/\//i.test(trimmed)) throw steamRefused();
+  if (!/^otpauth:\/\//i.test(trimmed)) {
     throw invalid(
       'otpauth.scheme',
       'This is not an authenticator setup link: it must start with otpauth://.',
     );
   }
-  if (hasUnsafeCharacters(uri) || /\s/.test(uri.replace(/secret=[^&]*/i, ''))) {
+  if (hasUnsafeCharacters(trimmed)) {
     throw invalid(
-      'otpauth.malformed',
-      'The link contains spaces or control characters outside the secret; copy it again exactly.',
+      'otpauth.control',
+      'The link contains line breaks, tabs or other invisible characters; copy it again as one line.',
     );
   }
+  if (/[^\S ]/.test(trimmed)) {
+    throw invalid(
+      'otpauth.whitespace',
+      'The link contains an unusual space character (such as a non-breaking space); retype the spaces or copy the link again.',
+    );
+  }
+  const uri = escapeRawCharacters(trimmed);
 
   let url: URL;
   try {
@@ -147,6 +192,9 @@ export function parseOtpauthUri(input: string): NewAccount {
     );
   }
   const type = url.hostname.toLowerCase();
+  // Steam Guard: otpauth://totp/Steam:…?encoder=steam (Aegis, andOTP, KeePassXC) or a "steam" type.
+  if (type === 'steam' || [...url.searchParams].some(([k, v]) => /^encoder$/i.test(k) && /^steam$/i.test(v)))
+    throw steamRefused();
   if (type !== 'totp' && type !== 'hotp') {
     throw invalid(
       'otpauth.type',
@@ -329,7 +377,6 @@ export function entryFromFields(fields: Omit<ManualAccountInput, 'kind'>): Impor
   try {
     return { ok: true, account: parseManualInput(checked.data) };
   } catch (error) {
-    const secret = error instanceof AppError && error.reason?.startsWith('otpauth.secret');
-    return { ok: false, ...names, problem: secret ? 'secret' : 'text' };
+    return { ok: false, ...names, problem: entryProblem(error) };
   }
 }

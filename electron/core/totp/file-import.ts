@@ -15,7 +15,7 @@ import { createDecipheriv, pbkdf2, scrypt } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
 import { OTP_ALGORITHMS, OTP_LIMITS } from '../../../shared/otp/limits';
-import { entryFromFields, parseOtpauthUri } from './account-input';
+import { entryFromFields, entryProblem, parseOtpauthUri } from './account-input';
 import { BACKUP_MAX_BYTES, readBackup } from './backup';
 import type { MigrationEntry } from './migration';
 
@@ -175,6 +175,8 @@ function fromCandidate(c: Candidate): MigrationEntry {
   };
   const type = c.type.toLowerCase();
   const algorithm = c.algorithm.toLowerCase().replace('-', '');
+  // Aegis writes "steam", 2FAS "STEAM": Steam Guard's 5-character codes (see steamRefused).
+  if (type === 'steam') return { ok: false, ...names, problem: 'steam' };
   if (type !== 'totp' && type !== 'hotp') return { ok: false, ...names, problem: 'type' };
   if (!(OTP_ALGORITHMS as readonly string[]).includes(algorithm))
     return { ok: false, ...names, problem: 'algorithm' };
@@ -393,12 +395,11 @@ function fromUriList(lines: string[]): MigrationEntry[] {
     try {
       return { ok: true, account: parseOtpauthUri(line) };
     } catch (error) {
-      const secret = error instanceof AppError && error.reason?.startsWith('otpauth.secret');
       return {
         ok: false,
         issuer: '',
         accountName: line.slice(0, 60).replace(/secret=[^&]*/i, 'secret=…'),
-        problem: secret ? 'secret' : 'text',
+        problem: entryProblem(error),
       };
     }
   });

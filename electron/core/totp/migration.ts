@@ -68,15 +68,16 @@ function safeText(value: unknown, max: number): string | null {
 }
 
 function readEntry(raw: RawEntry): MigrationEntry {
-  // The name may carry the issuer as a prefix ("ACME:alice"), as in otpauth labels.
+  // The name may repeat the issuer as a prefix ("ACME:alice" with issuer ACME), as in otpauth
+  // labels: that copy is dropped. Without an issuer the name is kept whole — Google Authenticator
+  // stores what the person typed, and "Work: 12:00 shift" or "alice:admin" is a name, not an issuer.
   let name = safeText(raw.name ?? '', OTP_LIMITS.accountNameMaxLength + OTP_LIMITS.issuerMaxLength + 1);
-  let issuer = safeText(raw.issuer ?? '', OTP_LIMITS.issuerMaxLength);
+  const issuer = safeText(raw.issuer ?? '', OTP_LIMITS.issuerMaxLength);
   if (name === null || issuer === null) {
     return { ok: false, issuer: '', accountName: '', problem: 'text' };
   }
   const colon = name.indexOf(':');
-  if (colon !== -1 && (issuer === '' || name.slice(0, colon).trim() === issuer)) {
-    issuer = issuer || name.slice(0, colon).trim();
+  if (colon !== -1 && issuer !== '' && name.slice(0, colon).trim() === issuer) {
     name = name.slice(colon + 1).trim();
   }
   const shown = { issuer, accountName: name || issuer };
@@ -91,11 +92,10 @@ function readEntry(raw: RawEntry): MigrationEntry {
     raw.type === 1 ? 'hotp' : raw.type === 2 || raw.type === 0 || raw.type === undefined ? 'totp' : null;
   if (!type) return { ok: false, ...shown, problem: 'type' };
   const secret = raw.secret;
-  if (
-    !(secret instanceof Uint8Array) ||
-    secret.length < OTP_LIMITS.secretMinBytes ||
-    secret.length > OTP_LIMITS.secretMaxBytes
-  ) {
+  if (secret instanceof Uint8Array && secret.length > 0 && secret.length < OTP_LIMITS.secretMinBytes) {
+    return { ok: false, ...shown, problem: 'secretTooShort' };
+  }
+  if (!(secret instanceof Uint8Array) || secret.length === 0 || secret.length > OTP_LIMITS.secretMaxBytes) {
     return { ok: false, ...shown, problem: 'secret' };
   }
   const counterText = raw.counter === undefined ? '0' : raw.counter.toString();

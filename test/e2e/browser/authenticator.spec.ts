@@ -131,6 +131,16 @@ test('a hostile setup link is refused with a clear message and nothing is added'
     .fill(`otpauth://totp/x?secret=${SECRET}&digits=12`);
   await dialog.getByRole('button', { name: 'Add account' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Codes must have 6 to 8 digits');
+  // Issue #13: Steam Guard is named, and a short secret says so with the minimum.
+  const link = dialog.getByRole('textbox', { name: 'Setup link' });
+  await link.fill(`otpauth://totp/Steam:gamer?secret=${SECRET}&issuer=Steam&encoder=steam`);
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('This is a Steam Guard account');
+  await link.fill('otpauth://totp/Short:x?secret=JBSWY3DP');
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    'The secret is too short: it has 40 bits, and at least 80 (16 base32 characters) are needed',
+  );
   await page.keyboard.press('Escape');
   await expect(page.getByText('No accounts yet')).toBeVisible();
 });

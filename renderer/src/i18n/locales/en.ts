@@ -166,6 +166,8 @@ export const en = {
       digits: 'Unsupported number of digits',
       type: 'Unknown code type',
       secret: 'Missing or invalid secret',
+      secretTooShort: 'Secret too short (at least {{bits}} bits)',
+      steam: 'Steam Guard: Steam’s own codes, not supported',
       text: 'Name with disguising characters',
       counter: 'Invalid counter',
     },
@@ -319,6 +321,12 @@ export const en = {
       secretMissing: 'This account has no secret in the keychain.',
     },
     otpauth: {
+      steam:
+        'This is a Steam Guard account. Steam uses its own 5-character codes, which Tessera does not generate (its codes would be wrong); keep Steam Guard in the Steam app.',
+      control:
+        'The link contains line breaks, tabs or other invisible characters; copy it again as one line.',
+      whitespace:
+        'The link contains an unusual space character (such as a non-breaking space); retype the spaces or copy the link again.',
       tooLong: 'The link is longer than {{max}} characters; it is not a setup link.',
       scheme: 'This is not an authenticator setup link: it must start with otpauth://.',
       malformed: 'The link is not a well-formed otpauth:// link. Copy it again exactly.',
@@ -344,7 +352,8 @@ export const en = {
           'The secret is not valid base32: only A–Z and 2–7 may appear (spaces are fine). Check for a mistyped 0, 1 or 8.',
         length:
           'The secret has a length no base32 text can have; part of it is probably missing. Copy it again.',
-        tooShort: 'The secret is shorter than {{bits}} bits. Check that you copied all of it.',
+        tooShort:
+          'The secret is too short: it has {{have}} bits, and at least {{bits}} ({{chars}} base32 characters) are needed. Check that you copied all of it.',
         tooLong: 'The secret is longer than any real service uses. Check that you copied only the setup key.',
       },
     },

@@ -169,6 +169,8 @@ export const fi: Messages = {
       digits: 'Numeroiden määrää ei tueta',
       type: 'Tuntematon koodityyppi',
       secret: 'Salaisuus puuttuu tai on virheellinen',
+      secretTooShort: 'Salaisuus liian lyhyt (vähintään {{bits}} bittiä)',
+      steam: 'Steam Guard: Steamin omia koodeja ei tueta',
       text: 'Nimessä on naamioivia merkkejä',
       counter: 'Virheellinen laskuri',
     },
@@ -324,6 +326,12 @@ export const fi: Messages = {
       secretMissing: 'Tilin salaisuutta ei ole avainnipussa.',
     },
     otpauth: {
+      steam:
+        'Tämä on Steam Guard -tili. Steam käyttää omia 5-merkkisiä koodejaan, joita Tessera ei tuota (koodit olisivat vääriä); pidä Steam Guard Steam-sovelluksessa.',
+      control:
+        'Linkissä on rivinvaihtoja, sarkaimia tai muita näkymättömiä merkkejä; kopioi se uudelleen yhtenä rivinä.',
+      whitespace:
+        'Linkissä on epätavallinen välilyöntimerkki (esimerkiksi sitova välilyönti); kirjoita välilyönnit uudelleen tai kopioi linkki uudelleen.',
       tooLong: 'Linkki on yli {{max}} merkkiä pitkä; se ei ole asennuslinkki.',
       scheme: 'Tämä ei ole todennussovelluksen asennuslinkki: sen on alettava otpauth://.',
       malformed: 'Linkki ei ole kelvollinen otpauth://-linkki. Kopioi se uudelleen tarkasti.',
@@ -349,7 +357,8 @@ export const fi: Messages = {
           'Salaisuus ei ole kelvollista base32-tekstiä: vain A–Z ja 2–7 ovat sallittuja (välilyönnit käyvät). Tarkista, onko 0, 1 tai 8 kirjoitettu väärin.',
         length:
           'Salaisuuden pituus on mahdoton base32-tekstille; osa puuttuu luultavasti. Kopioi se uudelleen.',
-        tooShort: 'Salaisuus on lyhyempi kuin {{bits}} bittiä. Tarkista, että kopioit sen kokonaan.',
+        tooShort:
+          'Salaisuus on liian lyhyt: siinä on {{have}} bittiä, ja vähintään {{bits}} ({{chars}} base32-merkkiä) tarvitaan. Tarkista, että kopioit sen kokonaan.',
         tooLong:
           'Salaisuus on pidempi kuin mikään todellinen palvelu käyttää. Tarkista, että kopioit vain asennusavaimen.',
       },

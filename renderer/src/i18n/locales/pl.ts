@@ -175,6 +175,8 @@ export const pl: Messages = {
       digits: 'Nieobsługiwana liczba cyfr',
       type: 'Nieznany typ kodu',
       secret: 'Brak sekretu lub sekret nieprawidłowy',
+      secretTooShort: 'Sekret za krótki (co najmniej {{bits}} bitów)',
+      steam: 'Steam Guard: własne kody Steam nie są obsługiwane',
       text: 'Nazwa z maskującymi znakami',
       counter: 'Nieprawidłowy licznik',
     },
@@ -335,6 +337,12 @@ export const pl: Messages = {
       secretMissing: 'Tego konta nie ma sekretu w pęku kluczy.',
     },
     otpauth: {
+      steam:
+        'To jest konto Steam Guard. Steam używa własnych 5-znakowych kodów, których Tessera nie generuje (kody byłyby błędne); zostaw Steam Guard w aplikacji Steam.',
+      control:
+        'Link zawiera podziały wierszy, tabulatory lub inne niewidoczne znaki; skopiuj go ponownie jako jeden wiersz.',
+      whitespace:
+        'Link zawiera nietypowy znak spacji (na przykład spację nierozdzielającą); wpisz spacje ponownie lub skopiuj link jeszcze raz.',
       tooLong: 'Link ma więcej niż {{max}} znaków; to nie jest link konfiguracyjny.',
       scheme: 'To nie jest link konfiguracyjny uwierzytelniacza: musi zaczynać się od otpauth://.',
       malformed: 'To nie jest poprawny link otpauth://. Skopiuj go ponownie dokładnie.',
@@ -360,7 +368,8 @@ export const pl: Messages = {
           'Sekret nie jest poprawnym tekstem base32: dozwolone są tylko A–Z i 2–7 (spacje są w porządku). Sprawdź, czy nie pomylono 0, 1 lub 8.',
         length:
           'Sekret ma długość niemożliwą dla tekstu base32; prawdopodobnie brakuje części. Skopiuj go ponownie.',
-        tooShort: 'Sekret jest krótszy niż {{bits}} bitów. Sprawdź, czy skopiowano całość.',
+        tooShort:
+          'Sekret jest za krótki: ma {{have}} bitów, a potrzeba co najmniej {{bits}} ({{chars}} znaków base32). Sprawdź, czy skopiowano całość.',
         tooLong:
           'Sekret jest dłuższy niż w jakiejkolwiek prawdziwej usłudze. Sprawdź, czy skopiowano tylko klucz konfiguracyjny.',
       },

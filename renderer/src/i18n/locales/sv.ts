@@ -166,6 +166,8 @@ export const sv: Messages = {
       digits: 'Antalet siffror stöds inte',
       type: 'Okänd kodtyp',
       secret: 'Hemlighet saknas eller är ogiltig',
+      secretTooShort: 'Hemligheten är för kort (minst {{bits}} bitar)',
+      steam: 'Steam Guard: Steams egna koder stöds inte',
       text: 'Namnet innehåller dolda tecken',
       counter: 'Ogiltig räknare',
     },
@@ -322,6 +324,12 @@ export const sv: Messages = {
       secretMissing: 'Kontot har ingen hemlighet i nyckelringen.',
     },
     otpauth: {
+      steam:
+        'Det här är ett Steam Guard-konto. Steam använder egna koder med 5 tecken, som Tessera inte tar fram (koderna skulle bli fel); behåll Steam Guard i Steam-appen.',
+      control:
+        'Länken innehåller radbrytningar, tabbar eller andra osynliga tecken; kopiera den igen som en enda rad.',
+      whitespace:
+        'Länken innehåller ett ovanligt mellanslagstecken (till exempel ett hårt blanksteg); skriv om mellanslagen eller kopiera länken igen.',
       tooLong: 'Länken är längre än {{max}} tecken; det är ingen installationslänk.',
       scheme: 'Det här är ingen installationslänk för autentiserare: den måste börja med otpauth://.',
       malformed: 'Länken är inte en korrekt otpauth://-länk. Kopiera den igen exakt.',
@@ -347,7 +355,8 @@ export const sv: Messages = {
           'Hemligheten är inte giltig base32: bara A–Z och 2–7 får förekomma (mellanslag går bra). Kontrollera om 0, 1 eller 8 skrivits fel.',
         length:
           'Hemligheten har en längd som ingen base32-text kan ha; troligen saknas en del. Kopiera den igen.',
-        tooShort: 'Hemligheten är kortare än {{bits}} bitar. Kontrollera att du kopierade hela.',
+        tooShort:
+          'Hemligheten är för kort: den har {{have}} bitar, och minst {{bits}} ({{chars}} base32-tecken) behövs. Kontrollera att du kopierade hela.',
         tooLong:
           'Hemligheten är längre än någon riktig tjänst använder. Kontrollera att du bara kopierade installationsnyckeln.',
       },

@@ -130,7 +130,7 @@ describe('parseOtpauthUri: what it refuses, and why', () => {
       'otpauth.issuerUnsafe',
     ],
     ['NUL in label', `otpauth://totp/a%00b?secret=${SECRET}`, 'otpauth.accountNameUnsafe'],
-    ['raw newline', `otpauth://totp/a\nb?secret=${SECRET}`, 'otpauth.malformed'],
+    ['raw newline', `otpauth://totp/a\nb?secret=${SECRET}`, 'otpauth.control'],
     [
       'issuer too long',
       `otpauth://totp/x?secret=${SECRET}&issuer=${'a'.repeat(129)}`,
@@ -218,4 +218,63 @@ describe('parseOtpauthUri: review findings', () => {
       );
     });
   }
+});
+
+describe('parseOtpauthUri: links as other apps export them (issue #13)', () => {
+  it('reads raw spaces, "#" and "%" in the label and issuer', () => {
+    expect(
+      parseOtpauthUri(`otpauth://totp/ACME Bank:Account #2?secret=${SECRET}&issuer=ACME Bank`),
+    ).toMatchObject({ issuer: 'ACME Bank', accountName: 'Account #2' });
+    // Without the escape, "#" would start a fragment and take the secret with it.
+    expect(parseOtpauthUri(`otpauth://totp/Shop #1:bob?secret=${SECRET}`)).toMatchObject({
+      issuer: 'Shop #1',
+      accountName: 'bob',
+    });
+    expect(parseOtpauthUri(`otpauth://totp/100% Cloud:eve?secret=${SECRET}&issuer=100% Cloud`)).toMatchObject(
+      {
+        issuer: '100% Cloud',
+        accountName: 'eve',
+      },
+    );
+    // Escapes that are already there keep their meaning.
+    expect(parseOtpauthUri(`otpauth://totp/A%20B:c%23d?secret=${SECRET}`)).toMatchObject({
+      issuer: 'A B',
+      accountName: 'c#d',
+    });
+    // Spaces in the secret, as printed setup keys have them.
+    expect(
+      Buffer.from(parseOtpauthUri(`otpauth://totp/x?secret=JBSW Y3DP EHPK 3PXP`).secret).toString('hex'),
+    ).toBe('48656c6c6f21deadbeef');
+  });
+
+  it('says why when a link has tabs or unusual spaces', () => {
+    const tab = rejection(() => parseOtpauthUri(`otpauth://totp/a\tb?secret=${SECRET}`));
+    expect([tab.reason, tab.message]).toEqual(['otpauth.control', expect.stringMatching(/tabs/)]);
+    const nbsp = rejection(() => parseOtpauthUri(`otpauth://totp/a\u00a0b?secret=${SECRET}`));
+    expect([nbsp.reason, nbsp.message]).toEqual([
+      'otpauth.whitespace',
+      expect.stringMatching(/non-breaking/),
+    ]);
+  });
+
+  it('says "too short" with the minimum and what the secret has', () => {
+    const error = rejection(() => parseOtpauthUri('otpauth://totp/x?secret=JBSWY3DP'));
+    expect(error.reason).toBe('otpauth.secret.tooShort');
+    expect(error.params).toEqual({ bits: 80, chars: 16, have: 40 });
+    expect(error.message).toMatch(/too short.*40 bits.*at least 80 \(16 base32 characters\)/);
+  });
+
+  it('recognises Steam Guard links and refuses them by name', () => {
+    for (const link of [
+      `otpauth://totp/Steam:gamer?secret=${SECRET}&issuer=Steam&encoder=steam`,
+      `otpauth://totp/Steam:gamer?secret=${SECRET}&issuer=Steam&digits=5&Encoder=Steam`,
+      `otpauth://steam/Steam:gamer?secret=${SECRET}&issuer=Steam`,
+      `steam://${SECRET}`,
+    ]) {
+      const error = rejection(() => parseOtpauthUri(link));
+      expect(error.reason).toBe('otpauth.steam');
+      expect(error.message).toMatch(/Steam Guard.*5-character/);
+      expect(error.message).not.toContain(SECRET);
+    }
+  });
 });

@@ -74,7 +74,7 @@ describe('readImportFile', () => {
     ).toEqual([
       ['Example', 'alice@example.com', 'totp', 'sha1', 0],
       ['Bank', 'bob', 'hotp', 'sha256', 7],
-      'type',
+      'steam',
       'algorithm',
     ]);
   });
@@ -111,6 +111,23 @@ describe('readImportFile', () => {
     );
     expect(entries.map((e) => (e.ok ? e.account.accountName : e.problem))).toEqual(['one', 'text']);
     expect(JSON.stringify(entries[1])).not.toContain(SECRET);
+  });
+
+  it('names Steam Guard links and short secrets in a list, and reads raw spaces and "#"', async () => {
+    const entries = await readImportFile(
+      [
+        `otpauth://totp/Steam:gamer?secret=${SECRET}&issuer=Steam&encoder=steam`,
+        'otpauth://totp/Short:x?secret=JBSWY3DP',
+        `otpauth://totp/My Shop:order #7?secret=${SECRET}&issuer=My Shop`,
+      ].join('\n'),
+      undefined,
+    );
+    expect(entries.map((e) => (e.ok ? [e.account.issuer, e.account.accountName] : e.problem))).toEqual([
+      'steam',
+      'secretTooShort',
+      ['My Shop', 'order #7'],
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(SECRET);
   });
 
   it('opens a Tessera backup with its password, and asks for it otherwise', async () => {
@@ -177,7 +194,7 @@ const summary = (entries: MigrationEntry[]) =>
       : [e.issuer, e.accountName, e.problem],
   );
 
-/** Aegis's test vectors, as Tessera imports them (steam is a type Tessera does not generate). */
+/** Aegis's test vectors, as Tessera imports them (Steam Guard, Boeing, is refused by name). */
 const VECTORS = {
   deno: ['Deno', 'Mason', 'totp', 'sha1', 6, 30, '4SJHB4GSD43FZBAI7C2HLRJGPQ'],
   spdx: ['SPDX', 'James', 'totp', 'sha256', 7, 20, '5OM4WOOGPLQEF6UGN3CPEOOLWU'],
@@ -185,7 +202,7 @@ const VECTORS = {
   issuu: ['Issuu', 'James', 'hotp', 'sha1', 6, 1, 'YOOMIXWS5GN6RTBPUFFWKTW5M4'],
   airCanada: ['Air Canada', 'Benjamin', 'hotp', 'sha256', 7, 50, 'KUVJJOM753IHTNDSZVCNKL7GII'],
   wwe: ['WWE', 'Mason', 'hotp', 'sha512', 8, 10300, '5VAML3X35THCEBVRLV24CGBKOY'],
-  boeing: ['Boeing', 'Sophia', 'type'],
+  boeing: ['Boeing', 'Sophia', 'steam'],
 } as const;
 
 /** The fixture as JSON, changed by `edit`, as text again. */

@@ -102,6 +102,37 @@ describe('parseMigrationUri', () => {
     ]);
   });
 
+  it('keeps a name without issuer whole, and drops only a prefix that repeats the issuer', () => {
+    const part = parseMigrationUri(
+      build({
+        otp_parameters: [
+          { secret: SECRET, name: 'alice:admin', type: 2 },
+          { secret: SECRET, name: 'Work: 12:00 shift', type: 2 },
+          { secret: SECRET, name: 'ACME:bob', issuer: 'ACME', type: 2 },
+          { secret: SECRET, name: 'Other:carol', issuer: 'ACME', type: 2 },
+        ],
+      }),
+    );
+    expect(part.entries.map((e) => (e.ok ? [e.account.issuer, e.account.accountName] : e.problem))).toEqual([
+      ['', 'alice:admin'],
+      ['', 'Work: 12:00 shift'],
+      ['ACME', 'bob'],
+      ['ACME', 'Other:carol'],
+    ]);
+  });
+
+  it('says a secret under 80 bits is too short, apart from a missing one', () => {
+    const part = parseMigrationUri(
+      build({
+        otp_parameters: [
+          { secret: SECRET.slice(0, 9), name: 'short', type: 2 },
+          { secret: SECRET.slice(0, 10), name: 'shortest accepted', type: 2 },
+        ],
+      }),
+    );
+    expect(part.entries.map((e) => (e.ok ? 'ok' : e.problem))).toEqual(['secretTooShort', 'ok']);
+  });
+
   const hostile: [string, () => string, string][] = [
     ['not a migration link', () => 'https://example.com/?data=AAAA', 'migration.malformed'],
     ['no data', () => 'otpauth-migration://offline', 'migration.malformed'],

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createGuardrails } from '@otplib/core';
+import { generateSync as otplibHotp } from '@otplib/hotp';
+import { generateSync as otplibTotp } from '@otplib/totp';
+import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node';
 import { hotpCode, totpCode, decodeBase32, timeStep } from '../../../../electron/core/totp/otp';
 
 // Known answers from RFC 6238 Appendix B (with errata 2866: each algorithm has its own seed) and
@@ -67,5 +71,46 @@ describe('HOTP (RFC 4226 Appendix D)', () => {
     it(`counter ${counter}`, () => {
       expect(hotpCode(bytes(seeds.sha1), { algorithm: 'sha1', digits: 6 }, counter)).toBe(code);
     });
+  });
+});
+
+// otp.ts assembles otplib's parts itself (for speed, see there): it must agree with otplib's own
+// generateSync everywhere, not only on the RFC tables, and refuse what otplib refuses.
+describe('agrees with otplib', () => {
+  const crypto = new NodeCryptoPlugin();
+  const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
+  const algorithms = ['sha1', 'sha256', 'sha512'] as const;
+
+  it('on 300 pseudo-random secrets, times and counters, in every algorithm and length', () => {
+    let state = 42;
+    const next = () => (state = (state * 1664525 + 1013904223) >>> 0);
+    for (let i = 0; i < 300; i++) {
+      const secret = new Uint8Array(10 + (next() % 55)).map(() => next() & 0xff);
+      const algorithm = algorithms[i % 3]!;
+      const digits = 6 + (i % 3);
+      const period = [30, 60, 15][i % 3]!;
+      const epoch = next() * 4 + (i % 7);
+      const counter = next() * 2 ** (i % 20);
+      expect(totpCode(secret, { algorithm, digits, period }, epoch)).toBe(
+        otplibTotp({ secret, algorithm, digits, period, epoch, crypto, guardrails }),
+      );
+      expect(hotpCode(secret, { algorithm, digits }, counter)).toBe(
+        otplibHotp({ secret, algorithm, digits, counter, crypto, guardrails }),
+      );
+    }
+  });
+
+  it('refuses short or long secrets, unknown algorithms, bad digits, counters and periods', () => {
+    const ok = bytes(seeds.sha1);
+    expect(() => hotpCode(new Uint8Array(9), { algorithm: 'sha1', digits: 6 }, 0)).toThrow();
+    expect(() => hotpCode(new Uint8Array(65), { algorithm: 'sha1', digits: 6 }, 0)).toThrow();
+    expect(() => hotpCode(ok, { algorithm: 'md5' as 'sha1', digits: 6 }, 0)).toThrow(/algorithm/);
+    expect(() => hotpCode(ok, { algorithm: 'sha1', digits: 9 }, 0)).toThrow(/digits/);
+    expect(() => hotpCode(ok, { algorithm: 'sha1', digits: 6 }, -1)).toThrow();
+    expect(() => hotpCode(ok, { algorithm: 'sha1', digits: 6 }, 1.5)).toThrow();
+    expect(() => totpCode(ok, { algorithm: 'sha1', digits: 6, period: 0 }, 59)).toThrow();
+    expect(() => totpCode(ok, { algorithm: 'sha1', digits: 6, period: 30 }, -1)).toThrow();
+    // The shared counter encoding is not left stale by a refused call.
+    expect(hotpCode(ok, { algorithm: 'sha1', digits: 6 }, 0)).toBe('755224');
   });
 });

@@ -41,7 +41,7 @@ export function CameraScanner({ onFound, onCancel }: Props) {
         const context = canvas.getContext('2d', { willReadFrequently: true })!;
         context.drawImage(element, 0, 0);
         try {
-          const { texts } = await decodeQr(context.getImageData(0, 0, canvas.width, canvas.height));
+          const { texts } = await decodeQr(context.getImageData(0, 0, canvas.width, canvas.height), 'camera');
           if (texts.length > 0 && !stopped) {
             stop();
             onFoundRef.current(texts);

@@ -3,6 +3,7 @@ import { Dropzone, IMAGE_MIME_TYPE } from '@mantine/dropzone';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { MigrationPreview } from '../../../../../shared/ipc/contract';
+import { OTP_LIMITS } from '../../../../../shared/otp/limits';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
 import { ErrorAlert } from '../../../app/ErrorAlert';
@@ -116,7 +117,7 @@ export function PreviewList({
               />
               {entry.problem && (
                 <Badge color="red" variant="light">
-                  {t(`migration.problem.${entry.problem}`)}
+                  {t(`migration.problem.${entry.problem}`, { bits: OTP_LIMITS.secretMinBytes * 8 })}
                 </Badge>
               )}
               {entry.duplicateOf && (

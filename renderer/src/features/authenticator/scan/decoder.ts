@@ -1,4 +1,5 @@
 /** The page's side of the QR worker: one worker, one request at a time, a time limit on each. */
+import type { QrSource } from '../../../../../shared/otp/qr-reader-options';
 import type { DecodeFailure, DecodeResponse } from './protocol';
 
 const TIME_LIMIT_MS = 8000;
@@ -18,7 +19,10 @@ function getWorker(): Worker {
 }
 
 /** Decodes every QR code in an image file or a video frame; rejects with a DecodeError. */
-export function decodeQr(input: Blob | ImageData): Promise<{ texts: string[]; engine: string }> {
+export function decodeQr(
+  input: Blob | ImageData,
+  source: QrSource = 'screen',
+): Promise<{ texts: string[]; engine: string }> {
   const id = nextId++;
   const current = getWorker();
   return new Promise((resolve, reject) => {
@@ -39,7 +43,7 @@ export function decodeQr(input: Blob | ImageData): Promise<{ texts: string[]; en
     current.addEventListener('message', onMessage);
     // A frame's pixels move to the worker rather than being copied (8 MB at 1080p); callers are done with them.
     if (input instanceof Blob) current.postMessage({ id, image: input });
-    else current.postMessage({ id, frame: input }, [input.data.buffer]);
+    else current.postMessage({ id, frame: input, source }, [input.data.buffer]);
   });
 }
 
@@ -63,7 +67,7 @@ export async function decodeScreens(
     const { frame, label } = await captureScreen();
     if (seen.has(label)) break;
     seen.add(label);
-    const { texts } = await decodeQr(frame);
+    const { texts } = await decodeQr(frame, 'screen');
     if (texts.some(wanted)) return texts;
     seenTexts = [...seenTexts, ...texts];
   }

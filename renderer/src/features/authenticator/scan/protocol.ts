@@ -1,4 +1,6 @@
 /** Messages between the page and the QR worker. */
+import type { QrSource } from '../../../../../shared/otp/qr-reader-options';
+
 export const IMAGE_LIMITS = {
   /** Refused before decoding: a small file can declare a huge canvas (a decompression bomb). */
   maxPixels: 16_000_000,
@@ -6,7 +8,8 @@ export const IMAGE_LIMITS = {
   maxBytes: 50 * 1024 * 1024,
 } as const;
 
-export type DecodeRequest = { id: number; image: Blob } | { id: number; frame: ImageData };
+/** A frame says where it comes from: screens and cameras get different decoding passes (see QR_READER_PASSES). */
+export type DecodeRequest = { id: number; image: Blob } | { id: number; frame: ImageData; source: QrSource };
 
 export type DecodeFailure =
   | {

@@ -8,7 +8,7 @@ import { imageSize } from 'image-size';
 import jsQR from 'jsqr';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { QR_READER_OPTIONS } from '../../../../../shared/otp/qr-reader-options';
+import { QR_READER_PASSES, type QrSource } from '../../../../../shared/otp/qr-reader-options';
 import { IMAGE_LIMITS, type DecodeFailure, type DecodeRequest, type DecodeResponse } from './protocol';
 
 prepareZXingModule({
@@ -75,17 +75,19 @@ async function toImageData(image: Blob): Promise<ImageData> {
 
 let zxingWorks = true;
 
-async function decode(frame: ImageData): Promise<{ texts: string[]; engine: 'zxing-wasm' | 'jsqr' }> {
+async function decode(
+  frame: ImageData,
+  source: QrSource,
+): Promise<{ texts: string[]; engine: 'zxing-wasm' | 'jsqr' }> {
   if (zxingWorks) {
     try {
-      const results = await readBarcodes(frame, {
-        ...QR_READER_OPTIONS,
-        formats: [...QR_READER_OPTIONS.formats],
-      });
-      return {
-        texts: [...new Set(results.filter((r) => r.isValid).map((r) => r.text))],
-        engine: 'zxing-wasm',
-      };
+      let texts: string[] = [];
+      for (const options of QR_READER_PASSES[source]) {
+        const results = await readBarcodes(frame, { ...options, formats: [...options.formats] });
+        texts = [...new Set(results.filter((r) => r.isValid).map((r) => r.text))];
+        if (texts.length > 0) break;
+      }
+      return { texts, engine: 'zxing-wasm' };
     } catch {
       // WebAssembly could not be instantiated (policy, old runtime): fall back for good.
       zxingWorks = false;
@@ -100,8 +102,12 @@ self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
   const request = event.data;
   let response: DecodeResponse;
   try {
-    const frame = 'frame' in request ? request.frame : await toImageData(request.image);
-    response = { id: request.id, ok: true, ...(await decode(frame)) };
+    // An image file is most often a screenshot: it gets the screen's passes (a photo, the second).
+    const [frame, source] =
+      'frame' in request
+        ? [request.frame, request.source]
+        : [await toImageData(request.image), 'screen' as const];
+    response = { id: request.id, ok: true, ...(await decode(frame, source)) };
   } catch (error) {
     response =
       error instanceof Refused
