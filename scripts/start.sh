@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 npx electron-vite build
-# Self-recovery (I6) and removing a forgotten app lock run without a window, whatever this machine has.
-if [[ " $* " == *" --disable-sso "* || " $* " == *" --reset-app-lock "* ]]; then
+# Self-recovery (I6), removing a forgotten app lock and `config export|diff|apply` run without a
+# window, whatever this machine has.
+if [[ " $* " == *" --disable-sso "* || " $* " == *" --reset-app-lock "* || " $* " == *" config "* ]]; then
   exec node out/main/server.js "$@"
 fi
 if node scripts/electron-available.mjs && [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" || "$(uname)" != Linux ]]; then
