@@ -136,6 +136,8 @@ export const ConfigChangeSchema = z.object({
   /** The object's name (IdP, rule, application key, domain), or the section's own name. */
   name: z.string(),
   action: z.enum(['add', 'change', 'remove']),
+  /** Not an object of its own: the default rule's IdP, or the rules' order (R3, R5). */
+  special: z.enum(['defaultRule', 'order']).nullable(),
   /** For a change: each field that differs (long values shortened; never a secret). */
   fields: z.array(
     z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() }),

@@ -603,7 +603,8 @@ export class ConfigService {
     const changes: ConfigChange[] = [];
     const single = (section: ConfigChange['section'], before: unknown, after: unknown) => {
       const fields = fieldsChanged(before, after);
-      if (fields.length > 0) changes.push({ section, name: section, action: 'change', fields });
+      if (fields.length > 0)
+        changes.push({ section, name: section, action: 'change', special: null, fields });
     };
     const keyed = <T>(
       section: ConfigChange['section'],
@@ -616,15 +617,23 @@ export class ConfigService {
       const old = new Map(before.map((item) => [key(item), item]));
       const next = new Set(after.map(key));
       for (const item of before) {
-        if (!next.has(key(item))) changes.push({ section, name: label(item), action: 'remove', fields: [] });
+        if (!next.has(key(item)))
+          changes.push({ section, name: label(item), action: 'remove', special: null, fields: [] });
       }
       for (const item of after) {
         const existing = old.get(key(item));
         if (!existing) {
-          changes.push({ section, name: label(item), action: 'add', fields: fieldsChanged({}, view(item)) });
+          changes.push({
+            section,
+            name: label(item),
+            action: 'add',
+            special: null,
+            fields: fieldsChanged({}, view(item)),
+          });
         } else {
           const fields = fieldsChanged(view(existing), view(item));
-          if (fields.length > 0) changes.push({ section, name: label(item), action: 'change', fields });
+          if (fields.length > 0)
+            changes.push({ section, name: label(item), action: 'change', special: null, fields });
         }
       }
     };
@@ -652,6 +661,7 @@ export class ConfigService {
         section: 'routing',
         name: 'Default rule',
         action: current.defaultRule ? (want.routing.defaultIdp ? 'change' : 'remove') : 'add',
+        special: 'defaultRule',
         fields: [{ field: 'idp', before: have.routing.defaultIdp, after: want.routing.defaultIdp }],
       });
     }
@@ -676,6 +686,7 @@ export class ConfigService {
         section: 'routing',
         name: 'Order',
         action: 'change',
+        special: 'order',
         fields: [{ field: 'order', before: shown(kept.join(', ')), after: shown(order.join(', ')) }],
       });
     }

@@ -47,9 +47,10 @@ const OIDC_SECRET = 'oidc-client-secret-7c1f9a2e';
 const PASSWORD = 'local-user-password-long';
 
 let pki: TestPki;
+// Six RSA keys: slow on a busy machine.
 beforeAll(async () => {
   pki = await createTestPki();
-});
+}, 60_000);
 
 /** An organization with one of everything the file carries. */
 async function populate({ call }: Client, options: { oidc?: boolean } = {}) {
@@ -258,6 +259,7 @@ describe('export and apply', () => {
         section: 'idps',
         name: 'Login',
         action: 'change',
+        special: null,
         fields: [{ field: 'oidc.clientId', before: 'tessera', after: 'tessera-2' }],
       },
     ]);
