@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 # Only when the sources changed since the last build (a hash of them is kept in out/).
 bash scripts/build.sh --if-changed
-# Self-recovery (I6) and removing a forgotten app lock run without a window, whatever this machine has.
-if [[ " $* " == *" --disable-sso "* || " $* " == *" --reset-app-lock "* ]]; then
+# Self-recovery (I6), removing a forgotten app lock and `config export|diff|apply` run without a
+# window, whatever this machine has.
+if [[ " $* " == *" --disable-sso "* || " $* " == *" --reset-app-lock "* || " $* " == *" config "* ]]; then
   exec node out/main/server.js "$@"
 fi
 if node scripts/electron-available.mjs && [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" || "$(uname)" != Linux ]]; then

@@ -35,6 +35,7 @@ import { BrokerService } from './broker/broker-service';
 import { startBroker, type RunningBroker } from './broker/broker-server';
 import { attributesOfPastedSaml } from './broker/saml-sp';
 import { AppLockService } from './lock/app-lock-service';
+import { ConfigService } from './config/config-service';
 
 const log = createLogger('core');
 
@@ -50,6 +51,8 @@ export interface CoreOptions {
   defaultSigninPort?: number;
   /** The system clipboard, for the desktop app's tray quick copy (browser mode has no tray). */
   clipboard?: Clipboard;
+  /** Start the sign-in service (default); a one-off command (`config export`) does not. */
+  listen?: boolean;
 }
 
 /** How long a clock check stays good: the clock does not drift by 30 s in an hour. */
@@ -103,7 +106,8 @@ export async function composeSignin(
   const throttle = new Throttle(db, now);
   const mfa = new MfaService(db, refs, throttle, now);
   const broker = new BrokerService({ db, org, sso, directory, mfa, throttle, now });
-  return { audit, org, sso, directory, mfa, broker };
+  const config = new ConfigService(db, org, sso, audit);
+  return { audit, org, sso, directory, mfa, broker, config };
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -153,6 +157,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     directory: DirectoryService;
     mfa: MfaService;
     broker: BrokerService;
+    config: ConfigService;
     settings: AuthenticatorSettingsService;
     lock: AppLockService;
     clockCheck: ClockCheckService;
@@ -165,7 +170,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   async function listenForSignIns(service: BrokerService, port: number): Promise<void> {
-    if (signin.running?.port === port) return;
+    if (options.listen === false || signin.running?.port === port) return;
     await signin.running?.close();
     signin.running = null;
     signin.port = port;
@@ -193,7 +198,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const service = new TotpVaultService(db, secrets, vaultId, clock);
       await service.load();
       const now = () => clock.now();
-      const { audit, org, sso, directory, mfa, broker } = await composeSignin(
+      const { audit, org, sso, directory, mfa, broker, config } = await composeSignin(
         db,
         secrets,
         vaultId,
@@ -209,6 +214,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         directory,
         mfa,
         broker,
+        config,
         settings: new AuthenticatorSettingsService(db),
         // Guesses at the lock password are slowed like sign-ins, but with no admin to reset it,
         // never locked for good.
@@ -424,6 +430,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'sso:jit:set': async ({ idpId, jit }) => (await ready()).sso.setJitSettings(idpId, jit),
     'directory:settings:get': async () => (await ready()).org.directorySettings(),
     'directory:settings:set': async (settings) => (await ready()).org.setDirectorySettings(settings),
+    'admin:config:export': async () => (await ready()).config.export(),
+    'admin:config:diff': async ({ content }) => (await ready()).config.diff(content),
+    'admin:config:apply': async ({ content, fingerprint }) => {
+      const { config, org, broker } = await ready();
+      const diff = await config.apply(content, fingerprint);
+      // The file may move the sign-in service (organization.signinPort).
+      await listenForSignIns(broker, org.get().signinPort);
+      return diff;
+    },
     'directory:user:list': async ({ query }) => (await ready()).directory.list(query, 500),
     'directory:user:reset-mfa': async ({ id }) => {
       const { directory, mfa, audit } = await ready();

@@ -3,6 +3,9 @@
  * browser mode, under plain Node. `--disable-sso` is the self-recovery path (I6) and exits;
  * `--reset-app-lock` removes a forgotten app lock password and exits.
  * Prints the URL to open (with this launch's token in its fragment).
+ *
+ * `… config export [FILE] | config diff FILE | config apply FILE [--yes]`: configuration as code,
+ * headless (see config-command.ts).
  */
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
@@ -11,6 +14,7 @@ import { createLogger } from './logger';
 import { defaultDataDir } from './paths';
 import { startServer } from './server';
 import { takeKeyringPassword } from './secrets/session-keyring';
+import { runConfigCommand } from './config/config-command';
 
 // Before anything can start a child process that would inherit it.
 const keyringPassword = takeKeyringPassword();
@@ -32,15 +36,25 @@ async function askKeyringPassword(firstTime: boolean): Promise<string | null> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       'disable-sso': { type: 'boolean' },
       'reset-app-lock': { type: 'boolean' },
+      yes: { type: 'boolean' },
     },
     strict: true,
+    allowPositionals: true,
   });
+  const command = positionals[0] === 'config' ? positionals.slice(1) : null;
+  if (positionals.length > 0 && !command) {
+    throw new Error(
+      `Unknown command "${positionals.join(' ')}"; the commands are: config export|diff|apply.`,
+    );
+  }
+  // The YAML may go to stdout: no informational log lines in between.
+  if (command) process.env.TESSERA_QUIET = '1';
   const dataDir = resolve(values['data-dir'] ?? process.env.TESSERA_DATA_DIR ?? defaultDataDir());
   const port = Number(values.port ?? process.env.TESSERA_PORT ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -55,7 +69,15 @@ async function main(): Promise<void> {
     ...(process.env.TESSERA_SIGNIN_PORT
       ? { defaultSigninPort: Number(process.env.TESSERA_SIGNIN_PORT) }
       : {}),
+    // A command is not the app: it does not take the sign-in port (the app may be using it).
+    listen: !command && !values['disable-sso'] && !values['reset-app-lock'],
   });
+  if (command) {
+    process.exitCode = await runConfigCommand(core, command, { yes: values.yes === true }).finally(() =>
+      core.close(),
+    );
+    return;
+  }
   if (values['disable-sso']) {
     // I6, self-recovery: an admin whom a broken SSO setup locks out turns SSO off from the machine
     // itself (audited like the switch in the console); the built-in identity keeps signing in.

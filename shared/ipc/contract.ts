@@ -39,6 +39,7 @@ import {
   METADATA_TRUST,
 } from '../admin/schemas';
 import { AuthenticatorSettingsSchema } from '../otp/settings';
+import { CONFIG_FILE_MAX_BYTES, ConfigDiffSchema } from '../admin/config';
 import { ClockCheckResultSchema } from '../otp/clock-check';
 import {
   AutoLockMinutesSchema,
@@ -139,6 +140,8 @@ export const AppStatusSchema = z.object({
 export type AppStatus = z.infer<typeof AppStatusSchema>;
 
 const Empty = z.strictObject({});
+
+const ConfigContent = z.string().min(1).max(CONFIG_FILE_MAX_BYTES);
 
 const XmlFile = z.object({ fileName: z.string(), xml: z.string() });
 
@@ -303,6 +306,21 @@ const adminContract = {
   },
   'directory:settings:get': { request: Empty, response: DirectorySettingsSchema },
   'directory:settings:set': { request: DirectorySettingsSchema, response: DirectorySettingsSchema },
+  /** Configuration as code (SPEC §4): the whole organization configuration as YAML, no secrets. */
+  'admin:config:export': {
+    request: Empty,
+    response: z.object({ fileName: z.string(), content: z.string() }),
+  },
+  /** Parses and checks a configuration file and shows what applying it would change; changes nothing. */
+  'admin:config:diff': {
+    request: z.strictObject({ content: ConfigContent }),
+    response: ConfigDiffSchema,
+  },
+  /** Applies it in one transaction, if the changes are still those of the preview (its fingerprint). */
+  'admin:config:apply': {
+    request: z.strictObject({ content: ConfigContent, fingerprint: z.string().regex(/^[0-9a-f]{64}$/) }),
+    response: ConfigDiffSchema,
+  },
   'directory:user:list': {
     request: z.strictObject({ query: z.string().max(200) }),
     response: z.array(DirectoryUserSchema),

@@ -18,6 +18,7 @@ import {
   type Idp,
   type IdpKind,
   type LocalUser,
+  type OidcEndpoints,
   type OidcIdpInput,
   type OidcSettings,
   type RoutingRule,
@@ -133,6 +134,16 @@ export class SsoConfigService {
 
   private changed(): void {
     this.table = null;
+  }
+
+  /** After a caller's transaction rolled back: nothing cached may reflect what was undone. */
+  forgetCaches(): void {
+    this.changed();
+  }
+
+  /** Runs a change that waits (configuration import) one at a time with this service's own. */
+  exclusive<T>(change: () => Promise<T>): Promise<T> {
+    return this.changes.runExclusive(change);
   }
 
   // ── IdPs ─────────────────────────────────────────────────────────────────────────────────────
@@ -302,42 +313,13 @@ export class SsoConfigService {
 
   private async saveOidcIdpNow(id: string | null, input: OidcIdpRequest): Promise<Idp> {
     const before = id ? this.idp(id) : null;
-    if (before && before.kind !== 'oidc')
-      throw invalid('That identity provider is not an OpenID Connect one.', 'idp.wrongKind');
-    this.assertNameFree(input.name, id);
     const oldRef = id ? this.idpRow(id).secret_ref : null;
-    if (!input.clientSecret && !oldRef) {
-      throw invalid('Enter the client secret the provider issued for Tessera.', 'oidc.secretRequired');
-    }
+    this.checkOidcTarget(before, input.name, id, Boolean(input.clientSecret), oldRef);
     const endpoints =
       input.endpoints.kind === 'discovery'
         ? await discoverOidc(input.endpoints.discoveryUrl)
         : validateManualOidc(input.endpoints, input.automaticLogout);
-    if (input.automaticLogout && !endpoints.endSessionEndpoint) {
-      throw invalid(
-        'Automatic session logout needs the provider’s end-session endpoint, and the provider does not announce one. Turn the switch off or enter the endpoints by hand.',
-        'oidc.endSessionRequired',
-      );
-    }
-    // A kept secret goes only where it went before: a new issuer or token endpoint needs it typed
-    // again, or a changed address alone could send the stored secret to someone else.
-    const moved =
-      before?.oidc &&
-      (before.oidc.issuer !== endpoints.issuer ||
-        new URL(before.oidc.tokenEndpoint).origin !== new URL(endpoints.tokenEndpoint).origin);
-    if (moved && !input.clientSecret) {
-      throw invalid(
-        'The issuer or token endpoint changed: enter the client secret again to send it to the new address.',
-        'oidc.secretRequiredForNewEndpoint',
-      );
-    }
-    const settings: Omit<OidcSettings, 'hasClientSecret'> = {
-      discoveryUrl: input.endpoints.kind === 'discovery' ? input.endpoints.discoveryUrl : null,
-      ...endpoints,
-      automaticLogout: input.automaticLogout,
-      clientId: input.clientId,
-      scopes: [...new Set(input.scopes)],
-    };
+    const settings = this.oidcSettings(before, input, endpoints, Boolean(input.clientSecret));
     let newRef: string | null = null;
     if (input.clientSecret) {
       newRef = this.refs.newRef('oidc-secret');
@@ -357,8 +339,73 @@ export class SsoConfigService {
     return idp;
   }
 
+  /**
+   * Configuration as code: an OIDC IdP whose endpoints were already resolved (discovered or
+   * checked by hand), keeping the client secret it has — a configuration file carries none. The
+   * same rules as the console's save; synchronous, so it can run inside the caller's transaction.
+   */
+  saveOidcIdpKeepingSecret(
+    id: string | null,
+    input: Omit<OidcIdpRequest, 'clientSecret'>,
+    endpoints: OidcEndpoints,
+  ): Idp {
+    const before = id ? this.idp(id) : null;
+    const oldRef = id ? this.idpRow(id).secret_ref : null;
+    this.checkOidcTarget(before, input.name, id, false, oldRef);
+    const settings = this.oidcSettings(before, { ...input, clientSecret: '' }, endpoints, false);
+    return this.writeIdp(id, 'oidc', input.name, settings, oldRef, null, before);
+  }
+
+  private checkOidcTarget(
+    before: Idp | null,
+    name: string,
+    id: string | null,
+    hasNewSecret: boolean,
+    oldRef: string | null,
+  ): void {
+    if (before && before.kind !== 'oidc')
+      throw invalid('That identity provider is not an OpenID Connect one.', 'idp.wrongKind');
+    this.assertNameFree(name, id);
+    if (!hasNewSecret && !oldRef) {
+      throw invalid('Enter the client secret the provider issued for Tessera.', 'oidc.secretRequired');
+    }
+  }
+
+  private oidcSettings(
+    before: Idp | null,
+    input: OidcIdpRequest,
+    endpoints: OidcEndpoints,
+    hasNewSecret: boolean,
+  ): Omit<OidcSettings, 'hasClientSecret'> {
+    if (input.automaticLogout && !endpoints.endSessionEndpoint) {
+      throw invalid(
+        'Automatic session logout needs the provider’s end-session endpoint, and the provider does not announce one. Turn the switch off or enter the endpoints by hand.',
+        'oidc.endSessionRequired',
+      );
+    }
+    // A kept secret goes only where it went before: a new issuer or token endpoint needs it typed
+    // again, or a changed address alone could send the stored secret to someone else.
+    const moved =
+      before?.oidc &&
+      (before.oidc.issuer !== endpoints.issuer ||
+        new URL(before.oidc.tokenEndpoint).origin !== new URL(endpoints.tokenEndpoint).origin);
+    if (moved && !hasNewSecret) {
+      throw invalid(
+        'The issuer or token endpoint changed: enter the client secret again to send it to the new address.',
+        'oidc.secretRequiredForNewEndpoint',
+      );
+    }
+    return {
+      discoveryUrl: input.endpoints.kind === 'discovery' ? input.endpoints.discoveryUrl : null,
+      ...endpoints,
+      automaticLogout: input.automaticLogout,
+      clientId: input.clientId,
+      scopes: [...new Set(input.scopes)],
+    };
+  }
+
   /** After a committed change: a removal that fails now is retried at the next start. */
-  private async finishRemovals(): Promise<void> {
+  async finishRemovals(): Promise<void> {
     try {
       await this.refs.finishRemovals();
     } catch (error) {
@@ -484,6 +531,15 @@ export class SsoConfigService {
   }
 
   private async deleteIdpNow(id: string, deleteRules: boolean): Promise<void> {
+    this.removeIdp(id, deleteRules);
+    await this.finishRemovals();
+  }
+
+  /**
+   * The database half of deleting an IdP (synchronous, so it can run inside a caller's
+   * transaction); its keychain item is only marked, and removed by finishRemovals() afterwards.
+   */
+  removeIdp(id: string, deleteRules: boolean): void {
     const row = this.idpRow(id);
     const before = this.idp(id);
     const rules = this.rules().filter((rule) => rule.idpId === id);
@@ -520,7 +576,6 @@ export class SsoConfigService {
       this.audit.record('idp.delete', row.name, before, null);
     })();
     this.changed();
-    await this.finishRemovals();
   }
 
   /** I5: SSO for all IdPs at once (the built-in identity is not SSO and keeps working). */

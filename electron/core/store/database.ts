@@ -92,7 +92,40 @@ export async function openDatabase(dataDir: string, vaultId: string, secrets: Se
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   migrate(db);
+  nestTransactions(db);
   return db;
+}
+
+/**
+ * libsql's `transaction()` always says BEGIN, so one called inside another fails. better-sqlite3's
+ * (whose API libsql copies) nests as a savepoint instead; this gives libsql the same behaviour, so a
+ * change made of several services' changes (configuration import) is still one transaction, while
+ * each service keeps its own. An inner failure rolls back to its savepoint and rethrows, so the
+ * outer transaction fails as a whole unless the caller catches it on purpose.
+ */
+export function nestTransactions(db: Db): void {
+  const outer = db.transaction.bind(db);
+  let depth = 0;
+  db.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const top = outer(fn);
+    const nested = (...args: unknown[]) => {
+      if (!db.inTransaction) return top(...args);
+      const name = `nested_${++depth}`;
+      db.exec(`SAVEPOINT ${name}`);
+      try {
+        const result = fn(...args);
+        db.exec(`RELEASE ${name}`);
+        return result;
+      } catch (error) {
+        db.exec(`ROLLBACK TO ${name}`);
+        db.exec(`RELEASE ${name}`);
+        throw error;
+      } finally {
+        depth--;
+      }
+    };
+    return nested;
+  }) as Db['transaction'];
 }
 
 export type Statement = Database.Statement<unknown[]>;

@@ -1,8 +1,10 @@
 import { enAdmin, enAdminErrors, enSsoErrors } from './en-admin';
+import { enConfig, enConfigErrors } from './en-config';
 import { enSignin, enSigninErrors } from './en-signin';
 
 export const en = {
   ...enAdmin,
+  ...enConfig,
   ...enSignin,
   app: { title: 'Tessera', tagline: 'Sign-in console and authenticator' },
   nav: {
@@ -220,6 +222,7 @@ export const en = {
   },
   errors: {
     ...enAdminErrors,
+    ...enConfigErrors,
     ...enSsoErrors,
     ...enSigninErrors,
     BAD_REQUEST: 'Tessera refused a malformed request. Nothing was changed.',

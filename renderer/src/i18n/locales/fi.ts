@@ -1,9 +1,11 @@
 import { fiAdmin, fiAdminErrors, fiSsoErrors } from './fi-admin';
+import { fiConfig, fiConfigErrors } from './fi-config';
 import { fiSignin, fiSigninErrors } from './fi-signin';
 import type { Messages } from './en';
 
 export const fi: Messages = {
   ...fiAdmin,
+  ...fiConfig,
   ...fiSignin,
   app: { title: 'Tessera', tagline: 'Kirjautumiskonsoli ja todennussovellus' },
   nav: {
@@ -223,6 +225,7 @@ export const fi: Messages = {
   },
   errors: {
     ...fiAdminErrors,
+    ...fiConfigErrors,
     ...fiSsoErrors,
     ...fiSigninErrors,
     BAD_REQUEST: 'Tessera hylkäsi virheellisen pyynnön. Mitään ei muutettu.',

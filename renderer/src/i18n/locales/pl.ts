@@ -1,9 +1,11 @@
 import { plAdmin, plAdminErrors, plSsoErrors } from './pl-admin';
+import { plConfig, plConfigErrors } from './pl-config';
 import { plSignin, plSigninErrors } from './pl-signin';
 import type { Messages } from './en';
 
 export const pl: Messages = {
   ...plAdmin,
+  ...plConfig,
   ...plSignin,
   app: { title: 'Tessera', tagline: 'Konsola logowania i uwierzytelniacz' },
   nav: {
@@ -231,6 +233,7 @@ export const pl: Messages = {
   },
   errors: {
     ...plAdminErrors,
+    ...plConfigErrors,
     ...plSsoErrors,
     ...plSigninErrors,
     BAD_REQUEST: 'Tessera odrzuciła błędne żądanie. Nic nie zostało zmienione.',

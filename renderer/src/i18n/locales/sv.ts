@@ -1,9 +1,11 @@
 import { svAdmin, svAdminErrors, svSsoErrors } from './sv-admin';
+import { svConfig, svConfigErrors } from './sv-config';
 import { svSignin, svSigninErrors } from './sv-signin';
 import type { Messages } from './en';
 
 export const sv: Messages = {
   ...svAdmin,
+  ...svConfig,
   ...svSignin,
   app: { title: 'Tessera', tagline: 'Inloggningskonsol och autentiserare' },
   nav: {
@@ -220,6 +222,7 @@ export const sv: Messages = {
   },
   errors: {
     ...svAdminErrors,
+    ...svConfigErrors,
     ...svSsoErrors,
     ...svSigninErrors,
     BAD_REQUEST: 'Tessera avvisade en felaktig begäran. Inget ändrades.',
