@@ -168,6 +168,11 @@ export const SsoTestSchema = z.object({
   /** Claims / attributes received (values only, never tokens). */
   claims: z.record(z.string(), z.array(z.string())).nullable(),
   subject: z.string().nullable(),
+  /**
+   * Who the IdP signed in, in words a person recognizes (the subject is often an opaque id): the
+   * email JIT maps, and a name from the claims when there is one. Null for a failed test.
+   */
+  identity: z.object({ email: z.string(), name: z.string().nullable() }).nullable().default(null),
   plan: ProvisioningPlanSchema.nullable(),
   /** Decoded protocol messages, tokens and signatures redacted. */
   messages: z.array(z.object({ label: z.string(), body: z.string() })),

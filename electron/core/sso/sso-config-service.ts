@@ -41,6 +41,7 @@ import { certificateInfo, generateSelfSignedSpCertificate, importCaSignedCertifi
 import { manualIdpSettings, parseIdpMetadata, type ParsedIdpMetadata } from './metadata';
 import { generateSpMetadata } from './sp-metadata';
 import { discoverOidc, validateManualOidc } from './oidc-discovery';
+import { chooseAuthMethod, clientJwks, newClientKey } from './oidc-client-key';
 import { createLogger } from '../logger';
 
 const log = createLogger('sso-config');
@@ -102,6 +103,15 @@ export type OidcIdpRequest = OidcIdpInput & { scopes: string[] };
 export type SpCertificateImport =
   | { kind: 'pem'; certificatesPem: string; privateKeyPem: string; passphrase?: string | undefined }
   | { kind: 'pkcs12'; base64: string; password: string };
+
+/** hasClientSecret: a secret, not the private_key_jwt key that shares its keychain slot. */
+const oidcView = (
+  settings: Omit<OidcSettings, 'hasClientSecret'>,
+  secretRef: string | null,
+): OidcSettings => ({
+  ...settings,
+  hasClientSecret: secretRef !== null && settings.tokenEndpointAuthMethod !== 'private_key_jwt',
+});
 
 const invalid = (message: string, reason: string, params?: Record<string, string | number>) =>
   new AppError(ErrorCode.InvalidInput, message, reason, params);
@@ -189,10 +199,7 @@ export class SsoConfigService {
       activated: row.activated === 1,
       status,
       saml: row.kind === 'saml' ? SamlStoredSchema.parse(settings) : null,
-      oidc:
-        row.kind === 'oidc'
-          ? { ...OidcStoredSchema.parse(settings), hasClientSecret: row.secret_ref !== null }
-          : null,
+      oidc: row.kind === 'oidc' ? oidcView(OidcStoredSchema.parse(settings), row.secret_ref) : null,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -306,13 +313,24 @@ export class SsoConfigService {
       throw invalid('That identity provider is not an OpenID Connect one.', 'idp.wrongKind');
     this.assertNameFree(input.name, id);
     const oldRef = id ? this.idpRow(id).secret_ref : null;
-    if (!input.clientSecret && !oldRef) {
-      throw invalid('Enter the client secret the provider issued for Tessera.', 'oidc.secretRequired');
+    const hadKey = before?.oidc?.tokenEndpointAuthMethod === 'private_key_jwt';
+    // Before any request: a secret-based method without a secret cannot work wherever it points.
+    if (input.tokenEndpointAuthMethod && input.tokenEndpointAuthMethod !== 'private_key_jwt') {
+      if (!input.clientSecret && (!oldRef || hadKey))
+        throw invalid('Enter the client secret the provider issued for Tessera.', 'oidc.secretRequired');
     }
     const endpoints =
       input.endpoints.kind === 'discovery'
         ? await discoverOidc(input.endpoints.discoveryUrl)
         : validateManualOidc(input.endpoints, input.automaticLogout);
+    const method = chooseAuthMethod(input.tokenEndpointAuthMethod, endpoints);
+    // The keychain slot holds the client secret, or for private_key_jwt the private key.
+    const keptKey =
+      before?.oidc?.tokenEndpointAuthMethod === 'private_key_jwt' ? before.oidc.clientPublicJwk : null;
+    const keptSecret = keptKey ? null : oldRef;
+    if (method !== 'private_key_jwt' && !input.clientSecret && !keptSecret) {
+      throw invalid('Enter the client secret the provider issued for Tessera.', 'oidc.secretRequired');
+    }
     if (input.automaticLogout && !endpoints.endSessionEndpoint) {
       throw invalid(
         'Automatic session logout needs the provider’s end-session endpoint, and the provider does not announce one. Turn the switch off or enter the endpoints by hand.',
@@ -320,16 +338,31 @@ export class SsoConfigService {
       );
     }
     // A kept secret goes only where it went before: a new issuer or token endpoint needs it typed
-    // again, or a changed address alone could send the stored secret to someone else.
+    // again, or a changed address alone could send the stored secret to someone else. (A key is
+    // not a shared secret: the provider only ever sees its signatures.)
     const moved =
       before?.oidc &&
       (before.oidc.issuer !== endpoints.issuer ||
         new URL(before.oidc.tokenEndpoint).origin !== new URL(endpoints.tokenEndpoint).origin);
-    if (moved && !input.clientSecret) {
+    if (method !== 'private_key_jwt' && moved && !input.clientSecret) {
       throw invalid(
         'The issuer or token endpoint changed: enter the client secret again to send it to the new address.',
         'oidc.secretRequiredForNewEndpoint',
       );
+    }
+    let newRef: string | null = null;
+    let clientPublicJwk: OidcSettings['clientPublicJwk'] = null;
+    if (method === 'private_key_jwt') {
+      if (keptKey && oldRef) clientPublicJwk = keptKey;
+      else {
+        const key = newClientKey();
+        newRef = this.refs.newRef('oidc-key');
+        await this.refs.write(newRef, key.privateKeyPem);
+        clientPublicJwk = key.publicJwk;
+      }
+    } else if (input.clientSecret) {
+      newRef = this.refs.newRef('oidc-secret');
+      await this.refs.write(newRef, input.clientSecret);
     }
     const settings: Omit<OidcSettings, 'hasClientSecret'> = {
       discoveryUrl: input.endpoints.kind === 'discovery' ? input.endpoints.discoveryUrl : null,
@@ -337,12 +370,9 @@ export class SsoConfigService {
       automaticLogout: input.automaticLogout,
       clientId: input.clientId,
       scopes: [...new Set(input.scopes)],
+      tokenEndpointAuthMethod: method,
+      clientPublicJwk,
     };
-    let newRef: string | null = null;
-    if (input.clientSecret) {
-      newRef = this.refs.newRef('oidc-secret');
-      await this.refs.write(newRef, input.clientSecret);
-    }
     let idp: Idp;
     try {
       idp = this.writeIdp(id, 'oidc', input.name, settings, newRef ?? oldRef, null, before, () => {
@@ -908,19 +938,30 @@ export class SsoConfigService {
     const row = this.idpRow(idpId);
     if (row.kind !== 'oidc')
       throw invalid('That identity provider does not use OpenID Connect.', 'idp.notOidc');
-    const clientSecret = row.secret_ref ? await this.refs.read(row.secret_ref) : null;
-    if (row.secret_ref && !clientSecret) {
+    const stored = row.secret_ref ? await this.refs.read(row.secret_ref) : null;
+    if (row.secret_ref && !stored) {
       throw new AppError(
         ErrorCode.Internal,
         "This IdP's client secret is missing from the keychain; enter it again in the IdP's settings.",
         'oidc.secretMissing',
       );
     }
+    const settings = OidcStoredSchema.parse(JSON.parse(row.settings_json));
+    const usesKey = settings.tokenEndpointAuthMethod === 'private_key_jwt';
     return {
-      settings: OidcStoredSchema.parse(JSON.parse(row.settings_json)),
-      clientSecret,
+      settings,
+      clientSecret: usesKey ? null : stored,
+      clientPrivateKeyPem: usesKey ? stored : null,
       redirectUri: this.org.get().sp.oidcRedirectUri,
     };
+  }
+
+  /** The JWKS the sign-in service publishes for private_key_jwt (public keys only). */
+  oidcClientJwks() {
+    const rows = this.db.prepare("SELECT settings_json FROM idps WHERE kind = 'oidc'").all() as {
+      settings_json: string;
+    }[];
+    return clientJwks(rows.map((row) => OidcStoredSchema.parse(JSON.parse(row.settings_json))));
   }
 
   /** S5/O3: stored per IdP; off until the admin turns it on. */
