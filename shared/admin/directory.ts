@@ -147,6 +147,12 @@ export type ProvisioningPlan = z.infer<typeof ProvisioningPlanSchema>;
 
 export const CHECK_STATUS = ['pass', 'fail', 'skipped'] as const;
 
+/**
+ * Test SSO gives up waiting for the IdP's answer after this long (from when its window opened):
+ * enough to sign in there with MFA, short enough to say "it will never answer" and why.
+ */
+export const SSO_TEST_TIMEOUT_MS = 5 * 60_000;
+
 /** One check of a response: pass/fail, and for a failure what to fix. */
 export const SignInCheckSchema = z.object({
   id: z.string(),

@@ -258,6 +258,8 @@ export const SamlIdpInputSchema = z.strictObject({
         .string()
         .min(1)
         .max(ADMIN_LIMITS.metadataMaxBytes * 2),
+      /** The IdP of an aggregate with several (the whole document's signature is what is checked). */
+      entityId: z.string().min(1).max(ADMIN_LIMITS.urlMax).optional(),
     }),
     z.strictObject({
       kind: z.literal('manual'),

@@ -12,7 +12,7 @@ import { sameSecret } from '../secrets/same-secret';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
 import type { Application, IdpKind, MfaDecision } from '../../../shared/admin/schemas';
 import type { ProvisioningPlan, SignInCheck, SsoTest } from '../../../shared/admin/directory';
-import { SsoTestSchema } from '../../../shared/admin/directory';
+import { SSO_TEST_TIMEOUT_MS, SsoTestSchema } from '../../../shared/admin/directory';
 import type { Db } from '../store/database';
 import type { OrgService } from '../org/org-service';
 import type { SsoConfigService } from '../sso/sso-config-service';
@@ -31,11 +31,11 @@ const log = createLogger('broker');
 
 export const FLOW_TTL_MS = 15 * 60_000;
 /**
- * Test SSO gives up waiting for the IdP after this long: enough to sign in at the IdP (with its
- * MFA), short enough that an IdP that will never answer — Tessera not registered there, another
- * ACS URL or redirect URI registered, an assertion encrypted for a key Tessera lacks — is said so.
+ * Test SSO gives up waiting for the IdP after this long: an IdP that will never answer — Tessera
+ * not registered there, another ACS URL or redirect URI registered, an assertion encrypted for a
+ * key Tessera lacks — is said to, with the likely causes.
  */
-export const TEST_ANSWER_TIMEOUT_MS = 5 * 60_000;
+export const TEST_ANSWER_TIMEOUT_MS = SSO_TEST_TIMEOUT_MS;
 /** The check a test that timed out fails (in the shape of the SAML and OIDC checks). */
 export const TEST_ANSWER_CHECK = ['idp-answer', 'The IdP answered'] as const;
 const FLOWS_MAX = 10_000;

@@ -38,7 +38,7 @@ import type { OidcPeer } from '../broker/oidc-rp';
 import { decideMfa } from '../mfa/policy';
 import { hashPassword } from '../builtin/passwords';
 import { certificateInfo, generateSelfSignedSpCertificate, importCaSignedCertificate } from './certificates';
-import { manualIdpSettings, parseIdpMetadata, type ParsedIdpMetadata } from './metadata';
+import { listIdpEntities, manualIdpSettings, parseIdpMetadata, type ParsedIdpMetadata } from './metadata';
 import { generateSpMetadata } from './sp-metadata';
 import { discoverOidc, validateManualOidc } from './oidc-discovery';
 import { chooseAuthMethod, clientJwks, newClientKey } from './oidc-client-key';
@@ -87,7 +87,7 @@ export type SamlIdpRequest = {
   acknowledgeLessSecure: boolean;
   source:
     | { kind: 'current' }
-    | { kind: 'metadata'; xml: string }
+    | { kind: 'metadata'; xml: string; entityId?: string | undefined }
     | {
         kind: 'manual';
         entityId: string;
@@ -229,8 +229,13 @@ export class SsoConfigService {
   }
 
   /** The parsed IdP metadata, without saving anything (the wizard's preview). */
-  previewSamlMetadata(xml: string): ParsedIdpMetadata {
-    return parseIdpMetadata(xml, { now: new Date(this.now()) });
+  previewSamlMetadata(xml: string, entityId?: string): ParsedIdpMetadata {
+    return parseIdpMetadata(xml, { now: new Date(this.now()), ...(entityId ? { entityId } : {}) });
+  }
+
+  /** The IdPs of a metadata file, for the wizard to let the admin choose one of an aggregate. */
+  samlMetadataEntities(xml: string) {
+    return listIdpEntities(xml);
   }
 
   saveSamlIdp(id: string | null, input: SamlIdpRequest): Idp {
@@ -249,7 +254,10 @@ export class SsoConfigService {
       trust = before.saml.trust;
       metadataXml = this.idpRow(before.id).metadata_xml;
     } else if (source.kind === 'metadata') {
-      const metadata = parseIdpMetadata(source.xml, { now });
+      const metadata = parseIdpMetadata(source.xml, {
+        now,
+        ...(source.entityId ? { entityId: source.entityId } : {}),
+      });
       parsed = metadata;
       trust = metadata.trust;
       metadataXml = source.xml;
