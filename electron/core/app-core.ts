@@ -363,7 +363,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'sso:sp-certificate:import': async (input) => (await ready()).sso.importSpCertificate(input),
     'sso:sp-metadata:get': async ({ signed }) => (await ready()).sso.spMetadata(signed),
     // The contract's response schema keeps only what the preview shows.
-    'sso:saml-metadata:preview': async ({ xml }) => (await ready()).sso.previewSamlMetadata(xml),
+    'sso:saml-metadata:preview': async ({ xml, entityId }) =>
+      (await ready()).sso.previewSamlMetadata(xml, entityId),
+    'sso:saml-metadata:entities': async ({ xml }) => (await ready()).sso.samlMetadataEntities(xml),
     'sso:oidc:discover': async ({ discoveryUrl }) => (await ready()).sso.discoverOidc(discoveryUrl),
     'sso:idp:list': async () => (await ready()).sso.listIdps(),
     'sso:idp:save-saml': async ({ id, idp }) => (await ready()).sso.saveSamlIdp(id, idp),

@@ -11,7 +11,7 @@
  * the same schemas and services the console's forms go through, so both refuse the same input.
  */
 import { z } from 'zod';
-import { ADMIN_LIMITS, RULE_MFA, SAML_BINDINGS } from './schemas';
+import { ADMIN_LIMITS, RULE_MFA, SAML_BINDINGS, TOKEN_AUTH_METHODS } from './schemas';
 import { DirectorySettingsSchema, JitSettingsSchema } from './directory';
 
 export const CONFIG_FILE_VERSION = 1;
@@ -53,6 +53,8 @@ const OidcConfigSchema = z.strictObject({
   clientSecret: z.unknown().optional(),
   scopes: z.array(Text),
   automaticLogout: z.boolean(),
+  /** How Tessera authenticates at the token endpoint; absent: the first the provider offers. */
+  tokenEndpointAuthMethod: z.enum(TOKEN_AUTH_METHODS).optional(),
   /** Endpoints from this discovery document (fetched again when it changes) … */
   discoveryUrl: Text.optional(),
   /** … or entered by hand. */

@@ -147,6 +147,12 @@ export type ProvisioningPlan = z.infer<typeof ProvisioningPlanSchema>;
 
 export const CHECK_STATUS = ['pass', 'fail', 'skipped'] as const;
 
+/**
+ * Test SSO gives up waiting for the IdP's answer after this long (from when its window opened):
+ * enough to sign in there with MFA, short enough to say "it will never answer" and why.
+ */
+export const SSO_TEST_TIMEOUT_MS = 5 * 60_000;
+
 /** One check of a response: pass/fail, and for a failure what to fix. */
 export const SignInCheckSchema = z.object({
   id: z.string(),
@@ -168,6 +174,11 @@ export const SsoTestSchema = z.object({
   /** Claims / attributes received (values only, never tokens). */
   claims: z.record(z.string(), z.array(z.string())).nullable(),
   subject: z.string().nullable(),
+  /**
+   * Who the IdP signed in, in words a person recognizes (the subject is often an opaque id): the
+   * email JIT maps, and a name from the claims when there is one. Null for a failed test.
+   */
+  identity: z.object({ email: z.string(), name: z.string().nullable() }).nullable().default(null),
   plan: ProvisioningPlanSchema.nullable(),
   /** Decoded protocol messages, tokens and signatures redacted. */
   messages: z.array(z.object({ label: z.string(), body: z.string() })),

@@ -174,6 +174,14 @@ export const SamlSettingsSchema = z.object({
 });
 export type SamlSettings = z.infer<typeof SamlSettingsSchema>;
 
+/**
+ * How Tessera authenticates to the token endpoint (RFC 6749 §2.3, OpenID Connect Core §9): the
+ * client secret in an HTTP Basic header or in the form body, or a JWT signed with a key Tessera
+ * keeps in the keychain (its public key in the JWKS the sign-in service publishes).
+ */
+export const TOKEN_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
+export type TokenAuthMethod = (typeof TOKEN_AUTH_METHODS)[number];
+
 /** The provider's endpoints, from its discovery document or entered by hand (O2). */
 export const OidcEndpointsSchema = z.object({
   issuer: z.string(),
@@ -189,6 +197,12 @@ export const OidcEndpointsSchema = z.object({
    * (mix-up defence). From discovery; false for manual settings and for settings stored before it.
    */
   issParameterSupported: z.boolean().default(false),
+  /**
+   * The token endpoint authentication methods the provider announced (token_endpoint_auth_methods_
+   * supported) that Tessera supports; client_secret_basic when it announced none (Discovery §3's
+   * default); every method for manual settings, where nothing is announced.
+   */
+  tokenEndpointAuthMethods: z.array(z.enum(TOKEN_AUTH_METHODS)).default(['client_secret_basic']),
 });
 export type OidcEndpoints = z.infer<typeof OidcEndpointsSchema>;
 
@@ -197,6 +211,17 @@ export const OidcSettingsSchema = OidcEndpointsSchema.extend({
   automaticLogout: z.boolean(),
   clientId: z.string(),
   scopes: z.array(z.string()),
+  /** Settings stored before the choice existed used client_secret_basic. */
+  tokenEndpointAuthMethod: z.enum(TOKEN_AUTH_METHODS).default('client_secret_basic'),
+  /**
+   * private_key_jwt: the public half of the key that signs client assertions (the private half is
+   * in the keychain), as registered at the provider; null for the secret-based methods.
+   */
+  clientPublicJwk: z
+    .object({ kty: z.string(), kid: z.string(), alg: z.string(), use: z.string() })
+    .catchall(z.string())
+    .nullable()
+    .default(null),
   /** The secret itself is in the keychain; the renderer only learns that one is stored. */
   hasClientSecret: z.boolean(),
 });
@@ -233,6 +258,8 @@ export const SamlIdpInputSchema = z.strictObject({
         .string()
         .min(1)
         .max(ADMIN_LIMITS.metadataMaxBytes * 2),
+      /** The IdP of an aggregate with several (the whole document's signature is what is checked). */
+      entityId: z.string().min(1).max(ADMIN_LIMITS.urlMax).optional(),
     }),
     z.strictObject({
       kind: z.literal('manual'),
@@ -261,6 +288,8 @@ const OidcCommon = {
     .max(ADMIN_LIMITS.scopesMax)
     .refine((scopes) => scopes.includes('openid'), 'The scopes must include "openid".'),
   automaticLogout: z.boolean(),
+  /** Absent: the first of client_secret_basic, client_secret_post, private_key_jwt the provider offers. */
+  tokenEndpointAuthMethod: z.enum(TOKEN_AUTH_METHODS).optional(),
 };
 
 export const OidcIdpInputSchema = z.strictObject({

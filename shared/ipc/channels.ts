@@ -39,6 +39,7 @@ export const CHANNEL_NAMES = [
   'sso:sp-certificate:import',
   'sso:sp-metadata:get',
   'sso:saml-metadata:preview',
+  'sso:saml-metadata:entities',
   'sso:oidc:discover',
   'sso:idp:list',
   'sso:idp:save-saml',

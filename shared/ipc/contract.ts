@@ -224,8 +224,20 @@ const adminContract = {
         .string()
         .min(1)
         .max(ADMIN_LIMITS.metadataMaxBytes * 2),
+      /** Which IdP of an aggregate (EntitiesDescriptor) with several; see sso:saml-metadata:entities. */
+      entityId: z.string().min(1).max(ADMIN_LIMITS.urlMax).optional(),
     }),
     response: SamlMetadataPreviewSchema,
+  },
+  /** The IdPs a metadata file describes (a federation's aggregate lists many), signature checked. */
+  'sso:saml-metadata:entities': {
+    request: z.strictObject({
+      xml: z
+        .string()
+        .min(1)
+        .max(ADMIN_LIMITS.metadataMaxBytes * 2),
+    }),
+    response: z.array(z.object({ entityId: z.string(), displayName: z.string().nullable() })),
   },
   'sso:oidc:discover': {
     request: z.strictObject({ discoveryUrl: EndpointUrl }),

@@ -163,27 +163,70 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
+/**
+ * How the token endpoint reads the user-id and password of a Basic header:
+ * - `form`: form-urldecodes them, leniently (`+` is a space; what oidc-provider does);
+ * - `strict`: RFC 6749 §2.3.1 read to the letter — each must be application/x-www-form-urlencoded:
+ *   RFC 3986 unreserved characters as they are, `+` for a space, every other octet as `%HH`
+ *   (UTF-8). A raw reserved character (`!`, `*`, `'`, `(`, `)`, `:`…), a raw space or non-ASCII
+ *   character, a `%` not followed by two hex digits, or a `%HH` run that is not UTF-8 is refused;
+ * - `none`: compares them as they are, without decoding (the OP that refused openid-client's
+ *   `%2D` for a `-` with `unauthorized_client`).
+ */
+export type BasicDecoding = 'form' | 'strict' | 'none';
+
+const STRICT_FORM_ENCODED = /^(?:[A-Za-z0-9\-._~+]|%[0-9A-Fa-f]{2})*$/;
+
+function decodeCredential(value: string, decoding: BasicDecoding): string {
+  if (decoding === 'none') return value;
+  if (decoding === 'strict' && !STRICT_FORM_ENCODED.test(value)) {
+    const bad = /[^A-Za-z0-9\-._~+%]|%(?![0-9A-Fa-f]{2})/.exec(value);
+    throw new OAuthError(
+      401,
+      'invalid_client',
+      `the Basic credentials are not application/x-www-form-urlencoded (RFC 6749 §2.3.1): ${JSON.stringify(bad?.[0] ?? '')} at position ${bad?.index ?? 0}`,
+    );
+  }
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    throw new OAuthError(401, 'invalid_client', 'the Basic credentials are not UTF-8 once decoded');
+  }
+}
+
 /** `client_secret_basic` credentials: base64 of the form-urlencoded id and secret (RFC 6749 §2.3.1). */
-function basicCredentials(header: string): { id: string; secret: string } | undefined {
+function basicCredentials(
+  header: string,
+  decoding: BasicDecoding,
+): { id: string; secret: string } | undefined {
   const match = /^Basic ([A-Za-z0-9+/=]+)$/i.exec(header);
   if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
-  const unform = (value: string) => decodeURIComponent(value.replace(/\+/g, ' '));
-  try {
-    return { id: unform(decoded.slice(0, colon)), secret: unform(decoded.slice(colon + 1)) };
-  } catch {
-    return undefined;
-  }
+  return {
+    id: decodeCredential(decoded.slice(0, colon), decoding),
+    secret: decodeCredential(decoded.slice(colon + 1), decoding),
+  };
 }
 
 /** A hostile OpenID provider on a free loopback port, honest until `setMode` says otherwise. */
 export async function startHostileOp(
-  options: { clientId?: string; clientSecret?: string } = {},
+  options: {
+    clientId?: string;
+    clientSecret?: string;
+    /** How the token endpoint reads Basic credentials (default `form`). */
+    basicDecoding?: BasicDecoding;
+    /** The client authentication methods announced and accepted (default basic and post). */
+    authMethods?: ('client_secret_basic' | 'client_secret_post')[];
+    /** Fields merged into the discovery document (`{ issuer: '…/{tenantid}' }`, …). */
+    discovery?: Record<string, unknown>;
+  } = {},
 ): Promise<RunningHostileOp> {
   const clientId = options.clientId ?? 'tessera';
   const clientSecret = options.clientSecret ?? 'a-client-secret-for-tests';
+  const basicDecoding = options.basicDecoding ?? 'form';
+  const authMethods = options.authMethods ?? ['client_secret_basic', 'client_secret_post'];
 
   const providerKey = await jose.generateKeyPair('RS256');
   const foreignKey = await jose.generateKeyPair('RS256');
@@ -225,9 +268,10 @@ export async function startHostileOp(
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
     code_challenge_methods_supported: ['S256'],
-    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    token_endpoint_auth_methods_supported: authMethods,
     authorization_response_iss_parameter_supported: true,
     claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nonce', 'email', 'email_verified', 'name'],
+    ...options.discovery,
   };
 
   /** `claims` with the `setClaims` overrides applied (`undefined` removes a claim). */
@@ -350,8 +394,14 @@ export async function startHostileOp(
       if (body.has('client_secret')) {
         throw new OAuthError(400, 'invalid_request', 'more than one client authentication method');
       }
-      client = basicCredentials(authorization);
+      if (!authMethods.includes('client_secret_basic')) {
+        throw new OAuthError(401, 'invalid_client', 'client_secret_basic is not allowed for this client');
+      }
+      client = basicCredentials(authorization, basicDecoding);
     } else if (body.has('client_id') && body.has('client_secret')) {
+      if (!authMethods.includes('client_secret_post')) {
+        throw new OAuthError(401, 'invalid_client', 'client_secret_post is not allowed for this client');
+      }
       client = { id: body.get('client_id') ?? '', secret: body.get('client_secret') ?? '' };
     }
     if (!client || client.id !== clientId || !sameSecret(client.secret, clientSecret)) {

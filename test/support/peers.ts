@@ -41,11 +41,15 @@ export interface RunningOidcProvider {
   stop(): Promise<void>;
 }
 
-/** A real oidc-provider on a free loopback port, with one client registered for Tessera. */
+/**
+ * A real oidc-provider on a free loopback port, with one client registered for Tessera (and
+ * `options.clients`: more registrations, e.g. one per token endpoint authentication method).
+ */
 export async function startOidcProvider(
   redirectUris = ['http://127.0.0.1/callback'],
   /** Claims per login name (its dev login page accepts any name and password); `sub` is the name. */
   accounts: Record<string, Record<string, unknown>> = {},
+  options: { clients?: Record<string, unknown>[] } = {},
 ): Promise<RunningOidcProvider> {
   // The issuer names the port, so the server listens before the provider exists.
   let handler: RequestListener = (_req, res) => res.writeHead(503).end();
@@ -53,7 +57,10 @@ export async function startOidcProvider(
   const clientId = 'tessera';
   const clientSecret = 'a-client-secret-for-tests';
   const provider = new Provider(base, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris }],
+    clients: [
+      { client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris },
+      ...(options.clients ?? []).map((client) => ({ redirect_uris: redirectUris, ...client })),
+    ],
     claims: {
       openid: ['sub'],
       email: ['email', 'email_verified'],
@@ -64,8 +71,70 @@ export async function startOidcProvider(
       claims: () => ({ ...accounts[id], sub: id }),
     }),
   });
+  if (process.env.TESSERA_DEBUG_OP) {
+    for (const event of ['grant.error', 'server_error']) {
+      (provider as unknown as { on(e: string, f: (...a: unknown[]) => void): void }).on(
+        event,
+        (_ctx, error) => console.log(event, error, (error as { cause?: unknown })?.cause),
+      );
+    }
+  }
   handler = provider.callback();
   return { issuer: base, clientId, clientSecret, stop: () => close(server) };
+}
+
+/**
+ * Signs in at oidc-provider's own login and consent pages (its dev interactions accept any name
+ * and password) the way a browser would: cookies kept, forms posted, redirects followed by hand.
+ * Returns the redirect back to the relying party, with the code.
+ */
+export async function oidcProviderAuthorize(authorizationUrl: string, login: string): Promise<URL> {
+  const jar = new Map<string, string>();
+  const origin = new URL(authorizationUrl).origin;
+  const go = async (url: string, form?: Record<string, string>) => {
+    const response = await fetch(url, {
+      method: form ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: {
+        cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; '),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+    });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const [name, ...rest] = pair!.split('=');
+      jar.set(name!.trim(), rest.join('='));
+    }
+    return { response, html: await response.text() };
+  };
+  let page = await go(authorizationUrl);
+  for (let hops = 0; hops < 20; hops++) {
+    const location = page.response.headers.get('location');
+    if (location) {
+      const next = new URL(location, origin);
+      if (next.origin !== origin) return next;
+      page = await go(next.href);
+      continue;
+    }
+    const action = /<form[^>]*action="([^"]+)"/.exec(page.html)?.[1];
+    if (!action)
+      throw new Error(
+        `oidc-provider showed no form (HTTP ${page.response.status}): ${page.html.slice(0, 500)}`,
+      );
+    const target = new URL(action.replace(/&amp;/g, '&'), origin).href;
+    const hidden = Object.fromEntries(
+      [...page.html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
+        m[1]!,
+        m[2]!,
+      ]),
+    );
+    page = await go(
+      target,
+      /name="login"/.test(page.html) ? { ...hidden, login, password: 'any password' } : hidden,
+    );
+  }
+  throw new Error('oidc-provider never redirected back to the relying party');
 }
 
 /**

@@ -14,12 +14,13 @@
  * Times use the real clock (node-saml does): `now` defaults to `new Date()`, not the fixtures' NOW.
  */
 import { childElements, parseXmlStrict } from '../../electron/core/sso/xml';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
+import * as xmlenc from 'xml-encryption';
 import { addEcdsaAlgorithms, SAML_NS, XMLDSIG } from '../../electron/core/sso/metadata';
 import { BINDINGS, idpMetadataXml, signXml, type TestCert } from './saml-fixtures';
 
@@ -412,6 +413,34 @@ export function extractAssertion(xml: string): string {
   const assertion = childElements(root, SAML2.assertion, 'Assertion')[0];
   if (!assertion) throw new Error('No Assertion in this document');
   return assertion.toString();
+}
+
+/**
+ * The response with its (signed) assertion encrypted for `recipient` — XML Encryption with
+ * AES-256-GCM and RSA-OAEP, by xml-encryption (what node-saml decrypts with): what an IdP sends
+ * when it encrypts assertions, here for a key the SP may not have.
+ */
+export async function encryptAssertion(responseXml: string, recipient: TestCert): Promise<string> {
+  const doc = parseXml(responseXml);
+  const assertion = childElements(doc.documentElement!, SAML2.assertion, 'Assertion')[0];
+  if (!assertion) throw new Error('No Assertion in this document');
+  const encrypted = await new Promise<string>((resolve, reject) =>
+    xmlenc.encrypt(
+      assertion.toString(),
+      {
+        rsa_pub: createPublicKey(recipient.pem).export({ type: 'spki', format: 'pem' }).toString(),
+        pem: recipient.pem,
+        encryptionAlgorithm: 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
+        keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    ),
+  );
+  const wrapper = parseXml(
+    `<saml:EncryptedAssertion xmlns:saml="${SAML2.assertion}">${encrypted}</saml:EncryptedAssertion>`,
+  ).documentElement!;
+  doc.documentElement!.replaceChild(doc.importNode(wrapper, true), assertion);
+  return new XMLSerializer().serializeToString(doc);
 }
 
 // ── Hostile builders ─────────────────────────────────────────────────────────────────────────

@@ -130,13 +130,22 @@ export async function startBroker(service: BrokerService, port: number): Promise
     const form = formOf(request);
     return send(
       reply,
-      await service.samlResponse({ SAMLResponse: form.SAMLResponse, RelayState: form.RelayState }),
+      await service.samlResponse({
+        SAMLResponse: form.SAMLResponse,
+        RelayState: form.RelayState,
+        ...(request.headers.origin ? { origin: request.headers.origin } : {}),
+      }),
     );
   });
   app.get('/oidc/callback', async (request, reply) => {
     const url = new URL(request.url, `http://127.0.0.1:${port}`);
     return send(reply, await service.oidcCallback(url, request.cookies[FLOW_COOKIE]));
   });
+  // private_key_jwt: the public keys Tessera signs client assertions with (RFC 7517), for the
+  // providers that fetch a client's JWKS by URL.
+  app.get('/oidc/jwks', (_request, reply) =>
+    reply.type('application/jwk-set+json').send(JSON.stringify(service.clientJwks())),
+  );
   app.get<{ Params: { id: string } }>('/flow/:id', async (request, reply) =>
     send(reply, await service.continueFlow(request.params.id, request.cookies[FLOW_COOKIE])),
   );

@@ -12,7 +12,7 @@ import { sameSecret } from '../secrets/same-secret';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
 import type { Application, IdpKind, MfaDecision } from '../../../shared/admin/schemas';
 import type { ProvisioningPlan, SignInCheck, SsoTest } from '../../../shared/admin/directory';
-import { SsoTestSchema } from '../../../shared/admin/directory';
+import { SSO_TEST_TIMEOUT_MS, SsoTestSchema } from '../../../shared/admin/directory';
 import type { Db } from '../store/database';
 import type { OrgService } from '../org/org-service';
 import type { SsoConfigService } from '../sso/sso-config-service';
@@ -24,11 +24,20 @@ import { hashPassword, verifyPassword } from '../builtin/passwords';
 import type { Throttle } from './throttle';
 import { SamlServiceProvider, type SamlPeer } from './saml-sp';
 import { OidcRelyingParty, type OidcPending, type OidcPeer } from './oidc-rp';
+import { diagnoseUnexpectedAcsPost } from './acs-diagnosis';
 import { createLogger } from '../logger';
 
 const log = createLogger('broker');
 
 export const FLOW_TTL_MS = 15 * 60_000;
+/**
+ * Test SSO gives up waiting for the IdP after this long: an IdP that will never answer — Tessera
+ * not registered there, another ACS URL or redirect URI registered, an assertion encrypted for a
+ * key Tessera lacks — is said to, with the likely causes.
+ */
+export const TEST_ANSWER_TIMEOUT_MS = SSO_TEST_TIMEOUT_MS;
+/** The check a test that timed out fails (in the shape of the SAML and OIDC checks). */
+export const TEST_ANSWER_CHECK = ['idp-answer', 'The IdP answered'] as const;
 const FLOWS_MAX = 10_000;
 /** M6: how long a sign-in lasts. */
 export const SESSION_TTL_MS = 8 * 60 * 60_000;
@@ -351,6 +360,11 @@ export class BrokerService {
     }
   }
 
+  /** GET /oidc/jwks — public keys only. */
+  clientJwks(): { keys: object[] } {
+    return this.deps.sso.oidcClientJwks();
+  }
+
   // ── Test SSO ─────────────────────────────────────────────────────────────────────────────────
 
   /** Creates a test and the one URL that runs it (opened in a new window or a private one). */
@@ -377,11 +391,11 @@ export class BrokerService {
       !row ||
       row.result_json !== null ||
       this.startedTests.has(testId) ||
-      row.started_at + FLOW_TTL_MS <= this.deps.now()
+      row.started_at + TEST_ANSWER_TIMEOUT_MS <= this.deps.now()
     ) {
       return errorPage(
         'This test link is used up',
-        'Each Test SSO link works once, for 15 minutes.',
+        `Each Test SSO link works once, for ${TEST_ANSWER_TIMEOUT_MS / 60_000} minutes.`,
         'Click Test SSO in Tessera again.',
       );
     }
@@ -421,6 +435,9 @@ export class BrokerService {
     if (!row) throw new AppError(ErrorCode.NotFound, 'That test no longer exists.', 'test.notFound');
     if (row.result_json) return SsoTestSchema.parse(JSON.parse(row.result_json));
     const idp = this.deps.sso.idp(row.idp_id);
+    // From when the link was opened (the person then signs in at the IdP), else from its creation.
+    const since = this.startedTests.get(id) ?? row.started_at;
+    if (since + TEST_ANSWER_TIMEOUT_MS <= this.deps.now()) return this.timeOut(row, idp.name, idp.kind);
     return {
       id,
       idpId: idp.id,
@@ -431,9 +448,59 @@ export class BrokerService {
       checks: [],
       claims: null,
       subject: null,
+      identity: null,
       plan: null,
       messages: [],
     };
+  }
+
+  /**
+   * No answer in TEST_ANSWER_TIMEOUT_MS: the test fails with the likely causes and the exact values
+   * to register at the IdP. Its flow ends, so a late answer cannot overwrite this result.
+   */
+  private timeOut(
+    row: { id: string; idp_id: string; started_at: number },
+    idpName: string,
+    kind: IdpKind,
+  ): SsoTest {
+    const minutes = TEST_ANSWER_TIMEOUT_MS / 60_000;
+    const opened = this.startedTests.has(row.id);
+    for (const [flowId, flow] of this.flows) if (flow.testId === row.id) this.flows.delete(flowId);
+    const sp = this.deps.org.get().sp;
+    const fix = !opened
+      ? 'The test window was never opened: click "Open the test window" (or paste the copied URL into a private window), then sign in at the IdP.'
+      : kind === 'saml'
+        ? `Likely causes: Tessera is not registered at the IdP (give it Tessera's SP metadata: entity ID ${sp.entityId}, ACS URL ${sp.acsUrl}, binding HTTP-POST); the IdP has another ACS URL for Tessera (it must be exactly ${sp.acsUrl}); the IdP encrypts assertions for a key Tessera does not have (turn assertion encryption off for Tessera); or the sign-in at the IdP was not finished. The test window shows what the IdP said.`
+        : `Likely causes: Tessera's client ID is not registered at the IdP; the redirect URI registered there is not exactly ${sp.oidcRedirectUri}; or the sign-in at the IdP was not finished. The test window shows what the IdP said.`;
+    const result: SsoTest = {
+      id: row.id,
+      idpId: row.idp_id,
+      idpName,
+      state: 'failed',
+      startedAt: row.started_at,
+      finishedAt: this.deps.now(),
+      checks: [
+        {
+          id: TEST_ANSWER_CHECK[0],
+          title: TEST_ANSWER_CHECK[1],
+          status: 'fail',
+          detail: opened
+            ? `${idpName} sent no answer to Tessera within ${minutes} minutes.`
+            : `The test was not run within ${minutes} minutes.`,
+          fix,
+        },
+      ],
+      claims: null,
+      subject: null,
+      identity: null,
+      plan: null,
+      messages: [],
+    };
+    this.deps.db
+      .prepare('UPDATE sso_tests SET result_json = ? WHERE id = ? AND result_json IS NULL')
+      .run(JSON.stringify(result), row.id);
+    log.warn(`Test SSO of ${idpName} timed out (${opened ? 'no answer from the IdP' : 'never opened'}).`);
+    return result;
   }
 
   /** The attributes of the IdP's last successful test, for the mapping preview. */
@@ -460,11 +527,13 @@ export class BrokerService {
   ): Answer {
     const checks = [...outcome.checks];
     let plan: ProvisioningPlan | null = null;
+    let identity: SsoTest['identity'] = null;
     let ok = outcome.ok;
     if (ok && outcome.claims) {
       const mapping = this.mapFor(flow, outcome.claims);
       checks.push(mapping.check);
       if (mapping.mapped) {
+        identity = { email: mapping.mapped.email, name: displayName(outcome.claims, mapping.mapped) };
         plan = this.deps.directory.plan(mapping.mapped, this.deps.sso.jitSettings(flow.idpId), {
           id: flow.idpId,
           name: flow.idpName,
@@ -481,6 +550,7 @@ export class BrokerService {
       checks,
       claims: outcome.claims ? { ...outcome.claims } : null,
       subject: outcome.subject,
+      identity,
       plan,
       messages: outcome.messages,
     };
@@ -536,9 +606,9 @@ export class BrokerService {
   // ── IdP responses ────────────────────────────────────────────────────────────────────────────
 
   /** POST /saml/acs — the flow is named by RelayState (the POST comes from the IdP's page). */
-  async samlResponse(form: { SAMLResponse?: string; RelayState?: string }): Promise<Answer> {
+  async samlResponse(form: { SAMLResponse?: string; RelayState?: string; origin?: string }): Promise<Answer> {
     const flow = this.flow(form.RelayState, undefined, false);
-    if (!flow?.saml || flow.stage !== 'idp') return BrokerService.expired();
+    if (!flow?.saml || flow.stage !== 'idp') return this.unexpectedAcsPost(form);
     if (!form.SAMLResponse)
       return errorPage(
         'No SAML response',
@@ -562,6 +632,22 @@ export class BrokerService {
     flow.stage = 'idp-done';
     flow.claims = outcome.attributes;
     return { page: { kind: 'redirect', url: `/flow/${flow.id}` } };
+  }
+
+  /** An ACS POST that answers no flow: say what is wrong with the IdP's registration of Tessera. */
+  private unexpectedAcsPost(form: { SAMLResponse?: string; RelayState?: string; origin?: string }): Answer {
+    const sp = this.deps.org.get().sp;
+    const diagnosis = diagnoseUnexpectedAcsPost(form, {
+      acsUrl: sp.acsUrl,
+      signinUrl: new URL('/', sp.acsUrl).href,
+      idps: this.deps.sso
+        .listIdps()
+        .flatMap((idp) =>
+          idp.saml ? [{ name: idp.name, entityId: idp.saml.entityId, ssoUrl: idp.saml.sso.location }] : [],
+        ),
+    });
+    log.warn(`An unexpected POST to the ACS was refused: ${diagnosis.title} (${diagnosis.summary}).`);
+    return errorPage(diagnosis.title, diagnosis.message, diagnosis.fix);
   }
 
   /** GET /flow/:id — after the ACS, in the browser that started the sign-in. */
@@ -788,6 +874,20 @@ export class BrokerService {
       cookies: { [SESSION_COOKIE]: token, [FLOW_COOKIE]: null },
     };
   }
+}
+
+/** A name for the person a test signed in: the mapped display name, or the usual claims. */
+function displayName(claims: AttributeMap, mapped: MappedIdentity): string | null {
+  const first = (name: string) =>
+    (Object.hasOwn(claims, name) ? claims[name]?.[0]?.trim() : undefined) || undefined;
+  const given = mapped.profile['name.givenName'] ?? first('given_name') ?? first('givenName');
+  const family = mapped.profile['name.familyName'] ?? first('family_name') ?? first('sn');
+  const name =
+    mapped.profile.displayName ??
+    first('name') ??
+    first('displayName') ??
+    ([given, family].filter(Boolean).join(' ') || undefined);
+  return name ? name.slice(0, 200) : null;
 }
 
 /** The decoded response as shown in Test SSO: signature values and certificates shortened. */

@@ -5,13 +5,21 @@
  * signatures from the token endpoint otherwise); the authorization response's `iss` compared with
  * the IdP this flow was started for (RFC 9207 mix-up defence) and required when the IdP announced
  * it; the userinfo `sub` compared with the ID token's; plain http only for a loopback IdP.
+ *
+ * The client authenticates at the token endpoint the way the admin chose (client_secret_basic,
+ * client_secret_post or private_key_jwt, from what discovery announced). What the token endpoint
+ * answers on failure — its HTTP status, `error` and `error_description` — is shown as it is.
  */
+import { createPrivateKey } from 'node:crypto';
 import * as client from 'openid-client';
 import type { SignInCheck } from '../../../shared/admin/directory';
 import { CheckFailure, checkList } from './checks';
-import type { OidcSettings } from '../../../shared/admin/schemas';
+import type { OidcSettings, TokenAuthMethod } from '../../../shared/admin/schemas';
 import { isLoopbackHost } from '../../../shared/admin/schemas';
 import { attributeMap, type AttributeMap } from '../jit/mapping';
+import { createLogger } from '../logger';
+
+const log = createLogger('oidc-rp');
 
 const TIMEOUT_SECONDS = 10;
 /** Claims whose values are tokens or proofs: never shown in the decoded messages. */
@@ -19,7 +27,10 @@ const REDACTED = new Set(['access_token', 'refresh_token', 'id_token', 'code', '
 
 export interface OidcPeer {
   settings: Omit<OidcSettings, 'hasClientSecret'>;
+  /** client_secret_basic / client_secret_post. */
   clientSecret: string | null;
+  /** private_key_jwt: the PKCS#8 PEM of the key whose public half is settings.clientPublicJwk. */
+  clientPrivateKeyPem?: string | null;
   redirectUri: string;
 }
 
@@ -69,11 +80,134 @@ function causeMessages(error: unknown): string {
   return parts.join(': ');
 }
 
+/** What the token endpoint said, read from the error openid-client threw (or its causes). */
+export interface TokenEndpointAnswer {
+  status: number | null;
+  error: string | null;
+  description: string | null;
+  /** A non-JSON body's first characters (an HTML error page, a proxy's message). */
+  body: string | null;
+}
+
+const ANSWER_MAX_CHARS = 300;
+const clip = (value: string) =>
+  value.length > ANSWER_MAX_CHARS ? `${value.slice(0, ANSWER_MAX_CHARS)}…` : value;
+
+/**
+ * openid-client throws ResponseBodyError for an OAuth error body, WWWAuthenticateChallengeError
+ * for a 401 with a challenge (before reading the body, which is still there to read), and a
+ * ClientError whose cause is the Response for anything that is not OAuth at all.
+ */
+async function tokenEndpointAnswer(error: unknown): Promise<TokenEndpointAnswer | null> {
+  if (error instanceof client.ResponseBodyError) {
+    return {
+      status: error.status,
+      error: error.error,
+      description: error.error_description ?? null,
+      body: null,
+    };
+  }
+  let response: Response | undefined;
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof Response) response = current;
+    else if (current instanceof client.WWWAuthenticateChallengeError) response = current.response;
+    if (response) break;
+    current = typeof current === 'object' && 'cause' in current ? current.cause : undefined;
+  }
+  if (!response) return null;
+  let text = '';
+  try {
+    text = response.bodyUsed ? '' : await response.clone().text();
+  } catch {
+    text = '';
+  }
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  const field = (name: string) =>
+    json && typeof json === 'object' && typeof (json as Record<string, unknown>)[name] === 'string'
+      ? clip((json as Record<string, string>)[name]!)
+      : null;
+  const oauthError = field('error');
+  return {
+    status: response.status,
+    error: oauthError,
+    description: field('error_description'),
+    body: oauthError ? null : text.trim() ? clip(text.trim().replace(/\s+/g, ' ')) : null,
+  };
+}
+
+const METHOD_WORDS: Record<TokenAuthMethod, string> = {
+  client_secret_basic: 'client_secret_basic (the client ID and secret in an HTTP Basic header)',
+  client_secret_post: 'client_secret_post (the client ID and secret in the request body)',
+  private_key_jwt: 'private_key_jwt (a JWT signed with Tessera’s key)',
+};
+
+/** The token step's failure in the OP's own words, with what to change for the likely cause. */
+function tokenFailure(peer: OidcPeer, answer: TokenEndpointAnswer | null, message: string): OidcCheckFailure {
+  const { settings } = peer;
+  const url = settings.tokenEndpoint;
+  if (!answer) {
+    const timedOut = /timeout|timed out|aborted/i.test(message);
+    return new CheckFailure<OidcCheckId>(
+      'token',
+      timedOut
+        ? `The token endpoint ${url} did not answer within ${TIMEOUT_SECONDS} seconds.`
+        : `The token endpoint ${url} could not be reached (${message}).`,
+      'Check the token endpoint address and that this computer can reach the identity provider.',
+    );
+  }
+  const said = answer.error
+    ? `${answer.error}${answer.description ? ` (${answer.description})` : ''}`
+    : answer.body
+      ? `a response that is not OAuth JSON: ${answer.body}`
+      : 'no error code';
+  const detail = `The token endpoint ${url} answered HTTP ${answer.status ?? '?'}: ${said}.`;
+  const method = settings.tokenEndpointAuthMethod;
+  const others = settings.tokenEndpointAuthMethods.filter((m) => m !== method);
+  let fix: string;
+  switch (answer.error) {
+    case 'invalid_client':
+    case 'unauthorized_client':
+      fix =
+        `The IdP did not accept Tessera as the client "${settings.clientId}". Check the client ID, ` +
+        (method === 'private_key_jwt'
+          ? 'that Tessera’s public key (its JWKS) is registered for this client, '
+          : 'the client secret, ') +
+        `and that the client is registered to authenticate with ${METHOD_WORDS[method]}` +
+        (others.length
+          ? `; the IdP also offers ${others.join(', ')}, which you can choose in this IdP's settings.`
+          : '.');
+      break;
+    case 'invalid_grant':
+      fix = `The code was refused: check that the redirect URI registered at the IdP is exactly ${peer.redirectUri}, and sign in again (a code works once, for a short time).`;
+      break;
+    case 'unsupported_grant_type':
+      fix = 'Allow the authorization code grant for this client at the IdP.';
+      break;
+    case 'invalid_request':
+      fix = 'The IdP found the request malformed; its description above says what it missed.';
+      break;
+    default:
+      fix = answer.error
+        ? 'See the IdP’s description above, and check this client’s registration at the IdP.'
+        : `Check that ${url} is the IdP’s token endpoint (its discovery document names it).`;
+  }
+  return new CheckFailure<OidcCheckId>('token', detail, fix);
+}
+
 /**
  * openid-client's errors share a handful of codes (six different attacks are all
  * OAUTH_INVALID_RESPONSE); the cause's message says which check it was.
  */
-function classify(error: unknown, stage: 'callback' | 'userinfo'): OidcCheckFailure {
+async function classify(
+  error: unknown,
+  stage: 'callback' | 'userinfo',
+  peer: OidcPeer,
+): Promise<OidcCheckFailure> {
   const message = causeMessages(error);
   if (stage === 'userinfo') {
     return new CheckFailure<OidcCheckId>(
@@ -106,6 +240,8 @@ function classify(error: unknown, stage: 'callback' | 'userinfo'): OidcCheckFail
       'Another IdP answered (a mix-up); sign in again. If it persists, check the issuer stored for this IdP.',
     );
   }
+  const answer = await tokenEndpointAnswer(error);
+  if (answer) return tokenFailure(peer, answer, message);
   if (/signature|"alg"/i.test(message)) {
     return new CheckFailure<OidcCheckId>(
       'id-token-signature',
@@ -120,14 +256,54 @@ function classify(error: unknown, stage: 'callback' | 'userinfo'): OidcCheckFail
       'Check the issuer and client ID stored for this IdP, and this computer’s clock.',
     );
   }
-  return new CheckFailure<OidcCheckId>(
-    'token',
-    `Exchanging the code failed (${message}).`,
-    'Check the client ID and secret, and that the redirect URI is registered at the IdP.',
+  return tokenFailure(peer, null, message);
+}
+
+/**
+ * RFC 6749 §2.3.1: the client ID and secret are form-urlencoded before they go into the Basic
+ * header. openid-client encodes every character but letters and digits (`-` becomes %2D), which is
+ * valid form encoding — and which OPs that compare the header's user-id without decoding refuse
+ * (`unauthorized_client`). RFC 3986's unreserved characters (letters, digits, `-._~`) decode to
+ * themselves, so leaving them as they are satisfies both kinds of OP; everything else is encoded.
+ */
+export function formEncodeCredential(value: string): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 }
 
-function configuration(peer: OidcPeer): client.Configuration {
+function clientSecretBasic(secret: string): client.ClientAuth {
+  return (_as, metadata, _body, headers) => {
+    const credentials = `${formEncodeCredential(metadata.client_id)}:${formEncodeCredential(secret)}`;
+    headers.set('authorization', `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}`);
+  };
+}
+
+async function clientAuth(peer: OidcPeer): Promise<client.ClientAuth> {
+  const { settings } = peer;
+  switch (settings.tokenEndpointAuthMethod) {
+    case 'private_key_jwt': {
+      if (!peer.clientPrivateKeyPem || !settings.clientPublicJwk) {
+        throw new Error('The private_key_jwt key of this IdP is missing; save the IdP again.');
+      }
+      const key = await crypto.subtle.importKey(
+        'pkcs8',
+        createPrivateKey(peer.clientPrivateKeyPem).export({ type: 'pkcs8', format: 'der' }),
+        { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+        false,
+        ['sign'],
+      );
+      return client.PrivateKeyJwt({ key, kid: settings.clientPublicJwk.kid });
+    }
+    case 'client_secret_post':
+      return peer.clientSecret ? client.ClientSecretPost(peer.clientSecret) : client.None();
+    default:
+      return peer.clientSecret ? clientSecretBasic(peer.clientSecret) : client.None();
+  }
+}
+
+async function configuration(peer: OidcPeer): Promise<client.Configuration> {
   const { settings } = peer;
   const config = new client.Configuration(
     {
@@ -140,8 +316,7 @@ function configuration(peer: OidcPeer): client.Configuration {
     },
     settings.clientId,
     { id_token_signed_response_alg: settings.idTokenSigningAlgs[0] ?? 'RS256' },
-    // client_secret_basic: OpenID Connect Core §9's default method.
-    peer.clientSecret ? client.ClientSecretBasic(peer.clientSecret) : client.None(),
+    await clientAuth(peer),
   );
   const issuer = new URL(settings.issuer);
   if (issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname)) client.allowInsecureRequests(config);
@@ -194,7 +369,7 @@ function claimsToAttributes(...sources: Record<string, unknown>[]): AttributeMap
 
 export class OidcRelyingParty {
   async start(peer: OidcPeer): Promise<{ url: string; pending: OidcPending }> {
-    const config = configuration(peer);
+    const config = await configuration(peer);
     const pending: OidcPending = {
       state: client.randomState(),
       nonce: client.randomNonce(),
@@ -217,7 +392,7 @@ export class OidcRelyingParty {
     const messages: OidcOutcome['messages'] = [];
     const query = Object.fromEntries(callbackUrl.searchParams);
     messages.push({ label: 'Authorization response', body: JSON.stringify(redact(query), null, 2) });
-    const config = configuration(peer);
+    const config = await configuration(peer);
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
     try {
       tokens = await client.authorizationCodeGrant(config, callbackUrl, {
@@ -227,7 +402,11 @@ export class OidcRelyingParty {
         idTokenExpected: true,
       });
     } catch (error) {
-      return { ok: false, checks: checks(classify(error, 'callback')), messages };
+      const failure = await classify(error, 'callback', peer);
+      // The OP's own words, for the log too (no secret is in them: the error, its description,
+      // the status and the endpoint's URL).
+      log.warn(`Sign-in at ${peer.settings.issuer} refused at the ${failure.id} check: ${failure.detail}`);
+      return { ok: false, checks: checks(failure), messages };
     }
     messages.push({
       label: 'Token response',
@@ -254,7 +433,9 @@ export class OidcRelyingParty {
         userinfo = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);
         messages.push({ label: 'Userinfo', body: JSON.stringify(redact(userinfo), null, 2) });
       } catch (error) {
-        return { ok: false, checks: checks(classify(error, 'userinfo')), messages };
+        const failure = await classify(error, 'userinfo', peer);
+        log.warn(`Sign-in at ${peer.settings.issuer} refused at the userinfo check: ${failure.detail}`);
+        return { ok: false, checks: checks(failure), messages };
       }
     }
     return {

@@ -77,9 +77,11 @@ export const SAML_CHECKS = [
   ['status', 'IdP reports success'],
   ['destination', 'Destination is our ACS URL'],
   ['issuer', 'Issuer is the IdP'],
+  ['encryption', 'Assertion not encrypted'],
   ['algorithms', 'SHA-256 or better'],
   ['one-assertion', 'Exactly one assertion'],
   ['in-response-to', 'Answers our request'],
+  ['conditions', 'Assertion has Conditions (audience and validity)'],
   ['signature', 'Assertion signed by a pinned certificate'],
   ['time', 'Within its validity period'],
   ['audience', 'Audience is our entity ID'],
@@ -334,18 +336,21 @@ export class SamlServiceProvider {
         );
       }
 
+      // Before the algorithms: an EncryptedKey's OAEP DigestMethod (often SHA-1) is no signature's.
+      reached = 'encryption';
+      if (childElements(response, ASSERTION_NS, 'EncryptedAssertion').length > 0) {
+        fail(
+          'encryption',
+          'The IdP encrypted the assertion (EncryptedAssertion); Tessera does not decrypt assertions, and its SP metadata offers no encryption key.',
+          'Turn off assertion encryption for Tessera at the IdP (AD FS: remove the encryption certificate from the relying party trust; Entra ID: turn off token encryption for the application). The response still travels only to this computer, signed.',
+        );
+      }
+
       reached = 'algorithms';
       this.checkAlgorithms(doc);
 
       reached = 'one-assertion';
       const assertions = childElements(response, ASSERTION_NS, 'Assertion');
-      if (childElements(response, ASSERTION_NS, 'EncryptedAssertion').length > 0) {
-        fail(
-          'one-assertion',
-          'The assertion is encrypted.',
-          'Turn off assertion encryption for Tessera at the IdP (the connection is local).',
-        );
-      }
       if (assertions.length !== 1) {
         fail(
           'one-assertion',
@@ -365,6 +370,18 @@ export class SamlServiceProvider {
             ? 'The response answers another request than the one this sign-in sent.'
             : 'The response does not say which request it answers (no InResponseTo).',
           'Start the sign-in from Tessera again; IdP-initiated sign-in is not accepted.',
+        );
+      }
+
+      // Read before the signature is checked, so it can only refuse: without Conditions the
+      // assertion names no audience (SAML profiles §4.1.4.2 requires one) and no validity period,
+      // and node-saml would fail on it with a bare TypeError under "audience".
+      reached = 'conditions';
+      if (!firstChild(assertions[0]!, ASSERTION_NS, 'Conditions')) {
+        fail(
+          'conditions',
+          'The assertion has no Conditions element, so it names no audience and no validity period.',
+          `Configure the IdP to send Conditions with an AudienceRestriction naming Tessera's entity ID ${peer.spEntityId} (and NotBefore/NotOnOrAfter); for Web Browser SSO the audience is required.`,
         );
       }
 

@@ -229,6 +229,7 @@ export class ConfigService {
           ...(oidc.hasClientSecret ? { clientSecret: { set: true } } : {}),
           scopes: oidc.scopes,
           automaticLogout: oidc.automaticLogout,
+          tokenEndpointAuthMethod: oidc.tokenEndpointAuthMethod,
           ...(oidc.discoveryUrl
             ? { discoveryUrl: oidc.discoveryUrl }
             : {
@@ -558,6 +559,7 @@ export class ConfigService {
       clientSecret: '',
       scopes: oidc.scopes,
       automaticLogout: oidc.automaticLogout,
+      tokenEndpointAuthMethod: oidc.tokenEndpointAuthMethod,
       endpoints,
     });
     if (!parsed.success) {
@@ -580,6 +582,7 @@ export class ConfigService {
       ...(presence ? { clientSecret: { set: true } } : {}),
       scopes: [...new Set(input.scopes)],
       automaticLogout: input.automaticLogout,
+      ...(input.tokenEndpointAuthMethod ? { tokenEndpointAuthMethod: input.tokenEndpointAuthMethod } : {}),
     };
     return input.endpoints.kind === 'discovery'
       ? { ...base, discoveryUrl: input.endpoints.discoveryUrl }
@@ -949,6 +952,7 @@ export class ConfigService {
                 clientId: o2.clientId,
                 scopes: o2.scopes,
                 automaticLogout: o2.automaticLogout,
+                tokenEndpointAuthMethod: o2.tokenEndpointAuthMethod,
                 endpoints: o2.discoveryUrl
                   ? { kind: 'discovery', discoveryUrl: o2.discoveryUrl }
                   : {

@@ -30,6 +30,7 @@ import {
 } from '../../../shared/admin/schemas';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
 import { chainsToTrustedRoot, parseCertificatePem } from './certificates';
+import { templatedIdentifierFix } from './templated-id';
 import { childElements, ELEMENT_NODE, firstChild, is, parseXmlStrict } from './xml';
 
 /** A signer and its chain; more certificates than this in one KeyInfo is not a real signature. */
@@ -272,9 +273,44 @@ function entitiesOf(container: Element): Element[] {
   ];
 }
 
-/** The one IdP entity: the root, or the only IdP in an EntitiesDescriptor (and its ancestors). */
-function pickEntity(root: Element): { entity: Element; containers: Element[] } {
-  if (is(root, SAML_NS.md, 'EntityDescriptor')) return { entity: root, containers: [] };
+/** An IdP entity of a document, as the wizard lists them for the admin to choose one. */
+export interface MetadataEntity {
+  entityId: string;
+  /** mdui:DisplayName (English first), else the organization's display name; null when neither. */
+  displayName: string | null;
+}
+
+const MDUI = 'urn:oasis:names:tc:SAML:metadata:ui';
+
+function displayNameOf(entity: Element): string | null {
+  const descriptor = idpDescriptor(entity);
+  const names = [
+    ...(descriptor
+      ? childElements(descriptor, SAML_NS.md, 'Extensions')
+          .flatMap((extensions) => childElements(extensions, MDUI, 'UIInfo'))
+          .flatMap((info) => childElements(info, MDUI, 'DisplayName'))
+      : []),
+    ...childElements(entity, SAML_NS.md, 'Organization').flatMap((organization) =>
+      childElements(organization, SAML_NS.md, 'OrganizationDisplayName'),
+    ),
+  ];
+  const english = names.find(
+    (name) => name.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang') === 'en',
+  );
+  const text = ((english ?? names[0])?.textContent ?? '').trim();
+  return text ? text.slice(0, ADMIN_LIMITS.nameMax) : null;
+}
+
+/**
+ * The one IdP entity: the root, or in an EntitiesDescriptor (a federation's aggregate) the IdP the
+ * admin chose by entity ID — or the only one there is. Its ancestors come along for validUntil.
+ */
+function pickEntity(root: Element, chosen: string | undefined): { entity: Element; containers: Element[] } {
+  if (is(root, SAML_NS.md, 'EntityDescriptor')) {
+    if (chosen !== undefined && (root.getAttribute('entityID') ?? '').trim() !== chosen)
+      throw entityNotFound(chosen);
+    return { entity: root, containers: [] };
+  }
   const entities = entitiesOf(root);
   if (entities.length === 0)
     throw invalid(
@@ -283,18 +319,36 @@ function pickEntity(root: Element): { entity: Element; containers: Element[] } {
     );
   const idps = entities.filter((entity) => idpDescriptor(entity));
   if (idps.length === 0) throw noIdpDescriptor();
-  if (idps.length > 1)
+  let entity: Element;
+  if (chosen !== undefined) {
+    const matching = idps.filter((candidate) => (candidate.getAttribute('entityID') ?? '').trim() === chosen);
+    if (matching.length === 0) throw entityNotFound(chosen);
+    if (matching.length > 1)
+      throw invalid(
+        'duplicateEntity',
+        `This file describes the identity provider ${chosen.slice(0, 200)} more than once. Ask the federation for corrected metadata.`,
+        { entityId: chosen.slice(0, ADMIN_LIMITS.urlMax) },
+      );
+    entity = matching[0]!;
+  } else if (idps.length > 1) {
     throw invalid(
       'severalEntities',
-      `This file describes ${idps.length} identity providers. Upload the metadata of only the one you are adding.`,
+      `This file describes ${idps.length} identity providers. Choose the one you are adding.`,
       { count: idps.length },
     );
-  const entity = idps[0]!;
+  } else entity = idps[0]!;
   const containers: Element[] = [];
   for (let parent = entity.parentNode; parent && parent.nodeType === ELEMENT_NODE; parent = parent.parentNode)
     containers.push(parent as Element);
   return { entity, containers };
 }
+
+const entityNotFound = (entityId: string) =>
+  invalid(
+    'entityNotFound',
+    `This file does not describe the identity provider ${entityId.slice(0, 200)}. Choose one of the identity providers it lists.`,
+    { entityId: entityId.slice(0, ADMIN_LIMITS.urlMax) },
+  );
 
 const noIdpDescriptor = () =>
   invalid(
@@ -450,12 +504,14 @@ function signerCertificate(pem: string, now: Date): IdpCertificate {
   }
 }
 
-/** S3: reads an IdP's metadata file; throws an AppError for anything Tessera will not use. */
-export function parseIdpMetadata(
-  xml: string,
-  options: { now: Date; trustedRootsPem?: readonly string[] },
-): ParsedIdpMetadata {
-  const { now } = options;
+interface ReadMetadata {
+  /** The root as signed (when signed), else as parsed. */
+  dataRoot: Element;
+  verified: VerifiedSignature | null;
+}
+
+/** Size, DTD, well-formedness, root element and the root's signature: what every reading needs. */
+function readMetadata(xml: string): ReadMetadata {
   if (Buffer.byteLength(xml, 'utf8') > ADMIN_LIMITS.metadataMaxBytes)
     throw invalid(
       'tooLarge',
@@ -478,12 +534,56 @@ export function parseIdpMetadata(
     );
 
   // Only a signature on the root counts: one deeper down would vouch for part of the file only.
+  // For an aggregate that is the whole document's signature, whichever entity is then chosen.
   const signatures = childElements(root, SAML_NS.ds, 'Signature');
   if (signatures.length > 1) throw signatureInvalid('more than one signature on the metadata');
   const verified = signatures.length === 1 ? verifyRootSignature(xml, root, signatures[0]!) : null;
-  const dataRoot = verified ? verified.signedRoot : root;
+  return { dataRoot: verified ? verified.signedRoot : root, verified };
+}
 
-  const { entity, containers } = pickEntity(dataRoot);
+/**
+ * The IdP entities a metadata file describes (one, or several in a federation's aggregate), read
+ * like parseIdpMetadata reads them: after the document's signature, if any, verified.
+ */
+export function listIdpEntities(xml: string): MetadataEntity[] {
+  const { dataRoot } = readMetadata(xml);
+  const entities = is(dataRoot, SAML_NS.md, 'EntityDescriptor') ? [dataRoot] : entitiesOf(dataRoot);
+  const idps = entities.filter((entity) => idpDescriptor(entity));
+  if (idps.length === 0) throw noIdpDescriptor();
+  return idps
+    .map((entity) => ({
+      entityId: (entity.getAttribute('entityID') ?? '').trim(),
+      displayName: displayNameOf(entity),
+    }))
+    .filter((entity) => entity.entityId !== '' && entity.entityId.length <= ADMIN_LIMITS.urlMax);
+}
+
+/** A templated entity ID (Entra ID's multi-tenant "https://sts.windows.net/{tenantid}/"), refused with the fix. */
+function refuseTemplatedEntityId(entityId: string): void {
+  const suggestion = templatedIdentifierFix(entityId);
+  if (suggestion)
+    throw invalid(
+      'templatedEntityId',
+      `The entity ID "${entityId.slice(0, 200)}" is a template for many tenants, not one identity provider. Put your tenant ID in the URL instead: ${suggestion}. Download the metadata of your own tenant (its URL names your tenant ID rather than "common"), or enter that entity ID in the form.`,
+      {
+        entityId: entityId.slice(0, ADMIN_LIMITS.urlMax),
+        suggestion: suggestion.slice(0, ADMIN_LIMITS.urlMax),
+      },
+    );
+}
+
+/**
+ * S3: reads an IdP's metadata file; throws an AppError for anything Tessera will not use.
+ * `entityId` chooses the IdP of an aggregate (EntitiesDescriptor) with several.
+ */
+export function parseIdpMetadata(
+  xml: string,
+  options: { now: Date; trustedRootsPem?: readonly string[]; entityId?: string },
+): ParsedIdpMetadata {
+  const { now } = options;
+  const { dataRoot, verified } = readMetadata(xml);
+
+  const { entity, containers } = pickEntity(dataRoot, options.entityId);
   const descriptor = idpDescriptor(entity);
   if (!descriptor) throw noIdpDescriptor();
   const entityId = (entity.getAttribute('entityID') ?? '').trim();
@@ -492,6 +592,7 @@ export function parseIdpMetadata(
       'noEntityId',
       'The metadata has no entity ID (entityID). Ask the identity provider for complete metadata.',
     );
+  refuseTemplatedEntityId(entityId);
 
   const validUntil = validUntilOf([...containers, entity, descriptor]);
   if (validUntil && validUntil.getTime() < now.getTime())
@@ -564,6 +665,7 @@ export function manualIdpSettings(input: ManualIdpInput, now: Date): ParsedIdpMe
   const entityId = input.entityId.trim();
   if (entityId === '' || entityId.length > ADMIN_LIMITS.urlMax)
     throw invalid('noEntityId', 'Enter the identity provider’s entity ID.');
+  refuseTemplatedEntityId(entityId);
   const checked = (url: string): string => {
     const trimmed = url.trim();
     if (!isAllowedEndpoint(trimmed))

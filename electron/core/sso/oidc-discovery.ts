@@ -9,7 +9,14 @@
  */
 import * as client from 'openid-client';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
-import { isAllowedEndpoint, isLoopbackHost, type OidcEndpoints } from '../../../shared/admin/schemas';
+import {
+  isAllowedEndpoint,
+  isLoopbackHost,
+  TOKEN_AUTH_METHODS,
+  type OidcEndpoints,
+  type TokenAuthMethod,
+} from '../../../shared/admin/schemas';
+import { templatedIdentifierFix } from './templated-id';
 
 /** The same shape the contract returns: checked endpoints, and the ID-token algorithms we accept. */
 export type DiscoveredOidc = OidcEndpoints;
@@ -304,6 +311,9 @@ function missingField(url: string, field: string): AppError {
 }
 
 function issuerMismatch(expected: string, actual: unknown): AppError {
+  // openid-client compares the issuer itself when given one; a template fails that comparison.
+  const templated = typeof actual === 'string' ? templatedIdentifierFix(actual) : null;
+  if (templated) return templatedIssuer(actual as string, templated);
   const shown = quote(actual ?? '');
   return invalid(
     'issuerMismatch',
@@ -320,8 +330,48 @@ function issuerMismatch(expected: string, actual: unknown): AppError {
  */
 function checkIssuer(stated: unknown, target: Target): string {
   if (typeof stated !== 'string' || stated.length === 0) throw missingField(target.documentUrl, 'issuer');
+  const templated = templatedIdentifierFix(stated);
+  if (templated) throw templatedIssuer(stated, templated);
   if (wellKnownFor(stated) !== target.documentUrl) throw issuerMismatch(target.issuer, stated);
   return stated;
+}
+
+/**
+ * A multi-tenant document (Entra ID's /common, /organizations) states its issuer as a template,
+ * "https://login.microsoftonline.com/{tenantid}/v2.0": it names no one issuer, and accepting it
+ * would let every tenant's users in. The admin's tenant has its own document with its own issuer.
+ */
+function templatedIssuer(stated: string, suggestion: string, field?: string): AppError {
+  return invalid(
+    'templatedIssuer',
+    `The issuer "${quote(stated)}" is a template for many tenants, not one identity provider. Put your tenant ID in the URL instead: ${suggestion} (your tenant ID is in the provider's admin console).`,
+    { issuer: quote(stated), suggestion, ...(field ? { field } : {}) },
+  );
+}
+
+/**
+ * The token endpoint authentication methods Tessera can use with this provider (Discovery §3:
+ * absent means client_secret_basic). private_key_jwt signs with RS256; a provider that announces
+ * other signing algorithms only does not get it.
+ */
+function authMethods(document: Record<string, unknown>, issuer: string): TokenAuthMethod[] {
+  const announced = document.token_endpoint_auth_methods_supported;
+  if (announced === undefined || announced === null) return ['client_secret_basic'];
+  const list = Array.isArray(announced) ? announced.filter((m): m is string => typeof m === 'string') : [];
+  const algs = document.token_endpoint_auth_signing_alg_values_supported;
+  const rs256 = !Array.isArray(algs) || algs.includes('RS256');
+  const usable = TOKEN_AUTH_METHODS.filter(
+    (method) => list.includes(method) && (method !== 'private_key_jwt' || rs256),
+  );
+  if (usable.length === 0) {
+    const shown = list.length ? list.slice(0, 10).join(', ') : 'none';
+    throw invalid(
+      'noSupportedAuthMethod',
+      `The identity provider ${issuer} lets clients authenticate at its token endpoint only with ${quote(shown)} (token_endpoint_auth_methods_supported); Tessera supports ${TOKEN_AUTH_METHODS.join(', ')}.`,
+      { issuer, announced: quote(shown) },
+    );
+  }
+  return usable;
 }
 
 function endpoint(document: Record<string, unknown>, field: string, url: string, required: true): string;
@@ -399,6 +449,7 @@ function checkDocument(document: Record<string, unknown>, target: Target): Disco
     ...result,
     idTokenSigningAlgs: algs,
     issParameterSupported: document.authorization_response_iss_parameter_supported === true,
+    tokenEndpointAuthMethods: authMethods(document, issuer),
   };
 }
 
@@ -480,6 +531,9 @@ export function validateManualOidc(endpoints: ManualOidcEndpoints, automaticLogo
     return value;
   };
   const required = (field: keyof ManualOidcEndpoints): string => check(field, true) ?? '';
+  const issuer = endpoints.issuer.trim();
+  const templated = templatedIdentifierFix(issuer);
+  if (templated) throw templatedIssuer(issuer, templated, 'issuer');
   const result: DiscoveredOidc = {
     issuer: required('issuer'),
     authorizationEndpoint: required('authorizationEndpoint'),
@@ -489,6 +543,8 @@ export function validateManualOidc(endpoints: ManualOidcEndpoints, automaticLogo
     endSessionEndpoint: check('endSessionEndpoint', false),
     idTokenSigningAlgs: ['RS256'],
     issParameterSupported: false,
+    // Nothing announced: the admin chooses the method the provider was configured with.
+    tokenEndpointAuthMethods: [...TOKEN_AUTH_METHODS],
   };
   if (automaticLogout && result.endSessionEndpoint === null) {
     throw invalid(

@@ -26,6 +26,7 @@ import {
   type SamlSettings,
   type Simulation,
   type SpCertificate,
+  type TokenAuthMethod,
 } from '../../../shared/admin/schemas';
 import { idpsLeftWithoutActiveRule } from '../../../shared/admin/rules';
 import type { Db } from '../store/database';
@@ -39,9 +40,10 @@ import type { OidcPeer } from '../broker/oidc-rp';
 import { decideMfa } from '../mfa/policy';
 import { hashPassword } from '../builtin/passwords';
 import { certificateInfo, generateSelfSignedSpCertificate, importCaSignedCertificate } from './certificates';
-import { manualIdpSettings, parseIdpMetadata, type ParsedIdpMetadata } from './metadata';
+import { listIdpEntities, manualIdpSettings, parseIdpMetadata, type ParsedIdpMetadata } from './metadata';
 import { generateSpMetadata } from './sp-metadata';
 import { discoverOidc, validateManualOidc } from './oidc-discovery';
+import { chooseAuthMethod, clientJwks, newClientKey } from './oidc-client-key';
 import { createLogger } from '../logger';
 
 const log = createLogger('sso-config');
@@ -87,7 +89,7 @@ export type SamlIdpRequest = {
   acknowledgeLessSecure: boolean;
   source:
     | { kind: 'current' }
-    | { kind: 'metadata'; xml: string }
+    | { kind: 'metadata'; xml: string; entityId?: string | undefined }
     | {
         kind: 'manual';
         entityId: string;
@@ -103,6 +105,15 @@ export type OidcIdpRequest = OidcIdpInput & { scopes: string[] };
 export type SpCertificateImport =
   | { kind: 'pem'; certificatesPem: string; privateKeyPem: string; passphrase?: string | undefined }
   | { kind: 'pkcs12'; base64: string; password: string };
+
+/** hasClientSecret: a secret, not the private_key_jwt key that shares its keychain slot. */
+const oidcView = (
+  settings: Omit<OidcSettings, 'hasClientSecret'>,
+  secretRef: string | null,
+): OidcSettings => ({
+  ...settings,
+  hasClientSecret: secretRef !== null && settings.tokenEndpointAuthMethod !== 'private_key_jwt',
+});
 
 const invalid = (message: string, reason: string, params?: Record<string, string | number>) =>
   new AppError(ErrorCode.InvalidInput, message, reason, params);
@@ -200,10 +211,7 @@ export class SsoConfigService {
       activated: row.activated === 1,
       status,
       saml: row.kind === 'saml' ? SamlStoredSchema.parse(settings) : null,
-      oidc:
-        row.kind === 'oidc'
-          ? { ...OidcStoredSchema.parse(settings), hasClientSecret: row.secret_ref !== null }
-          : null,
+      oidc: row.kind === 'oidc' ? oidcView(OidcStoredSchema.parse(settings), row.secret_ref) : null,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -233,8 +241,13 @@ export class SsoConfigService {
   }
 
   /** The parsed IdP metadata, without saving anything (the wizard's preview). */
-  previewSamlMetadata(xml: string): ParsedIdpMetadata {
-    return parseIdpMetadata(xml, { now: new Date(this.now()) });
+  previewSamlMetadata(xml: string, entityId?: string): ParsedIdpMetadata {
+    return parseIdpMetadata(xml, { now: new Date(this.now()), ...(entityId ? { entityId } : {}) });
+  }
+
+  /** The IdPs of a metadata file, for the wizard to let the admin choose one of an aggregate. */
+  samlMetadataEntities(xml: string) {
+    return listIdpEntities(xml);
   }
 
   saveSamlIdp(id: string | null, input: SamlIdpRequest): Idp {
@@ -253,7 +266,10 @@ export class SsoConfigService {
       trust = before.saml.trust;
       metadataXml = this.idpRow(before.id).metadata_xml;
     } else if (source.kind === 'metadata') {
-      const metadata = parseIdpMetadata(source.xml, { now });
+      const metadata = parseIdpMetadata(source.xml, {
+        now,
+        ...(source.entityId ? { entityId: source.entityId } : {}),
+      });
       parsed = metadata;
       trust = metadata.trust;
       metadataXml = source.xml;
@@ -314,17 +330,30 @@ export class SsoConfigService {
   private async saveOidcIdpNow(id: string | null, input: OidcIdpRequest): Promise<Idp> {
     const before = id ? this.idp(id) : null;
     const oldRef = id ? this.idpRow(id).secret_ref : null;
-    this.checkOidcTarget(before, input.name, id, Boolean(input.clientSecret), oldRef);
+    this.checkOidcTarget(before, input.name, id);
     const endpoints =
       input.endpoints.kind === 'discovery'
         ? await discoverOidc(input.endpoints.discoveryUrl)
         : validateManualOidc(input.endpoints, input.automaticLogout);
-    const settings = this.oidcSettings(before, input, endpoints, Boolean(input.clientSecret));
+    const method = chooseAuthMethod(input.tokenEndpointAuthMethod, endpoints);
+    const keptKey = this.checkOidcCredential(before, oldRef, method, Boolean(input.clientSecret));
+    // Every check before the keychain is written.
+    const base = this.oidcSettings(before, input, endpoints, Boolean(input.clientSecret), method);
     let newRef: string | null = null;
-    if (input.clientSecret) {
+    let clientPublicJwk: OidcSettings['clientPublicJwk'] = null;
+    if (method === 'private_key_jwt') {
+      if (keptKey && oldRef) clientPublicJwk = keptKey;
+      else {
+        const key = newClientKey();
+        newRef = this.refs.newRef('oidc-key');
+        await this.refs.write(newRef, key.privateKeyPem);
+        clientPublicJwk = key.publicJwk;
+      }
+    } else if (input.clientSecret) {
       newRef = this.refs.newRef('oidc-secret');
       await this.refs.write(newRef, input.clientSecret);
     }
+    const settings = { ...base, clientPublicJwk };
     let idp: Idp;
     try {
       idp = this.writeIdp(id, 'oidc', input.name, settings, newRef ?? oldRef, null, before, () => {
@@ -351,24 +380,48 @@ export class SsoConfigService {
   ): Idp {
     const before = id ? this.idp(id) : null;
     const oldRef = id ? this.idpRow(id).secret_ref : null;
-    this.checkOidcTarget(before, input.name, id, false, oldRef);
-    const settings = this.oidcSettings(before, { ...input, clientSecret: '' }, endpoints, false);
+    this.checkOidcTarget(before, input.name, id);
+    const method = chooseAuthMethod(input.tokenEndpointAuthMethod, endpoints);
+    const keptKey = this.checkOidcCredential(before, oldRef, method, false);
+    if (method === 'private_key_jwt' && !keptKey) {
+      // A new key is made only where the admin can register it at the provider: in the console.
+      throw invalid(
+        'private_key_jwt needs a key that the provider knows: choose it in the console, register the key shown there, then export again.',
+        'oidc.keyRequired',
+      );
+    }
+    const settings = {
+      ...this.oidcSettings(before, { ...input, clientSecret: '' }, endpoints, false, method),
+      clientPublicJwk: keptKey,
+    };
     return this.writeIdp(id, 'oidc', input.name, settings, oldRef, null, before);
   }
 
-  private checkOidcTarget(
-    before: Idp | null,
-    name: string,
-    id: string | null,
-    hasNewSecret: boolean,
-    oldRef: string | null,
-  ): void {
+  private checkOidcTarget(before: Idp | null, name: string, id: string | null): void {
     if (before && before.kind !== 'oidc')
       throw invalid('That identity provider is not an OpenID Connect one.', 'idp.wrongKind');
     this.assertNameFree(name, id);
-    if (!hasNewSecret && !oldRef) {
+  }
+
+  /**
+   * The keychain slot holds the client secret, or for private_key_jwt the private key. Returns the
+   * kept public key when the stored credential is a key (and stays one).
+   */
+  private checkOidcCredential(
+    before: Idp | null,
+    oldRef: string | null,
+    method: TokenAuthMethod,
+    hasNewSecret: boolean,
+  ): OidcSettings['clientPublicJwk'] {
+    const keptKey =
+      before?.oidc?.tokenEndpointAuthMethod === 'private_key_jwt' && oldRef
+        ? before.oidc.clientPublicJwk
+        : null;
+    const keptSecret = keptKey ? null : oldRef;
+    if (method !== 'private_key_jwt' && !hasNewSecret && !keptSecret) {
       throw invalid('Enter the client secret the provider issued for Tessera.', 'oidc.secretRequired');
     }
+    return method === 'private_key_jwt' ? keptKey : null;
   }
 
   private oidcSettings(
@@ -376,7 +429,8 @@ export class SsoConfigService {
     input: OidcIdpRequest,
     endpoints: OidcEndpoints,
     hasNewSecret: boolean,
-  ): Omit<OidcSettings, 'hasClientSecret'> {
+    method: TokenAuthMethod,
+  ): Omit<OidcSettings, 'hasClientSecret' | 'clientPublicJwk'> {
     if (input.automaticLogout && !endpoints.endSessionEndpoint) {
       throw invalid(
         'Automatic session logout needs the provider’s end-session endpoint, and the provider does not announce one. Turn the switch off or enter the endpoints by hand.',
@@ -384,12 +438,13 @@ export class SsoConfigService {
       );
     }
     // A kept secret goes only where it went before: a new issuer or token endpoint needs it typed
-    // again, or a changed address alone could send the stored secret to someone else.
+    // again, or a changed address alone could send the stored secret to someone else. (A key is
+    // not a shared secret: the provider only ever sees its signatures.)
     const moved =
       before?.oidc &&
       (before.oidc.issuer !== endpoints.issuer ||
         new URL(before.oidc.tokenEndpoint).origin !== new URL(endpoints.tokenEndpoint).origin);
-    if (moved && !hasNewSecret) {
+    if (method !== 'private_key_jwt' && moved && !hasNewSecret) {
       throw invalid(
         'The issuer or token endpoint changed: enter the client secret again to send it to the new address.',
         'oidc.secretRequiredForNewEndpoint',
@@ -401,6 +456,7 @@ export class SsoConfigService {
       automaticLogout: input.automaticLogout,
       clientId: input.clientId,
       scopes: [...new Set(input.scopes)],
+      tokenEndpointAuthMethod: method,
     };
   }
 
@@ -963,19 +1019,30 @@ export class SsoConfigService {
     const row = this.idpRow(idpId);
     if (row.kind !== 'oidc')
       throw invalid('That identity provider does not use OpenID Connect.', 'idp.notOidc');
-    const clientSecret = row.secret_ref ? await this.refs.read(row.secret_ref) : null;
-    if (row.secret_ref && !clientSecret) {
+    const stored = row.secret_ref ? await this.refs.read(row.secret_ref) : null;
+    if (row.secret_ref && !stored) {
       throw new AppError(
         ErrorCode.Internal,
         "This IdP's client secret is missing from the keychain; enter it again in the IdP's settings.",
         'oidc.secretMissing',
       );
     }
+    const settings = OidcStoredSchema.parse(JSON.parse(row.settings_json));
+    const usesKey = settings.tokenEndpointAuthMethod === 'private_key_jwt';
     return {
-      settings: OidcStoredSchema.parse(JSON.parse(row.settings_json)),
-      clientSecret,
+      settings,
+      clientSecret: usesKey ? null : stored,
+      clientPrivateKeyPem: usesKey ? stored : null,
       redirectUri: this.org.get().sp.oidcRedirectUri,
     };
+  }
+
+  /** The JWKS the sign-in service publishes for private_key_jwt (public keys only). */
+  oidcClientJwks() {
+    const rows = this.db.prepare("SELECT settings_json FROM idps WHERE kind = 'oidc'").all() as {
+      settings_json: string;
+    }[];
+    return clientJwks(rows.map((row) => OidcStoredSchema.parse(JSON.parse(row.settings_json))));
   }
 
   /** S5/O3: stored per IdP; off until the admin turns it on. */

@@ -1,10 +1,13 @@
 import {
   Alert,
   Button,
+  Code,
+  CopyButton,
   Group,
   Modal,
   PasswordInput,
   SegmentedControl,
+  Select,
   Stack,
   Switch,
   Table,
@@ -15,7 +18,12 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Idp, OidcEndpoints } from '../../../../shared/admin/schemas';
+import {
+  TOKEN_AUTH_METHODS,
+  type Idp,
+  type OidcEndpoints,
+  type TokenAuthMethod,
+} from '../../../../shared/admin/schemas';
 import { call } from '../../api/client';
 import { FormActions } from '../../app/FormActions';
 import { ErrorAlert } from '../../app/ErrorAlert';
@@ -54,9 +62,24 @@ export function OidcModal({ idp, onClose }: { idp: Idp | null; onClose(): void }
     userinfoEndpoint: current?.userinfoEndpoint ?? '',
     endSessionEndpoint: current?.endSessionEndpoint ?? '',
   });
+  // null: not chosen yet — the first method the provider offers, once discovery says which.
+  const [chosenMethod, setChosenMethod] = useState<TokenAuthMethod | null>(
+    current?.tokenEndpointAuthMethod ?? null,
+  );
   const discover = useMutation({
     mutationFn: () => call('sso:oidc:discover', { discoveryUrl: discoveryUrl.trim() }),
   });
+  // What the provider offers: from this discovery, else from the stored settings; by hand, all.
+  const offered: readonly TokenAuthMethod[] =
+    mode === 'manual'
+      ? TOKEN_AUTH_METHODS
+      : (discover.data?.tokenEndpointAuthMethods ?? current?.tokenEndpointAuthMethods ?? TOKEN_AUTH_METHODS);
+  const method: TokenAuthMethod =
+    chosenMethod && offered.includes(chosenMethod)
+      ? chosenMethod
+      : (TOKEN_AUTH_METHODS.find((m) => offered.includes(m)) ?? 'client_secret_basic');
+  const usesKey = method === 'private_key_jwt';
+  const jwksUrl = org.data ? new URL('/oidc/jwks', org.data.sp.oidcRedirectUri).href : null;
 
   function submit() {
     save.mutate(
@@ -65,9 +88,10 @@ export function OidcModal({ idp, onClose }: { idp: Idp | null; onClose(): void }
         idp: {
           name,
           clientId,
-          clientSecret,
+          clientSecret: usesKey ? '' : clientSecret,
           scopes,
           automaticLogout,
+          tokenEndpointAuthMethod: method,
           endpoints:
             mode === 'discovery'
               ? { kind: 'discovery', discoveryUrl: discoveryUrl.trim() }
@@ -116,14 +140,26 @@ export function OidcModal({ idp, onClose }: { idp: Idp | null; onClose(): void }
             onChange={(e) => setClientId(e.currentTarget.value)}
             required
           />
-          <PasswordInput
-            label={t('oidc.clientSecret')}
-            description={current?.hasClientSecret ? t('oidc.clientSecretKeep') : t('oidc.clientSecretHint')}
-            value={clientSecret}
-            onChange={(e) => setClientSecret(e.currentTarget.value)}
-            required={!current?.hasClientSecret}
-            autoComplete="off"
+          <Select
+            label={t('oidc.authMethod')}
+            description={t('oidc.authMethodHint')}
+            value={method}
+            onChange={(value) => value && setChosenMethod(value as TokenAuthMethod)}
+            data={offered.map((value) => ({ value, label: t(`oidc.authMethods.${value}`) }))}
+            allowDeselect={false}
           />
+          {usesKey ? (
+            <ClientKey jwk={current?.clientPublicJwk ?? null} jwksUrl={jwksUrl} />
+          ) : (
+            <PasswordInput
+              label={t('oidc.clientSecret')}
+              description={current?.hasClientSecret ? t('oidc.clientSecretKeep') : t('oidc.clientSecretHint')}
+              value={clientSecret}
+              onChange={(e) => setClientSecret(e.currentTarget.value)}
+              required={!current?.hasClientSecret}
+              autoComplete="off"
+            />
+          )}
           <TagsInput
             label={t('oidc.scopes')}
             description={t('oidc.scopesHint')}
@@ -192,6 +228,39 @@ export function OidcModal({ idp, onClose }: { idp: Idp | null; onClose(): void }
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * private_key_jwt: the public key the provider must know. Made when the IdP is first saved with
+ * this method (the private half goes to the keychain); registered at the provider by pasting the
+ * JWKS, or by its URL when the provider can reach this computer.
+ */
+function ClientKey({ jwk, jwksUrl }: { jwk: object | null; jwksUrl: string | null }) {
+  const { t } = useTranslation();
+  if (!jwk) return <Alert color="blue">{t('oidc.keyOnSave')}</Alert>;
+  const jwks = JSON.stringify({ keys: [jwk] }, null, 2);
+  return (
+    <Stack gap="xs">
+      <Text size="sm">{t('oidc.keyRegister')}</Text>
+      <Code block mah={160} style={{ overflow: 'auto' }} aria-label={t('oidc.jwks')}>
+        {jwks}
+      </Code>
+      <Group>
+        <CopyButton value={jwks}>
+          {({ copied, copy }) => (
+            <Button variant="default" size="xs" onClick={copy}>
+              {copied ? t('oidc.jwksCopied') : t('oidc.copyJwks')}
+            </Button>
+          )}
+        </CopyButton>
+        {jwksUrl && (
+          <Text size="xs" c="dimmed">
+            {t('oidc.jwksUrl')}: <code>{jwksUrl}</code>
+          </Text>
+        )}
+      </Group>
+    </Stack>
   );
 }
 

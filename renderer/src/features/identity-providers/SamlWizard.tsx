@@ -30,6 +30,8 @@ import {
   type SamlBinding,
 } from '../../../../shared/admin/schemas';
 import type { SamlMetadataPreview } from '../../../../shared/ipc/contract';
+
+type MetadataEntity = { entityId: string; displayName: string | null };
 import { ApiError, call } from '../../api/client';
 import { downloadText } from '../../app/download';
 import { ErrorAlert } from '../../app/ErrorAlert';
@@ -37,7 +39,7 @@ import { useAdminMutation, useAdminQuery } from '../admin/api';
 
 type Source =
   | { kind: 'current' }
-  | { kind: 'metadata'; xml: string; fileName: string; preview: SamlMetadataPreview }
+  | { kind: 'metadata'; xml: string; fileName: string; entityId?: string; preview: SamlMetadataPreview }
   | { kind: 'manual' };
 
 const EMPTY_MANUAL = {
@@ -79,7 +81,11 @@ export function SamlWizard({ idp, onClose }: { idp: Idp | null; onClose(): void 
           acknowledgeLessSecure: acknowledged,
           source:
             source.kind === 'metadata'
-              ? { kind: 'metadata', xml: source.xml }
+              ? {
+                  kind: 'metadata',
+                  xml: source.xml,
+                  ...(source.entityId ? { entityId: source.entityId } : {}),
+                }
               : source.kind === 'manual'
                 ? { kind: 'manual', ...manual }
                 : { kind: 'current' },
@@ -390,6 +396,13 @@ function IdpMetadataStep({
 }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'upload' | 'manual'>(source?.kind === 'manual' ? 'manual' : 'upload');
+  // A federation's aggregate lists several IdPs: the admin chooses one (the whole file stays, so
+  // its signature is what is checked).
+  const [aggregate, setAggregate] = useState<{
+    xml: string;
+    fileName: string;
+    entities: MetadataEntity[];
+  } | null>(null);
   const preview = useMutation({
     mutationFn: async (file: File) => {
       if (file.size > ADMIN_LIMITS.metadataMaxBytes) {
@@ -401,10 +414,39 @@ function IdpMetadataStep({
         });
       }
       const xml = await file.text();
-      return { xml, fileName: file.name, preview: await call('sso:saml-metadata:preview', { xml }) };
+      const entities = await call('sso:saml-metadata:entities', { xml });
+      if (entities.length > 1) return { kind: 'aggregate' as const, xml, fileName: file.name, entities };
+      return {
+        kind: 'single' as const,
+        xml,
+        fileName: file.name,
+        preview: await call('sso:saml-metadata:preview', { xml }),
+      };
     },
+    onMutate: () => {
+      setAggregate(null);
+      setSource(editing ? { kind: 'current' } : null);
+    },
+    onSuccess: (result) => {
+      if (result.kind === 'aggregate') setAggregate(result);
+      else
+        setSource({ kind: 'metadata', xml: result.xml, fileName: result.fileName, preview: result.preview });
+    },
+  });
+  const choose = useMutation({
+    mutationFn: async (entityId: string) => ({
+      entityId,
+      preview: await call('sso:saml-metadata:preview', { xml: aggregate!.xml, entityId }),
+    }),
     onMutate: () => setSource(editing ? { kind: 'current' } : null),
-    onSuccess: (result) => setSource({ kind: 'metadata', ...result }),
+    onSuccess: ({ entityId, preview: parsed }) =>
+      setSource({
+        kind: 'metadata',
+        xml: aggregate!.xml,
+        fileName: aggregate!.fileName,
+        entityId,
+        preview: parsed,
+      }),
   });
   const manualComplete = manual.entityId.trim() && manual.ssoUrl.trim() && manual.certificatePem.trim();
   return (
@@ -454,6 +496,24 @@ function IdpMetadataStep({
             </Group>
           </Dropzone>
           <ErrorAlert error={preview.error} />
+          {aggregate && (
+            <Select
+              label={t('saml.chooseEntity')}
+              description={t('saml.chooseEntityHint', {
+                count: aggregate.entities.length,
+                file: aggregate.fileName,
+              })}
+              placeholder={t('saml.chooseEntityPlaceholder')}
+              searchable
+              data={aggregate.entities.map((entity) => ({
+                value: entity.entityId,
+                label: entity.displayName ? `${entity.displayName} — ${entity.entityId}` : entity.entityId,
+              }))}
+              value={source?.kind === 'metadata' ? (source.entityId ?? null) : null}
+              onChange={(value) => value && choose.mutate(value)}
+            />
+          )}
+          <ErrorAlert error={choose.error} />
           {source?.kind === 'metadata' && (
             <MetadataPreview fileName={source.fileName} preview={source.preview} />
           )}

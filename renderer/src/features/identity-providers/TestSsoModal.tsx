@@ -19,10 +19,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Idp } from '../../../../shared/admin/schemas';
-import type { ProvisioningPlan, SignInCheck, SsoTest } from '../../../../shared/admin/directory';
+import {
+  SSO_TEST_TIMEOUT_MS,
+  type ProvisioningPlan,
+  type SignInCheck,
+  type SsoTest,
+} from '../../../../shared/admin/directory';
 import { call } from '../../api/client';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useAdminMutation } from '../admin/api';
+
+const TEST_TIMEOUT_MINUTES = SSO_TEST_TIMEOUT_MS / 60_000;
 
 /**
  * S6–S7, O4, C3: runs the real sign-in at the IdP in its own window (Electron: an isolated window
@@ -88,7 +95,7 @@ export function TestSsoModal({ idp, onClose }: { idp: Idp; onClose(): void }) {
         {result?.state === 'waiting' && (
           <Group gap="xs">
             <Loader size="sm" />
-            <Text size="sm">{t('test.waiting')}</Text>
+            <Text size="sm">{t('test.waiting', { minutes: TEST_TIMEOUT_MINUTES })}</Text>
           </Group>
         )}
         {result && result.state !== 'waiting' && <TestResult test={result} />}
@@ -202,7 +209,16 @@ function TestResult({ test }: { test: SsoTest }) {
   return (
     <Stack>
       <Alert color={test.state === 'succeeded' ? 'green' : 'red'} title={t(`test.${test.state}`)}>
-        {test.subject && t('test.subject', { subject: test.subject })}
+        {test.identity
+          ? test.identity.name
+            ? t('test.signedInAsNamed', { name: test.identity.name, email: test.identity.email })
+            : t('test.signedInAs', { email: test.identity.email })
+          : test.subject && t('test.subject', { subject: test.subject })}
+        {test.identity && test.subject && (
+          <Text size="xs" c="dimmed">
+            {t('test.subjectId', { subject: test.subject })}
+          </Text>
+        )}
       </Alert>
       <Checks checks={test.checks} />
       <Accordion variant="separated" multiple>

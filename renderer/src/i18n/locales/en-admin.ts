@@ -131,6 +131,10 @@ export const enAdmin = {
     keepCurrent: 'The current metadata is kept unless you upload new metadata.',
     dropMetadata: 'Drop the IdP metadata file here, or click to choose it',
     dropMetadataHint: 'An XML file of at most 1 MB.',
+    chooseEntity: 'Identity provider in this file',
+    chooseEntityHint:
+      '{{file}} describes {{count}} identity providers (a federation’s metadata). Choose the one you are adding; the signature of the whole file is checked.',
+    chooseEntityPlaceholder: 'Choose an identity provider',
     entityId: 'IdP entity ID',
     ssoUrl: 'Single sign-on URL',
     binding: 'Binding',
@@ -184,6 +188,22 @@ export const enAdmin = {
     automaticLogoutHint:
       'Signing out of Tessera also ends the session at the provider (needs its end-session endpoint).',
     noEndSession: 'This provider does not announce an end-session endpoint, so automatic logout cannot work.',
+    authMethod: 'Token endpoint authentication',
+    authMethodHint:
+      'How Tessera proves it is this client when it exchanges the code. Use the method the client is registered with at the provider; the list shows what the provider offers.',
+    authMethods: {
+      client_secret_basic: 'Client secret in an HTTP Basic header (client_secret_basic)',
+      client_secret_post: 'Client secret in the request body (client_secret_post)',
+      private_key_jwt: 'Signed JWT with Tessera’s key (private_key_jwt)',
+    },
+    keyOnSave:
+      'Tessera creates its key when you save: the private key stays in the system keychain. Then open this identity provider again to copy its public key (JWKS) and register it at the provider.',
+    keyRegister:
+      'Register this public key (JWKS) for the client at the provider. The private key stays in the system keychain.',
+    jwks: 'Tessera’s public key (JWKS)',
+    copyJwks: 'Copy JWKS',
+    jwksCopied: 'JWKS copied',
+    jwksUrl: 'Also published at',
   },
   builtin: {
     title: 'Add the built-in identity',
@@ -382,6 +402,12 @@ export const enAdminErrors = {
       'The identity provider {{issuer}} signs ID tokens with {{announced}}; Tessera accepts only RSA, RSA-PSS, ECDSA and EdDSA signatures.',
     secretMissing:
       'This identity provider’s client secret is missing from the keychain; enter it again in its settings.',
+    templatedIssuer:
+      'The issuer “{{issuer}}” is a template for many tenants, not one identity provider. Put your tenant ID in the URL instead: {{suggestion}}.',
+    noSupportedAuthMethod:
+      'The identity provider {{issuer}} lets clients authenticate at its token endpoint only with {{announced}}; Tessera supports client_secret_basic, client_secret_post and private_key_jwt.',
+    authMethodNotOffered:
+      'The identity provider does not offer {{method}} at its token endpoint; it offers {{offered}}. Choose one of those.',
   },
   dns: {
     badResolver:
@@ -427,8 +453,13 @@ export const enSsoErrors = {
       'This file contains a DOCTYPE or ENTITY declaration, which SAML metadata never needs and Tessera refuses for safety. Download the metadata again from the identity provider.',
     notXml: 'This file is not well-formed XML, so it cannot be SAML metadata.',
     notEntityDescriptor: 'This XML is not SAML metadata (its root is not md:EntityDescriptor).',
-    severalEntities:
-      'This file describes {{count}} identity providers. Upload the metadata of only the one you are adding.',
+    severalEntities: 'This file describes {{count}} identity providers. Choose the one you are adding.',
+    templatedEntityId:
+      'The entity ID “{{entityId}}” is a template for many tenants, not one identity provider. Put your tenant ID in the URL instead: {{suggestion}} — download your own tenant’s metadata, or enter that entity ID in the form.',
+    entityNotFound:
+      'This file does not describe the identity provider {{entityId}}. Choose one of the identity providers it lists.',
+    duplicateEntity:
+      'This file describes the identity provider {{entityId}} more than once. Ask the federation for corrected metadata.',
     noIdpDescriptor:
       'This metadata describes no SAML 2.0 identity provider (no IDPSSODescriptor). Check that it is the identity provider’s metadata, not a service provider’s.',
     noEntityId: 'The metadata has no entity ID.',

@@ -13,7 +13,8 @@ export const enSignin = {
     copied: 'URL copied',
     copyHint:
       'To test without a session the browser already has at the identity provider, paste the URL into a private window.',
-    waiting: 'Waiting for the identity provider to answer…',
+    waiting:
+      'Waiting for the identity provider to answer… (Tessera gives up after {{minutes}} minutes and says why.)',
     goBack: 'Go back',
     close: 'Close',
     activate: 'Activate this identity provider',
@@ -23,6 +24,9 @@ export const enSignin = {
     succeeded: 'Test succeeded',
     failed: 'Test failed',
     subject: 'Signed in as {{subject}}.',
+    signedInAs: 'Signed in as {{email}}.',
+    signedInAsNamed: 'Signed in as {{name}} ({{email}}).',
+    subjectId: 'Subject at the identity provider: {{subject}}',
     claims: 'Claims received',
     profile: 'Profile JIT would write',
   },

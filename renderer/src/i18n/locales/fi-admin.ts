@@ -138,6 +138,10 @@ export const fiAdmin: Pick<
     keepCurrent: 'Nykyinen metadata säilyy, ellet tuo uutta metadataa.',
     dropMetadata: 'Pudota IdP-metadatatiedosto tähän tai valitse se napsauttamalla',
     dropMetadataHint: 'XML-tiedosto, enintään 1 Mt.',
+    chooseEntity: 'Tämän tiedoston identiteetintarjoaja',
+    chooseEntityHint:
+      '{{file}} kuvaa {{count}} identiteetintarjoajaa (federaation metatiedot). Valitse se, jonka lisäät; koko tiedoston allekirjoitus tarkistetaan.',
+    chooseEntityPlaceholder: 'Valitse identiteetintarjoaja',
     entityId: 'IdP:n entity ID',
     ssoUrl: 'Kertakirjautumisen URL-osoite',
     binding: 'Sidonta',
@@ -193,6 +197,22 @@ export const fiAdmin: Pick<
       'Tesserasta uloskirjautuminen päättää myös istunnon tarjoajalla (edellyttää sen istunnon päättämisen päätepistettä).',
     noEndSession:
       'Tämä tarjoaja ei ilmoita istunnon päättämisen päätepistettä, joten automaattinen uloskirjautuminen ei voi toimia.',
+    authMethod: 'Token-päätepisteen todennus',
+    authMethodHint:
+      'Miten Tessera todistaa olevansa tämä asiakas vaihtaessaan koodin. Käytä menetelmää, jolla asiakas on rekisteröity palveluntarjoajalle; luettelossa ovat palveluntarjoajan tarjoamat menetelmät.',
+    authMethods: {
+      client_secret_basic: 'Asiakassalaisuus HTTP Basic -otsakkeessa (client_secret_basic)',
+      client_secret_post: 'Asiakassalaisuus pyynnön rungossa (client_secret_post)',
+      private_key_jwt: 'Tesseran avaimella allekirjoitettu JWT (private_key_jwt)',
+    },
+    keyOnSave:
+      'Tessera luo avaimensa, kun tallennat: yksityinen avain pysyy järjestelmän avainnipussa. Avaa sitten tämä identiteetintarjoaja uudelleen, kopioi julkinen avain (JWKS) ja rekisteröi se palveluntarjoajalle.',
+    keyRegister:
+      'Rekisteröi tämä julkinen avain (JWKS) asiakkaalle palveluntarjoajalla. Yksityinen avain pysyy järjestelmän avainnipussa.',
+    jwks: 'Tesseran julkinen avain (JWKS)',
+    copyJwks: 'Kopioi JWKS',
+    jwksCopied: 'JWKS kopioitu',
+    jwksUrl: 'Julkaistu myös osoitteessa',
   },
   builtin: {
     title: 'Lisää sisäänrakennettu identiteetti',
@@ -401,6 +421,12 @@ export const fiAdminErrors: Pick<
       'Identiteetintarjoaja {{issuer}} allekirjoittaa ID-tunnukset algoritmilla {{announced}}; Tessera hyväksyy vain RSA-, RSA-PSS-, ECDSA- ja EdDSA-allekirjoitukset.',
     secretMissing:
       'Identiteetintarjoajan asiakassalaisuus puuttuu avainnipusta; anna se uudelleen sen asetuksissa.',
+    templatedIssuer:
+      'Myöntäjä ”{{issuer}}” on usean vuokraajan malli, ei yksi identiteetintarjoaja. Lisää URL-osoitteeseen oma vuokraajatunnuksesi (tenant ID): {{suggestion}}.',
+    noSupportedAuthMethod:
+      'Identiteetintarjoaja {{issuer}} sallii asiakkaiden tunnistautua token-päätepisteeseen vain menetelmillä {{announced}}; Tessera tukee menetelmiä client_secret_basic, client_secret_post ja private_key_jwt.',
+    authMethodNotOffered:
+      'Identiteetintarjoaja ei tarjoa menetelmää {{method}} token-päätepisteessään; se tarjoaa: {{offered}}. Valitse jokin niistä.',
   },
   dns: {
     badResolver:
@@ -448,8 +474,13 @@ export const fiSsoErrors: Pick<Messages['errors'], 'metadata' | 'certificate' | 
       'Tiedostossa on DOCTYPE- tai ENTITY-määrittely, jota SAML-metadata ei koskaan tarvitse ja jonka Tessera hylkää turvallisuussyistä. Lataa metadata uudelleen identiteetintarjoajalta.',
     notXml: 'Tiedosto ei ole hyvin muodostettua XML:ää, joten se ei voi olla SAML-metadataa.',
     notEntityDescriptor: 'Tämä XML ei ole SAML-metadataa (sen juurielementti ei ole md:EntityDescriptor).',
-    severalEntities:
-      'Tiedostossa kuvataan {{count}} identiteetintarjoajaa. Tuo vain sen tarjoajan metadata, jota olet lisäämässä.',
+    severalEntities: 'Tämä tiedosto kuvaa {{count}} identiteetintarjoajaa. Valitse se, jonka lisäät.',
+    templatedEntityId:
+      'Entiteettitunnus ”{{entityId}}” on usean vuokraajan malli, ei yksi identiteetintarjoaja. Lisää URL-osoitteeseen oma vuokraajatunnuksesi (tenant ID): {{suggestion}} – lataa oman vuokraajasi metatiedot tai syötä tämä entiteettitunnus lomakkeeseen.',
+    entityNotFound:
+      'Tämä tiedosto ei kuvaa identiteetintarjoajaa {{entityId}}. Valitse jokin sen luettelemista identiteetintarjoajista.',
+    duplicateEntity:
+      'Tämä tiedosto kuvaa identiteetintarjoajan {{entityId}} useammin kuin kerran. Pyydä federaatiolta korjatut metatiedot.',
     noIdpDescriptor:
       'Metadata ei kuvaa SAML 2.0 -identiteetintarjoajaa (IDPSSODescriptor puuttuu). Tarkista, että se on identiteetintarjoajan eikä palveluntarjoajan metadata.',
     noEntityId: 'Metadatasta puuttuu entity ID.',

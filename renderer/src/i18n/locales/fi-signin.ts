@@ -12,7 +12,8 @@ export const fiSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
     copied: 'URL kopioitu',
     copyHint:
       'Jos haluat testata ilman istuntoa, joka selaimella jo on identiteetintarjoajalla, liitä URL yksityiseen ikkunaan.',
-    waiting: 'Odotetaan identiteetintarjoajan vastausta…',
+    waiting:
+      'Odotetaan identiteetintarjoajan vastausta… (Tessera luovuttaa {{minutes}} minuutin kuluttua ja kertoo syyn.)',
     goBack: 'Palaa takaisin',
     close: 'Sulje',
     activate: 'Aktivoi tämä identiteetintarjoaja',
@@ -22,6 +23,9 @@ export const fiSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
     succeeded: 'Testi onnistui',
     failed: 'Testi epäonnistui',
     subject: 'Kirjautunut käyttäjänä {{subject}}.',
+    signedInAs: 'Kirjautunut käyttäjänä {{email}}.',
+    signedInAsNamed: 'Kirjautunut käyttäjänä {{name}} ({{email}}).',
+    subjectId: 'Subjekti identiteetintarjoajalla: {{subject}}',
     claims: 'Vastaanotetut väitteet',
     profile: 'Profiili, jonka JIT kirjoittaisi',
   },

@@ -142,6 +142,10 @@ export const plAdmin: Pick<
     keepCurrent: 'Bieżące metadane zostaną zachowane, chyba że prześlesz nowe.',
     dropMetadata: 'Upuść tu plik metadanych IdP albo kliknij, aby go wybrać',
     dropMetadataHint: 'Plik XML o rozmiarze do 1 MB.',
+    chooseEntity: 'Dostawca tożsamości z tego pliku',
+    chooseEntityHint:
+      'Plik {{file}} opisuje kilku dostawców tożsamości ({{count}}; metadane federacji). Wybierz tego, którego dodajesz; sprawdzany jest podpis całego pliku.',
+    chooseEntityPlaceholder: 'Wybierz dostawcę tożsamości',
     entityId: 'Entity ID IdP',
     ssoUrl: 'Adres URL logowania jednokrotnego',
     binding: 'Powiązanie',
@@ -197,6 +201,22 @@ export const plAdmin: Pick<
       'Wylogowanie z Tessery kończy też sesję u dostawcy (wymaga jego punktu końcowego zakończenia sesji).',
     noEndSession:
       'Ten dostawca nie udostępnia punktu końcowego zakończenia sesji, więc automatyczne wylogowanie nie może działać.',
+    authMethod: 'Uwierzytelnianie w punkcie końcowym tokenów',
+    authMethodHint:
+      'Jak Tessera udowadnia, że jest tym klientem, gdy wymienia kod. Użyj metody, z którą klient jest zarejestrowany u dostawcy; lista pokazuje, co oferuje dostawca.',
+    authMethods: {
+      client_secret_basic: 'Klucz tajny klienta w nagłówku HTTP Basic (client_secret_basic)',
+      client_secret_post: 'Klucz tajny klienta w treści żądania (client_secret_post)',
+      private_key_jwt: 'JWT podpisany kluczem Tessery (private_key_jwt)',
+    },
+    keyOnSave:
+      'Tessera utworzy swój klucz podczas zapisywania: klucz prywatny pozostaje w systemowym pęku kluczy. Następnie otwórz ponownie tego dostawcę tożsamości, aby skopiować klucz publiczny (JWKS) i zarejestrować go u dostawcy.',
+    keyRegister:
+      'Zarejestruj ten klucz publiczny (JWKS) dla klienta u dostawcy. Klucz prywatny pozostaje w systemowym pęku kluczy.',
+    jwks: 'Klucz publiczny Tessery (JWKS)',
+    copyJwks: 'Kopiuj JWKS',
+    jwksCopied: 'Skopiowano JWKS',
+    jwksUrl: 'Opublikowany również pod adresem',
   },
   builtin: {
     title: 'Dodaj wbudowaną tożsamość',
@@ -406,6 +426,12 @@ export const plAdminErrors: Pick<
       'Dostawca tożsamości {{issuer}} podpisuje tokeny ID algorytmem {{announced}}; Tessera akceptuje tylko podpisy RSA, RSA-PSS, ECDSA i EdDSA.',
     secretMissing:
       'W pęku kluczy brakuje klucza tajnego klienta tego dostawcy tożsamości; wpisz go ponownie w jego ustawieniach.',
+    templatedIssuer:
+      'Wystawca „{{issuer}}” to szablon dla wielu dzierżaw, a nie jeden dostawca tożsamości. Zamiast tego wpisz w adresie URL identyfikator swojej dzierżawy (tenant ID): {{suggestion}}.',
+    noSupportedAuthMethod:
+      'Dostawca tożsamości {{issuer}} pozwala klientom uwierzytelniać się w punkcie końcowym tokenów tylko metodami {{announced}}; Tessera obsługuje client_secret_basic, client_secret_post i private_key_jwt.',
+    authMethodNotOffered:
+      'Dostawca tożsamości nie oferuje metody {{method}} w punkcie końcowym tokenów; oferuje: {{offered}}. Wybierz jedną z nich.',
   },
   dns: {
     badResolver:
@@ -457,7 +483,13 @@ export const plSsoErrors: Pick<Messages['errors'], 'metadata' | 'certificate' | 
     notEntityDescriptor:
       'Ten dokument XML nie zawiera metadanych SAML (jego elementem głównym nie jest md:EntityDescriptor).',
     severalEntities:
-      'Liczba dostawców tożsamości opisanych w tym pliku: {{count}}. Prześlij metadane tylko tego, którego dodajesz.',
+      'Ten plik opisuje kilku dostawców tożsamości ({{count}}). Wybierz tego, którego dodajesz.',
+    templatedEntityId:
+      'Identyfikator jednostki „{{entityId}}” to szablon dla wielu dzierżaw, a nie jeden dostawca tożsamości. Zamiast tego wpisz w adresie URL identyfikator swojej dzierżawy (tenant ID): {{suggestion}} — pobierz metadane własnej dzierżawy albo wpisz ten identyfikator jednostki w formularzu.',
+    entityNotFound:
+      'Ten plik nie opisuje dostawcy tożsamości {{entityId}}. Wybierz jednego z wymienionych w nim dostawców tożsamości.',
+    duplicateEntity:
+      'Ten plik opisuje dostawcę tożsamości {{entityId}} więcej niż raz. Poproś federację o poprawione metadane.',
     noIdpDescriptor:
       'Te metadane nie opisują dostawcy tożsamości SAML 2.0 (brak IDPSSODescriptor). Sprawdź, czy to metadane dostawcy tożsamości, a nie dostawcy usług.',
     noEntityId: 'W metadanych brakuje entity ID.',

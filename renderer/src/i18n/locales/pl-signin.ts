@@ -12,7 +12,8 @@ export const plSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
     copied: 'Skopiowano URL',
     copyHint:
       'Aby przetestować bez sesji, którą przeglądarka ma już u dostawcy tożsamości, wklej URL do okna prywatnego.',
-    waiting: 'Oczekiwanie na odpowiedź dostawcy tożsamości…',
+    waiting:
+      'Oczekiwanie na odpowiedź dostawcy tożsamości… (Tessera zrezygnuje po {{minutes}} min i poda przyczynę.)',
     goBack: 'Wróć',
     close: 'Zamknij',
     activate: 'Aktywuj tego dostawcę tożsamości',
@@ -22,6 +23,9 @@ export const plSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
     succeeded: 'Test zakończony powodzeniem',
     failed: 'Test nie powiódł się',
     subject: 'Zalogowano jako {{subject}}.',
+    signedInAs: 'Zalogowano jako {{email}}.',
+    signedInAsNamed: 'Zalogowano jako {{name}} ({{email}}).',
+    subjectId: 'Podmiot u dostawcy tożsamości: {{subject}}',
     claims: 'Otrzymane oświadczenia',
     profile: 'Profil, który zapisałby JIT',
   },

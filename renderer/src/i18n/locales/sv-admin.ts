@@ -136,6 +136,10 @@ export const svAdmin: Pick<
     keepCurrent: 'Den aktuella metadatan behålls om du inte laddar upp ny metadata.',
     dropMetadata: 'Släpp IdP-metadatafilen här, eller klicka för att välja den',
     dropMetadataHint: 'En XML-fil på högst 1 MB.',
+    chooseEntity: 'Identitetsleverantör i den här filen',
+    chooseEntityHint:
+      '{{file}} beskriver {{count}} identitetsleverantörer (en federations metadata). Välj den du lägger till; signaturen för hela filen kontrolleras.',
+    chooseEntityPlaceholder: 'Välj en identitetsleverantör',
     entityId: 'IdP entity ID',
     ssoUrl: 'URL för enkel inloggning',
     binding: 'Bindning',
@@ -191,6 +195,22 @@ export const svAdmin: Pick<
       'När man loggar ut från Tessera avslutas även sessionen hos leverantören (kräver dess slutpunkt för sessionsavslut).',
     noEndSession:
       'Leverantören anger ingen slutpunkt för sessionsavslut, så automatisk utloggning kan inte fungera.',
+    authMethod: 'Autentisering mot tokenslutpunkten',
+    authMethodHint:
+      'Hur Tessera visar att det är den här klienten när koden byts ut. Använd metoden som klienten är registrerad med hos leverantören; listan visar vad leverantören erbjuder.',
+    authMethods: {
+      client_secret_basic: 'Klienthemlighet i ett HTTP Basic-huvud (client_secret_basic)',
+      client_secret_post: 'Klienthemlighet i begärans innehåll (client_secret_post)',
+      private_key_jwt: 'Signerad JWT med Tesseras nyckel (private_key_jwt)',
+    },
+    keyOnSave:
+      'Tessera skapar sin nyckel när du sparar: den privata nyckeln stannar i systemets nyckelring. Öppna sedan identitetsleverantören igen för att kopiera den publika nyckeln (JWKS) och registrera den hos leverantören.',
+    keyRegister:
+      'Registrera den här publika nyckeln (JWKS) för klienten hos leverantören. Den privata nyckeln stannar i systemets nyckelring.',
+    jwks: 'Tesseras publika nyckel (JWKS)',
+    copyJwks: 'Kopiera JWKS',
+    jwksCopied: 'JWKS har kopierats',
+    jwksUrl: 'Publiceras även på',
   },
   builtin: {
     title: 'Lägg till den inbyggda identiteten',
@@ -394,6 +414,12 @@ export const svAdminErrors: Pick<
       'Identitetsleverantören {{issuer}} signerar ID-token med {{announced}}; Tessera godtar bara RSA-, RSA-PSS-, ECDSA- och EdDSA-signaturer.',
     secretMissing:
       'Identitetsleverantörens klienthemlighet saknas i nyckelringen; ange den igen i dess inställningar.',
+    templatedIssuer:
+      'Utfärdaren ”{{issuer}}” är en mall för många klientorganisationer, inte en identitetsleverantör. Ange ert klient-ID (tenant ID) i URL:en i stället: {{suggestion}}.',
+    noSupportedAuthMethod:
+      'Identitetsleverantören {{issuer}} låter klienter autentisera sig mot tokenslutpunkten endast med {{announced}}; Tessera stöder client_secret_basic, client_secret_post och private_key_jwt.',
+    authMethodNotOffered:
+      'Identitetsleverantören erbjuder inte {{method}} vid tokenslutpunkten; den erbjuder {{offered}}. Välj en av dem.',
   },
   dns: {
     badResolver:
@@ -439,8 +465,13 @@ export const svSsoErrors: Pick<Messages['errors'], 'metadata' | 'certificate' | 
       'Filen innehåller en DOCTYPE- eller ENTITY-deklaration, som SAML-metadata aldrig behöver och som Tessera av säkerhetsskäl inte godtar. Ladda ned metadatan igen från identitetsleverantören.',
     notXml: 'Filen är inte välformad XML, så den kan inte vara SAML-metadata.',
     notEntityDescriptor: 'Den här XML-filen är inte SAML-metadata (roten är inte md:EntityDescriptor).',
-    severalEntities:
-      'Filen beskriver {{count}} identitetsleverantörer. Ladda bara upp metadatan för den som du lägger till.',
+    severalEntities: 'Den här filen beskriver {{count}} identitetsleverantörer. Välj den du lägger till.',
+    templatedEntityId:
+      'Entitets-ID:t ”{{entityId}}” är en mall för många klientorganisationer, inte en identitetsleverantör. Ange ert klient-ID (tenant ID) i URL:en i stället: {{suggestion}} – ladda ner er egen klientorganisations metadata, eller ange det entitets-ID:t i formuläret.',
+    entityNotFound:
+      'Den här filen beskriver inte identitetsleverantören {{entityId}}. Välj en av identitetsleverantörerna som den listar.',
+    duplicateEntity:
+      'Den här filen beskriver identitetsleverantören {{entityId}} mer än en gång. Be federationen om rättad metadata.',
     noIdpDescriptor:
       'Metadatan beskriver ingen SAML 2.0-identitetsleverantör (ingen IDPSSODescriptor). Kontrollera att det är identitetsleverantörens metadata och inte en tjänsteleverantörs.',
     noEntityId: 'Metadatan saknar entity ID.',

@@ -12,7 +12,8 @@ export const svSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
     copied: 'URL:en har kopierats',
     copyHint:
       'Om du vill testa utan en session som webbläsaren redan har hos identitetsleverantören klistrar du in URL:en i ett privat fönster.',
-    waiting: 'Väntar på svar från identitetsleverantören …',
+    waiting:
+      'Väntar på svar från identitetsleverantören … (Tessera ger upp efter {{minutes}} minuter och säger varför.)',
     goBack: 'Gå tillbaka',
     close: 'Stäng',
     activate: 'Aktivera den här identitetsleverantören',
@@ -22,6 +23,9 @@ export const svSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
     succeeded: 'Testet lyckades',
     failed: 'Testet misslyckades',
     subject: 'Inloggad som {{subject}}.',
+    signedInAs: 'Inloggad som {{email}}.',
+    signedInAsNamed: 'Inloggad som {{name}} ({{email}}).',
+    subjectId: 'Subjekt hos identitetsleverantören: {{subject}}',
     claims: 'Mottagna anspråk',
     profile: 'Profil som JIT skulle skriva',
   },

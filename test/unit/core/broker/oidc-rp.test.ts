@@ -24,6 +24,8 @@ describe('OIDC relying party', () => {
         automaticLogout: false,
         clientId: op.clientId,
         scopes: ['openid', 'email', 'profile'],
+        tokenEndpointAuthMethod: 'client_secret_basic',
+        clientPublicJwk: null,
       },
       clientSecret: op.clientSecret,
       redirectUri: REDIRECT,

@@ -10,6 +10,7 @@ import {
   TEST_IDP_ENTITY_ID,
   TEST_SP,
   commentInjectionNameId,
+  encryptAssertion,
   hugeResponse,
   protoAttributes,
   resignWith,
@@ -144,6 +145,37 @@ describe('SAML service provider', () => {
       return twoAssertions(samlResponseXml(base), evil);
     });
     expect(failedCheck(outcome).id).toBe('one-assertion');
+  });
+
+  it('refuses an encrypted assertion with its own check and what to turn off', async () => {
+    const sp = new SamlServiceProvider();
+    const { requestId } = await sp.start(peer, 'relay');
+    const xml = await encryptAssertion(
+      samlResponseXml({
+        issuer: TEST_IDP_ENTITY_ID,
+        destination: TEST_SP.acsUrl,
+        recipient: TEST_SP.acsUrl,
+        audience: TEST_SP.entityId,
+        inResponseTo: requestId,
+        signer: pki.idp,
+      }),
+      pki.encryption,
+    );
+    const failed = failedCheck(await sp.validate(peer, toPostBody(xml), requestId));
+    expect(failed.id).toBe('encryption');
+    expect(failed.detail).toMatch(/encrypted the assertion \(EncryptedAssertion\)/);
+    expect(failed.fix).toMatch(/Turn off assertion encryption for Tessera/);
+  });
+
+  it('refuses a signed assertion without Conditions with its own check, not a raw error', async () => {
+    const { outcome } = await exchange((base) => samlResponseXml({ ...base, conditions: false }));
+    const failed = failedCheck(outcome);
+    expect(failed.id).toBe('conditions');
+    expect(failed.detail).toBe(
+      'The assertion has no Conditions element, so it names no audience and no validity period.',
+    );
+    expect(failed.fix).toContain(TEST_SP.entityId);
+    expect(`${failed.detail} ${failed.fix}`).not.toMatch(/TypeError|undefined|Cannot read/);
   });
 
   it('reads a NameID with an injected comment as the whole signed text', async () => {

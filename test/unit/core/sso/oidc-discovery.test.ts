@@ -59,6 +59,7 @@ describe('discovery from a real oidc-provider', () => {
     idTokenSigningAlgs: ['RS256'],
     // oidc-provider sends `iss` in authorization responses (RFC 9207) and says so.
     issParameterSupported: true,
+    tokenEndpointAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
   });
 
   it('finds the endpoints from the issuer URL', async () => {
@@ -102,6 +103,16 @@ describe('discovery from a provider that sends bad documents', () => {
         end_session_endpoint: `${base}/${name}/logout`,
       }),
     mismatch: (res, name) => json(res, { ...goodDocument(name), issuer: 'https://idp.example.com' }),
+    // Entra ID's /common document: the issuer is a template for every tenant.
+    templated: (res, name) => json(res, { ...goodDocument(name), issuer: `${base}/{tenantid}/v2.0` }),
+    'auth-methods': (res, name) =>
+      json(res, {
+        ...goodDocument(name),
+        token_endpoint_auth_methods_supported: ['client_secret_jwt', 'private_key_jwt', 'client_secret_post'],
+        token_endpoint_auth_signing_alg_values_supported: ['ES256'],
+      }),
+    'no-auth-method': (res, name) =>
+      json(res, { ...goodDocument(name), token_endpoint_auth_methods_supported: ['tls_client_auth'] }),
     'http-endpoint': (res, name) =>
       json(res, { ...goodDocument(name), authorization_endpoint: 'http://idp.example.com/authorize' }),
     'http-logout': (res, name) =>
@@ -186,8 +197,27 @@ describe('discovery from a provider that sends bad documents', () => {
       endSessionEndpoint: null,
       idTokenSigningAlgs: ['RS256'],
       issParameterSupported: false,
+      // Announced nothing: Discovery §3's default.
+      tokenEndpointAuthMethods: ['client_secret_basic'],
     });
     expect(await discoverOidc(`${issuerOf('good')}${WELL_KNOWN}`)).toEqual(found);
+  });
+
+  it('refuses a templated multi-tenant issuer, with the URL to use instead', async () => {
+    const error = await refusal(discoverOidc(issuerOf('templated')));
+    expect(error.reason).toBe('oidc.templatedIssuer');
+    expect(error.message).toContain(`Put your tenant ID in the URL instead: ${base}/<your tenant ID>/v2.0`);
+    expect(error.params).toMatchObject({ suggestion: `${base}/<your tenant ID>/v2.0` });
+  });
+
+  it('keeps the token endpoint authentication methods Tessera can use, or refuses', async () => {
+    // private_key_jwt only with RS256, which this provider does not take.
+    expect((await discoverOidc(issuerOf('auth-methods'))).tokenEndpointAuthMethods).toEqual([
+      'client_secret_post',
+    ]);
+    const error = await refusal(discoverOidc(issuerOf('no-auth-method')));
+    expect(error.reason).toBe('oidc.noSupportedAuthMethod');
+    expect(error.message).toContain('tls_client_auth');
   });
 
   it('keeps only the ID-token algorithms Tessera accepts, in the provider order', async () => {
@@ -305,6 +335,7 @@ describe('manual OpenID endpoints', () => {
       endSessionEndpoint: null,
       idTokenSigningAlgs: ['RS256'],
       issParameterSupported: false,
+      tokenEndpointAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
     });
     const local = validateManualOidc(
       {
@@ -316,6 +347,20 @@ describe('manual OpenID endpoints', () => {
     );
     expect(local.tokenEndpoint).toBe('http://127.0.0.1:9000/token');
     expect(local.endSessionEndpoint).toBe('http://localhost/end');
+  });
+
+  it('refuses a templated issuer, naming the field and the fix', () => {
+    const error = thrown(() =>
+      validateManualOidc(
+        { ...endpoints, issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0' },
+        false,
+      ),
+    );
+    expect(error.reason).toBe('oidc.templatedIssuer');
+    expect(error.params).toMatchObject({
+      field: 'issuer',
+      suggestion: 'https://login.microsoftonline.com/<your tenant ID>/v2.0',
+    });
   });
 
   it('requires the end-session endpoint for automatic logout', () => {
