@@ -160,7 +160,12 @@ function readRedirectQuery(rawQuery: string): {
   const tokens = new Map<string, string>();
   for (const token of rawQuery.split('&')) {
     if (token === '') continue;
-    const name = decodeURIComponent(token.split('=')[0]!.replace(/\+/g, ' '));
+    let name: string;
+    try {
+      name = decodeURIComponent(token.split('=')[0]!.replace(/\+/g, ' '));
+    } catch {
+      return fail('xml', 'The query is not URL-encoded.', 'Check what the IdP sends.');
+    }
     if (!['SAMLRequest', 'SAMLResponse', 'RelayState', 'SigAlg', 'Signature'].includes(name)) continue;
     if (tokens.has(name)) fail('xml', `The query carries ${name} twice.`, 'A genuine IdP sends each once.');
     tokens.set(name, token);
@@ -344,6 +349,11 @@ const signatureFailure = (error: unknown): never =>
   );
 
 export class SamlLogout {
+  /** IdP-initiated LogoutRequest IDs already acted on → when they may be forgotten. */
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
   /** The LogoutRequest for a session, and where to send the browser with it. */
   async request(
     peer: SamlLogoutPeer,
@@ -446,10 +456,30 @@ export class SamlLogout {
         ? (await sp.validateRedirectAsync(received.redirect.container, received.redirect.signedQuery)).profile
         : (await sp.validatePostRequestAsync({ SAMLRequest: received.encoded })).profile;
     } catch (error) {
-      return signatureFailure(error);
+      const message = error instanceof Error ? error.message : String(error);
+      if (/signature/i.test(message)) return signatureFailure(error);
+      return fail('xml', `The LogoutRequest was refused (${message}).`, 'Check what the IdP sends.');
     }
     if (!profile?.ID || !profile.nameID)
       return fail('xml', 'The LogoutRequest names no ID or NameID.', 'Check what the IdP sends.');
+    // A signed request captured once must not sign people out again later (logout CSRF by replay).
+    const now = this.now();
+    const issued = Date.parse(received.root.getAttribute('IssueInstant') ?? '');
+    const { requestLifetimeMs, clockSkewMs } = SAML_LOGOUT_LIMITS;
+    if (Number.isNaN(issued) || issued > now + clockSkewMs || issued + requestLifetimeMs + clockSkewMs < now)
+      fail(
+        'xml',
+        `The LogoutRequest was issued at ${received.root.getAttribute('IssueInstant') || '(no IssueInstant)'}, not within the last ${requestLifetimeMs / 60_000} minutes.`,
+        'Check this computer’s clock and the IdP’s; an old LogoutRequest is not acted on.',
+      );
+    for (const [id, until] of this.seen) if (until <= now) this.seen.delete(id);
+    if (this.seen.has(profile.ID))
+      fail(
+        'xml',
+        'This LogoutRequest was already acted on.',
+        'A LogoutRequest is used once; sign out at the IdP again.',
+      );
+    this.seen.set(profile.ID, issued + requestLifetimeMs + 2 * clockSkewMs);
     return { id: profile.ID, nameId: profile.nameID, sessionIndex: profile.sessionIndex ?? null };
   }
 

@@ -65,12 +65,13 @@ const sendAnswer = (send: SloSend, cookies?: Answer['cookies']): Answer => ({
 
 export class SignOutService {
   private readonly oidc: OidcLogout;
-  private readonly saml = new SamlLogout();
+  private readonly saml: SamlLogout;
   /** OIDC: by state. SAML: by RelayState. */
   private readonly pending = new Map<string, PendingLogout>();
 
   constructor(private readonly deps: SignOutDeps) {
     this.oidc = new OidcLogout(deps.now);
+    this.saml = new SamlLogout(deps.now);
   }
 
   /** At sign-in: what this session's sign-out will need (the SAML part survives restarts). */

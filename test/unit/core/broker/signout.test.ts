@@ -298,6 +298,20 @@ describe('sign-out', () => {
     },
   );
 
+  it('acts on an IdP-initiated LogoutRequest once (a replayed one is refused)', async () => {
+    const browser = new FormBrowser();
+    await samlSignIn(browser);
+    const message = idp.idpInitiatedLogout('alice', 'HTTP-Redirect');
+    const url = message.kind === 'redirect' ? message.url : '';
+    expect((await browser.follow(url)).html).toContain('You are signed out.');
+    await samlSignIn(browser, true);
+    const replayed = await browser.follow(url);
+    expect(replayed.status).toBe(400);
+    expect(replayed.html).toContain('already acted on');
+    expect((await browser.request(`${base}/`)).html).toContain('You are signed in as');
+    await signOut(browser);
+  });
+
   it('refuses an IdP-initiated LogoutRequest that is unsigned or signed by someone else', async () => {
     const browser = new FormBrowser();
     await samlSignIn(browser);
