@@ -19,6 +19,10 @@ import {
 import { createTestPki } from '../../support/saml-fixtures';
 import { startSamlIdp, type RunningSamlIdp } from '../../support/saml-idp';
 import { api, samlIdpLogin } from './signin';
+import { en } from '../../../renderer/src/i18n/locales/en';
+import { sv } from '../../../renderer/src/i18n/locales/sv';
+import { fi } from '../../../renderer/src/i18n/locales/fi';
+import { pl } from '../../../renderer/src/i18n/locales/pl';
 import { opSignIn, samlSignIn, signOut, startSignIn } from './signout';
 
 test.setTimeout(120_000);
@@ -193,5 +197,34 @@ test('shows the signed-out page in each language (800 px screenshots)', async ({
     await context.close();
   } finally {
     samlIdp.sloMode = 'normal';
+  }
+});
+
+test('the admin sees the post-logout redirect URI to register when automatic logout is on', async ({
+  browser,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [lang, words] of Object.entries({ en, sv, fi, pl })) {
+    const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+    await context.addInitScript((chosen) => localStorage.setItem('tessera.language', chosen), lang);
+    const page = await context.newPage();
+    await page.goto(tessera.url);
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: words.nav.identityProviders, exact: true })
+      .click();
+    await page.getByRole('button', { name: words.idp.actions.replace('{{name}}', 'Corporate OIDC') }).click();
+    await page.getByRole('menuitem', { name: words.common.edit, exact: true }).click();
+    const dialog = page.getByRole('dialog', {
+      name: words.oidc.editTitle.replace('{{name}}', 'Corporate OIDC'),
+    });
+    await expect(dialog.getByRole('switch', { name: words.oidc.automaticLogout })).toBeChecked();
+    await expect(dialog).toContainText(`${words.oidc.postLogoutRedirectUri}: ${signinBase}/oidc/signed-out`);
+    await dialog.getByText(words.oidc.postLogoutRedirectUri).scrollIntoViewIfNeeded();
+    await dialog.screenshot({ path: join(SHOTS, `oidc-automatic-logout-${lang}.png`) });
+    // Off, the address is no longer asked for.
+    await dialog.getByRole('switch', { name: words.oidc.automaticLogout }).uncheck({ force: true });
+    await expect(dialog).not.toContainText(words.oidc.postLogoutRedirectUri);
+    await context.close();
   }
 });
