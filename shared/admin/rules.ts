@@ -25,5 +25,9 @@ export function spEndpoints(orgId: string, signinPort: number) {
     entityId: `urn:tessera:sp:${orgId}`,
     acsUrl: `${base}/saml/acs`,
     oidcRedirectUri: `${base}/oidc/callback`,
+    /** Single Logout (both bindings): LogoutResponses to our requests, and the IdP's LogoutRequests. */
+    sloUrl: `${base}/saml/slo`,
+    /** Where an OP sends people back after RP-initiated logout. */
+    oidcPostLogoutRedirectUri: `${base}/oidc/signed-out`,
   };
 }

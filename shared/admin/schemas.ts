@@ -110,7 +110,13 @@ export const OrganizationSchema = z.object({
   /** The sign-in service's port on 127.0.0.1; IdPs register URLs with it (ACS, redirect URI). */
   signinPort: z.number().int(),
   /** Derived from the org id and the port: what IdPs are told about Tessera. */
-  sp: z.object({ entityId: z.string(), acsUrl: z.string(), oidcRedirectUri: z.string() }),
+  sp: z.object({
+    entityId: z.string(),
+    acsUrl: z.string(),
+    oidcRedirectUri: z.string(),
+    sloUrl: z.string(),
+    oidcPostLogoutRedirectUri: z.string(),
+  }),
   domains: z.array(DomainSchema),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;

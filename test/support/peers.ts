@@ -49,7 +49,12 @@ export async function startOidcProvider(
   redirectUris = ['http://127.0.0.1/callback'],
   /** Claims per login name (its dev login page accepts any name and password); `sub` is the name. */
   accounts: Record<string, Record<string, unknown>> = {},
-  options: { clients?: Record<string, unknown>[] } = {},
+  options: {
+    /** More clients, beside Tessera's. */
+    clients?: Record<string, unknown>[];
+    /** More of Tessera's client registration, e.g. `post_logout_redirect_uris`. */
+    client?: Record<string, unknown>;
+  } = {},
 ): Promise<RunningOidcProvider> {
   // The issuer names the port, so the server listens before the provider exists.
   let handler: RequestListener = (_req, res) => res.writeHead(503).end();
@@ -58,7 +63,7 @@ export async function startOidcProvider(
   const clientSecret = 'a-client-secret-for-tests';
   const provider = new Provider(base, {
     clients: [
-      { client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris },
+      { client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris, ...options.client },
       ...(options.clients ?? []).map((client) => ({ redirect_uris: redirectUris, ...client })),
     ],
     claims: {

@@ -23,6 +23,20 @@ import { SignedXml } from 'xml-crypto';
 import * as xmlenc from 'xml-encryption';
 import { addEcdsaAlgorithms, SAML_NS, XMLDSIG } from '../../electron/core/sso/metadata';
 import { BINDINGS, idpMetadataXml, signXml, type TestCert } from './saml-fixtures';
+import {
+  child,
+  logoutRequestXml,
+  logoutResponseXml,
+  readPost,
+  readRedirect,
+  readSpMetadata,
+  redirectUrl,
+  signRoot,
+  text,
+  type ReceivedLogout,
+  type SloBinding,
+  type SpMetadataInfo,
+} from './saml-slo';
 
 // ── Constants ────────────────────────────────────────────────────────────────────────────────
 
@@ -844,6 +858,37 @@ export interface SamlIdpOptions {
   mode?: SamlIdpMode;
   /** Where to post when the AuthnRequest names no AssertionConsumerServiceURL. */
   defaultAcsUrl?: string;
+  /** Single Logout at `${base}/slo`, published in the metadata with these bindings (default none). */
+  slo?: SloBinding[];
+  /**
+   * Keep a login session per browser (a cookie): a second AuthnRequest from it is answered without
+   * the login form, until Single Logout ends the session. Off by default.
+   */
+  sessions?: boolean;
+}
+
+/** How the IdP answers a LogoutRequest; all but 'normal' are hostile (or broken) answers. */
+export type SamlSloMode =
+  'normal' | 'unsigned' | 'wrong-in-response-to' | 'error-status' | 'wrong-destination';
+
+/** A LogoutRequest the IdP received from the SP, after it verified it. */
+export interface LogoutRequestInfo {
+  id: string;
+  issuer: string;
+  destination: string | null;
+  nameId: string;
+  nameIdFormat: string | null;
+  sessionIndex: string | null;
+  binding: SloBinding;
+  /** Verified with the SP's certificate from its metadata (an unsigned request is refused). */
+  signed: boolean;
+  /** Login sessions the request ended. */
+  ended: number;
+}
+
+export interface IdpSession {
+  username: string;
+  sessionIndex: string;
 }
 
 export interface IssuedResponse {
@@ -873,6 +918,26 @@ export interface RunningSamlIdp {
   readonly lastRequest: AuthnRequestInfo | null;
   readonly lastResponse: IssuedResponse | null;
   readonly requests: readonly AuthnRequestInfo[];
+  /** `${base}/slo` (when `options.slo` publishes it). */
+  sloUrl: string;
+  sloMode: SamlSloMode;
+  /** The binding of the LogoutResponse the IdP sends back (default HTTP-Redirect). */
+  sloResponseBinding: SloBinding;
+  /** Signs LogoutResponses and IdP-initiated LogoutRequests (default: `signer`). */
+  sloSigner: TestCert | null;
+  /** Configures the SP from its metadata, as an IdP admin would: its certificates and SLO URLs. */
+  registerSp(metadataXml: string): void;
+  readonly logoutRequests: readonly LogoutRequestInfo[];
+  /** The SP's answers to `idpInitiatedLogout`, verified. */
+  readonly logoutResponses: readonly ReceivedLogout[];
+  /** Open login sessions (with `sessions: true`). */
+  activeSessions(): IdpSession[];
+  /** An IdP-initiated, signed LogoutRequest to the SP for a user's session(s). */
+  idpInitiatedLogout(
+    username: string,
+    binding: SloBinding,
+    relayState?: string,
+  ): { kind: 'redirect'; url: string } | { kind: 'post'; url: string; fields: Record<string, string> };
   stop(): Promise<void>;
 }
 
@@ -1122,6 +1187,11 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
   const requests: AuthnRequestInfo[] = [];
   let overrides: SamlResponseOptions = {};
   let lastResponse: IssuedResponse | null = null;
+  /** Login sessions by cookie value. */
+  const sessions = new Map<string, IdpSession>();
+  const logoutRequests: LogoutRequestInfo[] = [];
+  const logoutResponses: ReceivedLogout[] = [];
+  let sp: SpMetadataInfo | null = null;
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -1150,6 +1220,10 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
         id: '_test_idp_metadata',
         signing: idp.publishedCerts.map((cert) => cert.base64),
         sso: [{ binding: BINDINGS.redirect, location: idp.ssoUrl }],
+        slo: (options.slo ?? []).map((binding) => ({
+          binding: binding === 'HTTP-POST' ? BINDINGS.post : BINDINGS.redirect,
+          location: idp.sloUrl,
+        })),
       });
       return options.signMetadataWith
         ? signXml(xml, options.signMetadataWith, { chain: options.metadataChain ?? [] })
@@ -1170,15 +1244,166 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
     get requests() {
       return requests;
     },
+    sloUrl: `${base}/slo`,
+    sloMode: 'normal',
+    sloResponseBinding: 'HTTP-Redirect',
+    sloSigner: null,
+    registerSp(metadataXml) {
+      sp = readSpMetadata(metadataXml);
+    },
+    get logoutRequests() {
+      return logoutRequests;
+    },
+    get logoutResponses() {
+      return logoutResponses;
+    },
+    activeSessions() {
+      return [...sessions.values()];
+    },
+    idpInitiatedLogout(username, binding, relayState = 'idp-initiated') {
+      const registered = requireSp();
+      const location = registered.slo[binding];
+      if (!location) throw new Error(`The SP's metadata has no ${binding} SingleLogoutService`);
+      // The IdP ends its own (latest) session of the user, then tells the SP.
+      const [key, session] = [...sessions].filter(([, entry]) => entry.username === username).at(-1) ?? [];
+      if (key) sessions.delete(key);
+      const xml = logoutRequestXml({
+        id: randomSamlId(),
+        destination: location,
+        issuer: idp.entityId,
+        nameId: username,
+        nameIdFormat: SAML2.nameIdFormat.email,
+        sessionIndex: session?.sessionIndex ?? null,
+      });
+      if (binding === 'HTTP-Redirect')
+        return {
+          kind: 'redirect',
+          url: redirectUrl(location, 'SAMLRequest', xml, relayState, idp.sloSigner ?? idp.signer),
+        };
+      return {
+        kind: 'post',
+        url: location,
+        fields: {
+          SAMLRequest: Buffer.from(signRoot(xml, idp.sloSigner ?? idp.signer)).toString('base64'),
+          RelayState: relayState,
+        },
+      };
+    },
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 
-  function send(res: ServerResponse, status: number, type: string, body: string): void {
-    res.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store' });
+  function send(
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string,
+    headers: Record<string, string> = {},
+  ): void {
+    res.writeHead(status, {
+      'Content-Type': `${type}; charset=utf-8`,
+      'Cache-Control': 'no-store',
+      ...headers,
+    });
     res.end(body);
+  }
+
+  const SESSION_COOKIE = 'test_idp_session';
+  function sessionOf(req: IncomingMessage): IdpSession | null {
+    const cookie = (req.headers.cookie ?? '')
+      .split(';')
+      .map((part) => part.trim().split('='))
+      .find(([name]) => name === SESSION_COOKIE)?.[1];
+    return (cookie && sessions.get(cookie)) || null;
+  }
+
+  function requireSp(): SpMetadataInfo {
+    if (!sp) throw new HttpError(400, 'No SP is registered for Single Logout (registerSp)');
+    return sp;
+  }
+
+  /** SAML profiles §4.4.4: verify the SP's LogoutRequest, end the sessions it names, answer. */
+  function logout(received: ReceivedLogout, binding: SloBinding, res: ServerResponse): void {
+    const registered = requireSp();
+    if (!received.signed) throw new HttpError(400, 'Unsigned LogoutRequest refused');
+    const root = received.root;
+    if (root.namespaceURI !== SAML2.protocol || root.localName !== 'LogoutRequest')
+      throw new HttpError(400, 'Not a samlp:LogoutRequest');
+    const issuer = text(child(root, 'assertion', 'Issuer'));
+    if (issuer !== registered.entityId) throw new HttpError(400, `Unknown SP ${issuer}`);
+    const destination = root.getAttribute('Destination');
+    if (destination !== idp.sloUrl)
+      throw new HttpError(400, `Destination ${destination} is not ${idp.sloUrl}`);
+    const nameIdElement = child(root, 'assertion', 'NameID');
+    const nameId = text(nameIdElement);
+    const sessionIndex = text(child(root, 'protocol', 'SessionIndex')) || null;
+    let ended = 0;
+    for (const [key, session] of sessions) {
+      if (session.username === nameId && (sessionIndex === null || session.sessionIndex === sessionIndex)) {
+        sessions.delete(key);
+        ended++;
+      }
+    }
+    const id = root.getAttribute('ID') ?? '';
+    logoutRequests.push({
+      id,
+      issuer,
+      destination,
+      nameId,
+      nameIdFormat: nameIdElement?.getAttribute('Format') || null,
+      sessionIndex,
+      binding,
+      signed: received.signed,
+      ended,
+    });
+    const respondBinding = idp.sloResponseBinding;
+    const location = registered.slo[respondBinding];
+    if (!location) throw new HttpError(400, `The SP's metadata has no ${respondBinding} SingleLogoutService`);
+    const mode = idp.sloMode;
+    const xml = logoutResponseXml({
+      id: randomSamlId(),
+      inResponseTo: mode === 'wrong-in-response-to' ? randomSamlId() : id,
+      destination: mode === 'wrong-destination' ? EVIL_ENDPOINT : location,
+      issuer: idp.entityId,
+      statusCode: mode === 'error-status' ? SAML2.status.responder : SAML2.status.success,
+      ...(mode === 'error-status'
+        ? {
+            subStatusCode: 'urn:oasis:names:tc:SAML:2.0:status:PartialLogout',
+            statusMessage: 'Session store unavailable',
+          }
+        : {}),
+    });
+    const signer = mode === 'unsigned' ? null : (idp.sloSigner ?? idp.signer);
+    if (respondBinding === 'HTTP-Redirect') {
+      res.writeHead(302, {
+        Location: redirectUrl(location, 'SAMLResponse', xml, received.relayState, signer),
+        'Cache-Control': 'no-store',
+      });
+      res.end();
+      return;
+    }
+    send(
+      res,
+      200,
+      'text/html',
+      autoPostPage({
+        xml,
+        samlResponse: Buffer.from(signer ? signRoot(xml, signer) : xml).toString('base64'),
+        relayState: received.relayState,
+        acsUrl: location,
+        username: nameId,
+        request: requests.at(-1)!,
+      }),
+    );
+  }
+
+  /** The SP's answer to an IdP-initiated LogoutRequest. */
+  function logoutAnswered(received: ReceivedLogout, res: ServerResponse): void {
+    if (!received.signed) throw new HttpError(400, 'Unsigned LogoutResponse refused');
+    logoutResponses.push(received);
+    send(res, 200, 'text/html', page('Test IdP — Signed out', '<h1>Test IdP</h1><p>You are signed out.</p>'));
   }
 
   function receive(
@@ -1203,7 +1428,7 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
     return { key, request };
   }
 
-  function respond(request: AuthnRequestInfo, username: string): IssuedResponse {
+  function respond(request: AuthnRequestInfo, username: string, sessionIndex?: string): IssuedResponse {
     const acsUrl = request.acsUrl ?? options.defaultAcsUrl;
     if (!acsUrl) throw new HttpError(400, 'The AuthnRequest names no AssertionConsumerServiceURL');
     const attributes = options.users[username]!;
@@ -1217,6 +1442,7 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
       nameId: username,
       nameIdFormat: request.nameIdFormat ?? SAML2.nameIdFormat.email,
       attributes,
+      ...(sessionIndex ? { sessionIndex } : {}),
       ...options.response,
       ...modeOptions(idp.mode),
       ...overrides,
@@ -1237,7 +1463,29 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
         const q = url.searchParams;
         const signed = q.has('SigAlg') && q.has('Signature');
         const { key, request } = receive(q.get('SAMLRequest'), q.get('RelayState'), 'HTTP-Redirect', signed);
+        const session = options.sessions ? sessionOf(req) : null;
+        if (session) {
+          // Already signed in here: single sign-on, no login form.
+          pending.delete(key);
+          const issued = respond(request, session.username, session.sessionIndex);
+          lastResponse = issued;
+          return send(res, 200, 'text/html', autoPostPage(issued));
+        }
         return send(res, 200, 'text/html', loginPage(key, request));
+      }
+      case 'GET /slo': {
+        const raw = url.search.slice(1);
+        const received = readRedirect(raw, requireSp().certificatesPem);
+        if (received.root.localName === 'LogoutResponse') return logoutAnswered(received, res);
+        return logout(received, 'HTTP-Redirect', res);
+      }
+      case 'POST /slo': {
+        const form = await readForm(req);
+        const certs = requireSp().certificatesPem;
+        const response = form.get('SAMLResponse');
+        if (response) return logoutAnswered(readPost(response, form.get('RelayState'), certs), res);
+        const received = readPost(form.get('SAMLRequest') ?? '', form.get('RelayState'), certs);
+        return logout(received, 'HTTP-POST', res);
       }
       case 'POST /sso': {
         const form = await readForm(req);
@@ -1252,10 +1500,17 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
         const username = form.get('username') ?? '';
         if (!Object.hasOwn(options.users, username))
           return send(res, 401, 'text/html', loginPage(key, request, 'Unknown user'));
-        const issued = respond(request, username);
+        const sessionIndex = randomSamlId();
+        const issued = respond(request, username, sessionIndex);
         pending.delete(key);
         lastResponse = issued;
-        return send(res, 200, 'text/html', autoPostPage(issued));
+        const headers: Record<string, string> = {};
+        if (options.sessions) {
+          const cookie = randomBytes(16).toString('hex');
+          sessions.set(cookie, { username, sessionIndex });
+          headers['Set-Cookie'] = `${SESSION_COOKIE}=${cookie}; Path=/; HttpOnly; SameSite=Lax`;
+        }
+        return send(res, 200, 'text/html', autoPostPage(issued), headers);
       }
       default:
         throw new HttpError(404, 'Not found');

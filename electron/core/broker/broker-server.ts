@@ -18,6 +18,8 @@ import {
   type BrokerService,
 } from './broker-service';
 import { SAML_LIMITS } from './saml-sp';
+import { LOGOUT_COOKIE } from './signout';
+import { SAML_LOGOUT_LIMITS } from './saml-logout';
 import { createLogger } from '../logger';
 
 const log = createLogger('broker-server');
@@ -70,10 +72,12 @@ export async function startBroker(service: BrokerService, port: number): Promise
     if (host !== `127.0.0.1:${port}`) {
       return reply.code(421).type('text/plain').send('Unexpected Host header.');
     }
-    // Forms post only from our own pages; the IdP's POST to the ACS is the one cross-site POST
-    // (its flow is named by RelayState and continues only with this browser's cookie). Any other
-    // site — including another port on 127.0.0.1, which cookies treat as the same site — is refused.
-    if (request.method === 'POST' && request.url !== '/saml/acs' && request.headers.origin !== origin) {
+    // Forms post only from our own pages; the IdP's POSTs to the ACS and to the SLO URL are the
+    // cross-site POSTs (a sign-in is named by RelayState and continues only with this browser's
+    // cookie; a logout message is trusted only for its IdP's signature). Any other site —
+    // including another port on 127.0.0.1, which cookies treat as the same site — is refused.
+    const fromIdp = request.url === '/saml/acs' || request.url === '/saml/slo';
+    if (request.method === 'POST' && !fromIdp && request.headers.origin !== origin) {
       return reply.code(403).type('text/plain').send('Cross-origin form refused.');
     }
     reply.header('Content-Security-Policy', BROKER_CSP);
@@ -122,7 +126,34 @@ export async function startBroker(service: BrokerService, port: number): Promise
   app.post('/account/mfa', (request, reply) =>
     send(reply, service.setOwnMfa(request.cookies[SESSION_COOKIE], formOf(request).enabled === 'on')),
   );
-  app.post('/signout', (request, reply) => send(reply, service.signOut(request.cookies[SESSION_COOKIE])));
+  app.post('/signout', async (request, reply) =>
+    send(reply, await service.signOut(request.cookies[SESSION_COOKIE])),
+  );
+  app.get('/oidc/signed-out', (request, reply) =>
+    send(reply, service.oidcSignedOut(new URL(request.url, origin), request.cookies[LOGOUT_COOKIE])),
+  );
+  // The redirect binding's signature covers the query exactly as sent, so it is read raw.
+  app.get('/saml/slo', async (request, reply) => {
+    const at = request.url.indexOf('?');
+    return send(
+      reply,
+      await service.samlSlo({ binding: 'HTTP-Redirect', rawQuery: at < 0 ? '' : request.url.slice(at + 1) }),
+    );
+  });
+  app.post('/saml/slo', { bodyLimit: SAML_LOGOUT_LIMITS.encodedMaxChars * 2 }, async (request, reply) => {
+    const form = formOf(request);
+    return send(
+      reply,
+      await service.samlSlo({
+        binding: 'HTTP-POST',
+        fields: {
+          SAMLRequest: form.SAMLRequest,
+          SAMLResponse: form.SAMLResponse,
+          RelayState: form.RelayState,
+        },
+      }),
+    );
+  });
   app.get<{ Params: { id: string } }>('/test/:id', async (request, reply) =>
     send(reply, await service.runTest(request.params.id)),
   );

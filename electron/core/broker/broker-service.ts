@@ -25,6 +25,8 @@ import type { Throttle } from './throttle';
 import { SamlServiceProvider, type SamlPeer } from './saml-sp';
 import { OidcRelyingParty, type OidcPending, type OidcPeer } from './oidc-rp';
 import { diagnoseUnexpectedAcsPost } from './acs-diagnosis';
+import { SignOutService, type UpstreamSession } from './signout';
+import type { SloMessage } from './saml-logout';
 import { createLogger } from '../logger';
 
 const log = createLogger('broker');
@@ -60,6 +62,18 @@ export type Page =
   | { kind: 'mfa-enroll'; flowId: string; email: string; qrDataUrl: string; secret: string; error?: string }
   | { kind: 'mfa-verify'; flowId: string; email: string; error?: string }
   | { kind: 'test-done'; succeeded: boolean; idpName: string; checks: SignInCheck[] }
+  | {
+      kind: 'signed-out';
+      /** The IdP of the session that ended (null: no session, or the built-in identity). */
+      idpName: string | null;
+      /**
+       * ended: the IdP's session too; not-allowed: the admin did not allow automatic logout;
+       * unsupported: the IdP has no logout endpoint; failed: the IdP's answer was refused (detail).
+       */
+      upstream: 'none' | 'ended' | 'not-allowed' | 'unsupported' | 'failed';
+      detail?: string;
+      fix?: string;
+    }
   | { kind: 'error'; title: string; message: string; fix?: string }
   | { kind: 'redirect'; url: string }
   | { kind: 'post-form'; url: string; fields: Record<string, string> };
@@ -102,6 +116,8 @@ interface Flow {
   mapped: MappedIdentity | null;
   userId: string | null;
   mfa: MfaDecision | null;
+  /** What ends this sign-in's session at the IdP later (sign-out). */
+  upstream: UpstreamSession;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -129,8 +145,11 @@ export class BrokerService {
   private dummyHash: Promise<string> | null = null;
   /** Test links already opened: each runs once (a reload must not start a second flow). */
   private readonly startedTests = new Map<string, number>();
+  private readonly signout: SignOutService;
 
-  constructor(private readonly deps: BrokerDeps) {}
+  constructor(private readonly deps: BrokerDeps) {
+    this.signout = new SignOutService(deps);
+  }
 
   // ── Flows ────────────────────────────────────────────────────────────────────────────────────
 
@@ -148,6 +167,7 @@ export class BrokerService {
       | 'claims'
       | 'enrollment'
       | 'binding'
+      | 'upstream'
     >,
   ): Flow {
     const now = this.deps.now();
@@ -168,6 +188,7 @@ export class BrokerService {
       claims: null,
       enrollment: null,
       binding: randomBytes(24).toString('base64url'),
+      upstream: null,
     };
     this.flows.set(flow.id, flow);
     return flow;
@@ -273,12 +294,20 @@ export class BrokerService {
     };
   }
 
-  signOut(cookie: string | undefined): Answer {
-    if (cookie) this.deps.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(cookie));
-    return {
-      page: { kind: 'start', applications: this.deps.org.applications() },
-      cookies: { [SESSION_COOKIE]: null },
-    };
+  /** POST /signout — Tessera's session, then the IdP's where it can (signout.ts). */
+  async signOut(cookie: string | undefined): Promise<Answer> {
+    const answer = await this.signout.signOut(cookie ? hashToken(cookie) : null);
+    return { ...answer, cookies: { ...answer.cookies, [SESSION_COOKIE]: null } };
+  }
+
+  /** GET /oidc/signed-out — back from the OP's end-session endpoint. */
+  oidcSignedOut(url: URL, logoutCookie: string | undefined): Answer {
+    return this.signout.oidcReturn(url, logoutCookie);
+  }
+
+  /** GET or POST /saml/slo — SAML Single Logout, either direction. */
+  samlSlo(message: SloMessage): Promise<Answer> {
+    return this.signout.samlSlo(message);
   }
 
   /** POST / — the person typed their email (and chose an application). */
@@ -631,6 +660,7 @@ export class BrokerService {
     // sign-in continues only in the browser holding this flow's cookie (no login CSRF).
     flow.stage = 'idp-done';
     flow.claims = outcome.attributes;
+    flow.upstream = { kind: 'saml', ref: outcome.session };
     return { page: { kind: 'redirect', url: `/flow/${flow.id}` } };
   }
 
@@ -673,6 +703,7 @@ export class BrokerService {
       });
     }
     if (!outcome.ok) return this.refused(flow, outcome.checks);
+    flow.upstream = { kind: 'oidc', idToken: outcome.idToken };
     return this.afterIdp(flow, outcome.claims);
   }
 
@@ -858,11 +889,15 @@ export class BrokerService {
     const token = randomBytes(32).toString('base64url');
     const now = this.deps.now();
     const expiresAt = now + SESSION_TTL_MS;
-    this.deps.db
-      .prepare(
-        'INSERT INTO sessions (token_hash, user_id, idp_id, mfa_done, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(hashToken(token), flow.userId, flow.idpId, Number(mfaDone), now, expiresAt);
+    // The session and what its sign-out needs at the IdP: both or neither.
+    this.deps.db.transaction(() => {
+      this.deps.db
+        .prepare(
+          'INSERT INTO sessions (token_hash, user_id, idp_id, mfa_done, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(hashToken(token), flow.userId, flow.idpId, Number(mfaDone), now, expiresAt);
+      this.signout.remember(hashToken(token), flow.idpId, flow.upstream, expiresAt);
+    })();
     // Ended sessions are of no use to anyone; each new one clears them out.
     this.deps.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
     this.deps.directory.markSignedIn(flow.userId!);

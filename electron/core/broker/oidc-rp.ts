@@ -45,6 +45,8 @@ export interface OidcSuccess {
   ok: true;
   subject: string;
   claims: AttributeMap;
+  /** The raw ID token, for RP-initiated logout's id_token_hint (oidc-logout.ts); never shown. */
+  idToken: string;
   checks: SignInCheck[];
   messages: { label: string; body: string }[];
 }
@@ -442,6 +444,7 @@ export class OidcRelyingParty {
       ok: true,
       subject: idClaims.sub,
       claims: claimsToAttributes(idClaims, userinfo),
+      idToken: tokens.id_token!,
       checks: checks(null),
       messages,
     };

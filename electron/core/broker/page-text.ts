@@ -35,6 +35,17 @@ const en = {
   turnMfaOn: 'Turn two-step verification on',
   turnMfaOff: 'Turn two-step verification off',
   signOut: 'Sign out',
+  signedOutTitle: 'Signed out',
+  signedOutNone: 'You are signed out.',
+  signedOutEnded: (idp: string): string => `You are signed out of Tessera and of ${idp}.`,
+  signedOutNotAllowed: (idp: string): string =>
+    `You are signed out of Tessera. Your organization does not sign you out of ${idp} automatically, so you may still be signed in there: sign out at ${idp} too, or close the browser.`,
+  signedOutUnsupported: (idp: string): string =>
+    `You are signed out of Tessera. ${idp} does not offer automatic sign-out, so you may still be signed in there: sign out at ${idp} too, or close the browser.`,
+  signedOutFailed: (idp: string): string =>
+    `You are signed out of Tessera, but ${idp} did not confirm that it signed you out.`,
+  yourIdp: 'your identity provider',
+  signInAgain: 'Sign in again',
   passwordTitle: 'Enter your password',
   passwordLabel: 'Password',
   signIn: 'Sign in',
@@ -91,6 +102,16 @@ const sv: PageText = {
   turnMfaOn: 'Aktivera tvåstegsverifiering',
   turnMfaOff: 'Stäng av tvåstegsverifiering',
   signOut: 'Logga ut',
+  signedOutTitle: 'Utloggad',
+  signedOutNone: 'Du är utloggad.',
+  signedOutEnded: (idp) => `Du är utloggad från Tessera och från ${idp}.`,
+  signedOutNotAllowed: (idp) =>
+    `Du är utloggad från Tessera. Din organisation loggar inte ut dig från ${idp} automatiskt, så du kan fortfarande vara inloggad där: logga ut från ${idp} också, eller stäng webbläsaren.`,
+  signedOutUnsupported: (idp) =>
+    `Du är utloggad från Tessera. ${idp} erbjuder inte automatisk utloggning, så du kan fortfarande vara inloggad där: logga ut från ${idp} också, eller stäng webbläsaren.`,
+  signedOutFailed: (idp) => `Du är utloggad från Tessera, men ${idp} bekräftade inte att du loggades ut där.`,
+  yourIdp: 'din identitetsleverantör',
+  signInAgain: 'Logga in igen',
   passwordTitle: 'Ange ditt lösenord',
   passwordLabel: 'Lösenord',
   signIn: 'Logga in',
@@ -149,6 +170,17 @@ const fi: PageText = {
   turnMfaOn: 'Ota kaksivaiheinen vahvistus käyttöön',
   turnMfaOff: 'Poista kaksivaiheinen vahvistus käytöstä',
   signOut: 'Kirjaudu ulos',
+  signedOutTitle: 'Kirjauduttu ulos',
+  signedOutNone: 'Olet kirjautunut ulos.',
+  signedOutEnded: (idp) => `Olet kirjautunut ulos Tesserasta ja palvelusta ${idp}.`,
+  signedOutNotAllowed: (idp) =>
+    `Olet kirjautunut ulos Tesserasta. Organisaatiosi ei kirjaa sinua automaattisesti ulos palvelusta ${idp}, joten saatat olla yhä kirjautuneena siellä: kirjaudu ulos myös palvelusta ${idp} tai sulje selain.`,
+  signedOutUnsupported: (idp) =>
+    `Olet kirjautunut ulos Tesserasta. ${idp} ei tue automaattista uloskirjautumista, joten saatat olla yhä kirjautuneena siellä: kirjaudu ulos myös palvelusta ${idp} tai sulje selain.`,
+  signedOutFailed: (idp) =>
+    `Olet kirjautunut ulos Tesserasta, mutta ${idp} ei vahvistanut, että sinut kirjattiin ulos sieltä.`,
+  yourIdp: 'identiteetintarjoajasi',
+  signInAgain: 'Kirjaudu uudelleen',
   passwordTitle: 'Anna salasanasi',
   passwordLabel: 'Salasana',
   signIn: 'Kirjaudu sisään',
@@ -202,6 +234,16 @@ const pl: PageText = {
   turnMfaOn: 'Włącz weryfikację dwuetapową',
   turnMfaOff: 'Wyłącz weryfikację dwuetapową',
   signOut: 'Wyloguj się',
+  signedOutTitle: 'Wylogowano',
+  signedOutNone: 'Wylogowano Cię.',
+  signedOutEnded: (idp) => `Wylogowano Cię z Tessery i z usługi ${idp}.`,
+  signedOutNotAllowed: (idp) =>
+    `Wylogowano Cię z Tessery. Twoja organizacja nie wylogowuje automatycznie z usługi ${idp}, więc możesz nadal być tam zalogowany: wyloguj się także z usługi ${idp} albo zamknij przeglądarkę.`,
+  signedOutUnsupported: (idp) =>
+    `Wylogowano Cię z Tessery. Usługa ${idp} nie obsługuje automatycznego wylogowania, więc możesz nadal być tam zalogowany: wyloguj się także z usługi ${idp} albo zamknij przeglądarkę.`,
+  signedOutFailed: (idp) => `Wylogowano Cię z Tessery, ale ${idp} nie potwierdza wylogowania.`,
+  yourIdp: 'Twój dostawca tożsamości',
+  signInAgain: 'Zaloguj się ponownie',
   passwordTitle: 'Wpisz hasło',
   passwordLabel: 'Hasło',
   signIn: 'Zaloguj się',

@@ -131,6 +131,30 @@ function body(page: Exclude<Page, { kind: 'redirect' }>, lang: Lang): ReactNode 
           </form>
         </Layout>
       );
+    case 'signed-out': {
+      const idp = page.idpName ?? t.yourIdp;
+      const said = {
+        none: t.signedOutNone,
+        ended: t.signedOutEnded(idp),
+        'not-allowed': t.signedOutNotAllowed(idp),
+        unsupported: t.signedOutUnsupported(idp),
+        failed: t.signedOutFailed(idp),
+      }[page.upstream];
+      return (
+        <Layout lang={lang} title={t.signedOutTitle}>
+          <p role="status">{said}</p>
+          {page.detail && (
+            <p className="error" role="alert">
+              {page.detail}
+            </p>
+          )}
+          {page.fix && <p>{page.fix}</p>}
+          <p>
+            <a href="/">{t.signInAgain}</a>
+          </p>
+        </Layout>
+      );
+    }
     case 'password':
       return (
         <Layout lang={lang} title={t.passwordTitle}>

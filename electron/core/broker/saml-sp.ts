@@ -60,8 +60,19 @@ export interface SamlSuccess {
   ok: true;
   nameId: string;
   attributes: AttributeMap;
+  /** What a later Single Logout names (saml-logout.ts): from the assertion node-saml verified. */
+  session: SamlSessionRef;
   checks: SignInCheck[];
   xml: string;
+}
+
+/** The NameID (with its qualifiers) and SessionIndex a LogoutRequest must carry. */
+export interface SamlSessionRef {
+  nameId: string;
+  nameIdFormat: string | null;
+  nameQualifier: string | null;
+  spNameQualifier: string | null;
+  sessionIndex: string | null;
 }
 export interface SamlFailure {
   ok: false;
@@ -387,17 +398,25 @@ export class SamlServiceProvider {
 
       reached = 'signature';
       let assertionXml: string;
+      let session: SamlSessionRef;
       try {
         const { profile } = await this.saml(peer).validatePostResponseAsync({ SAMLResponse: samlResponse });
         if (!profile) throw new Error('Missing SAML assertion');
         assertionXml = profile.getAssertionXml?.() ?? '';
+        session = {
+          nameId: profile.nameID,
+          nameIdFormat: profile.nameIDFormat || null,
+          nameQualifier: profile.nameQualifier ?? null,
+          spNameQualifier: profile.spNameQualifier ?? null,
+          sessionIndex: profile.sessionIndex ?? null,
+        };
       } catch (error) {
         // Which certificate signed it matters only for the diagnosis of a failure.
         const foreign = this.keyInfoIsForeign(doc, peer);
         throw classifyNodeSamlError(error instanceof Error ? error.message : String(error), foreign);
       }
       const result = this.ownChecks(peer, assertionXml, expectedRequestId, (id) => (reached = id));
-      return { ok: true, ...result, checks: checkList(SAML_CHECKS, null), xml };
+      return { ok: true, ...result, session, checks: checkList(SAML_CHECKS, null), xml };
     } catch (error) {
       const failure =
         error instanceof CheckFailure

@@ -759,6 +759,7 @@ export class SsoConfigService {
     const xml = generateSpMetadata({
       entityId: org.sp.entityId,
       acsUrl: org.sp.acsUrl,
+      sloUrl: org.sp.sloUrl,
       certificatesPem: [row.certificate_pem],
       sign,
     });

@@ -181,4 +181,17 @@ export const MIGRATIONS: readonly string[] = [
      key        TEXT PRIMARY KEY,
      value_json TEXT NOT NULL
    ) STRICT;`,
+  // 6: what SAML Single Logout names for a session (the assertion's NameID and SessionIndex), so
+  // a sign-out, or the IdP's own LogoutRequest, still finds it after a restart. Not a secret; the
+  // OIDC ID token (a token) is never written here, it stays in memory (broker/oidc-logout.ts).
+  `CREATE TABLE session_saml (
+     token_hash        TEXT PRIMARY KEY REFERENCES sessions (token_hash) ON DELETE CASCADE,
+     idp_id            TEXT NOT NULL,
+     name_id           TEXT NOT NULL,
+     name_id_format    TEXT,
+     name_qualifier    TEXT,
+     sp_name_qualifier TEXT,
+     session_index     TEXT
+   ) STRICT;
+   CREATE INDEX session_saml_by_name ON session_saml (idp_id, name_id);`,
 ];

@@ -217,6 +217,11 @@ export function OidcModal({ idp, onClose }: { idp: Idp | null; onClose(): void }
             checked={automaticLogout}
             onChange={(e) => setAutomaticLogout(e.currentTarget.checked)}
           />
+          {automaticLogout && org.data && (
+            <Text size="sm" c="dimmed">
+              {t('oidc.postLogoutRedirectUri')}: <code>{org.data.sp.oidcPostLogoutRedirectUri}</code>
+            </Text>
+          )}
           {automaticLogout && mode === 'discovery' && discover.data && !discover.data.endSessionEndpoint && (
             <Alert color="yellow">{t('oidc.noEndSession')}</Alert>
           )}

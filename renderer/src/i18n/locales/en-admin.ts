@@ -166,6 +166,7 @@ export const enAdmin = {
     editTitle: 'Edit {{name}}',
     name: 'Name',
     redirectUri: 'Redirect URI to register at the provider',
+    postLogoutRedirectUri: 'Post-logout redirect URI to register at the provider',
     clientId: 'Client ID',
     clientSecret: 'Client secret',
     clientSecretHint: 'Kept in the system keychain; Tessera never shows it again.',

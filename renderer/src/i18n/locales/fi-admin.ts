@@ -174,6 +174,7 @@ export const fiAdmin: Pick<
     editTitle: 'Muokkaa: {{name}}',
     name: 'Nimi',
     redirectUri: 'Tarjoajalle rekisteröitävä uudelleenohjaus-URI',
+    postLogoutRedirectUri: 'Tarjoajalle rekisteröitävä uloskirjautumisen jälkeinen uudelleenohjaus-URI',
     clientId: 'Asiakastunnus (client ID)',
     clientSecret: 'Asiakassalaisuus (client secret)',
     clientSecretHint: 'Säilytetään järjestelmän avainnipussa; Tessera ei näytä sitä enää koskaan.',

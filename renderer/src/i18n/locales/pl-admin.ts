@@ -178,6 +178,7 @@ export const plAdmin: Pick<
     editTitle: 'Edytuj {{name}}',
     name: 'Nazwa',
     redirectUri: 'Identyfikator URI przekierowania do zarejestrowania u dostawcy',
+    postLogoutRedirectUri: 'Identyfikator URI przekierowania po wylogowaniu do zarejestrowania u dostawcy',
     clientId: 'Identyfikator klienta',
     clientSecret: 'Klucz tajny klienta',
     clientSecretHint: 'Przechowywany w systemowym pęku kluczy; Tessera nigdy go już nie pokaże.',

@@ -172,6 +172,7 @@ export const svAdmin: Pick<
     editTitle: 'Redigera {{name}}',
     name: 'Namn',
     redirectUri: 'Omdirigerings-URI att registrera hos leverantören',
+    postLogoutRedirectUri: 'Omdirigerings-URI efter utloggning att registrera hos leverantören',
     clientId: 'Klient-ID',
     clientSecret: 'Klienthemlighet',
     clientSecretHint: 'Förvaras i systemets nyckelring; Tessera visar den aldrig igen.',
