@@ -172,7 +172,7 @@ describe('data folder lock', () => {
   for (const start of ['a free folder', 'a folder a killed Tessera left locked'] as const) {
     it(
       `gives ${start} to exactly one of several processes starting at once`,
-      { timeout: 60_000 },
+      { timeout: 120_000 },
       async () => {
         for (let round = 0; round < 2; round++) {
           const dir = tempDir();
