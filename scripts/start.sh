@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm start`: installs what is missing, builds, and starts Tessera — the Electron window where its
+# `npm start`: installs what is missing, builds when the sources changed, and starts Tessera — the Electron window where its
 # binary and a display exist, otherwise browser mode (prints the address to open).
 # Extra arguments go to browser mode, e.g. `npm start -- --data-dir /tmp/t --port 4517`.
 set -euo pipefail

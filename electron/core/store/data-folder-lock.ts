@@ -16,7 +16,17 @@
  * without /proc start times and a pid that exists), the folder counts as in use: fail closed, and say
  * which file to remove if that owner is known to be gone.
  */
-import { linkSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +57,8 @@ export class DataFolderInUseError extends Error {
 
 /** A takeover holds its guard for microseconds; one older than this was left by a killed process. */
 const ABANDONED_GUARD_MS = 10_000;
+/** A lock file still unreadable after this long is not being written by anyone. */
+const UNREADABLE_STALE_MS = 2_000;
 /** proper-lockfile (Tessera before this lock) refreshed its lock directory's mtime every 15 s. */
 const OLD_LOCK_STALE_MS = 30_000;
 
@@ -119,8 +131,11 @@ type Seen =
   | { kind: 'owner'; owner: LockOwner; text: string }
   /** An old Tessera's lock directory (proper-lockfile), judged by its age. */
   | { kind: 'oldDirectory'; mtimeMs: number }
-  /** Not a record we can read (a power cut before the data reached the disk): nobody can own it. */
-  | { kind: 'garbage'; text: string };
+  /**
+   * Not a record we can read: being written (where hard links are not supported, the file is
+   * created first and filled after), or left by a power cut before its data reached the disk.
+   */
+  | { kind: 'garbage'; text: string; mtimeMs: number };
 
 function look(path: string): Seen {
   let stat;
@@ -133,7 +148,7 @@ function look(path: string): Seen {
   const text = readOptional(path);
   if (text === null) return { kind: 'none' };
   const owner = parseOwner(text);
-  return owner ? { kind: 'owner', owner, text } : { kind: 'garbage', text };
+  return owner ? { kind: 'owner', owner, text } : { kind: 'garbage', text, mtimeMs: stat.mtimeMs };
 }
 
 function same(a: Seen, b: Seen): boolean {
@@ -152,7 +167,8 @@ function isStale(seen: Seen): boolean {
     case 'oldDirectory':
       return seen.mtimeMs < Date.now() - OLD_LOCK_STALE_MS;
     case 'garbage':
-      return true;
+      // A writer fills the file within milliseconds; one that stayed unreadable was abandoned.
+      return seen.mtimeMs < Date.now() - UNREADABLE_STALE_MS;
   }
 }
 
@@ -160,18 +176,48 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Writes the record under a private name, then links it into place: the file is never partial. */
+/** Filesystems without hard links (FAT, exFAT, some network shares) answer link(2) with these. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * Writes the record under a private name, then links it into place: the file is never partial.
+ * Without hard links, an exclusive create is just as atomic, only the record is written after it.
+ */
 function tryCreate(path: string, text: string): boolean {
   const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}`;
   writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
+  let linked: boolean | 'unsupported';
   try {
     linkSync(temporary, path);
+    linked = true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') linked = false;
+    else if (NO_HARD_LINKS.has(code)) linked = 'unsupported';
+    else throw error;
+  } finally {
+    unlinkSync(temporary);
+  }
+  if (linked !== 'unsupported') return linked;
+  try {
+    writeFileSync(path, text, { mode: 0o600, flag: 'wx' });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
-  } finally {
-    unlinkSync(temporary);
+  }
+}
+
+/** Private record files of starts that were killed between writing and linking them. */
+function removeAbandonedRecords(dataDir: string): void {
+  for (const name of readdirSync(dataDir)) {
+    const match = /^tessera\.lock\.(\d+)\.[0-9a-f]{12}$/.exec(name);
+    if (!match || Number(match[1]) === process.pid) continue;
+    try {
+      process.kill(Number(match[1]), 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(dataDir, name), { force: true });
+    }
   }
 }
 
@@ -223,12 +269,17 @@ export function lockDataFolder(dataDir: string): () => void {
   // with other starts can only last a few rounds.
   for (let round = 0; round < 200; round++) {
     if (tryCreate(path, text)) {
+      removeAbandonedRecords(dataDir);
       return () => {
         if (readOptional(path) === text) unlinkSync(path);
       };
     }
     const seen = look(path);
     if (seen.kind === 'none') continue; // released in between
+    if (seen.kind === 'garbage' && !isStale(seen)) {
+      sleepSync(10); // being written: look again in a moment
+      continue;
+    }
     if (!isStale(seen)) {
       throw new DataFolderInUseError(
         seen.kind === 'owner' ? seen.owner : null,

@@ -54,6 +54,7 @@ describe('fail closed', () => {
 describe('session keyring (no desktop session)', () => {
   const noDesktop = { DBUS_SESSION_BUS_ADDRESS: undefined, DISPLAY: undefined };
 
+  // Three Tessera processes, one of which waits for an unlock that never comes: more than the default.
   it('brings up its own keyring, keeps the account across restarts, and refuses a wrong password', () => {
     const dir = tempDir();
     const first = runCoreProcess(dir, [['totp:account:add', { kind: 'uri', uri: URI }]], {
@@ -86,7 +87,7 @@ describe('session keyring (no desktop session)', () => {
       /did not unlock/,
     );
     expect(wrong.results[1]).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
-  });
+  }, 60_000);
 
   it('without a password it says how to give one', () => {
     const dir = tempDir();

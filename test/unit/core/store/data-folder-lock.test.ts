@@ -4,7 +4,7 @@
  * starting at once exactly one gets it. Real processes throughout.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -104,15 +104,39 @@ describe('data folder lock', () => {
     lockDataFolder(dir)();
   });
 
-  it('takes the folder from an earlier boot, and from a record no process could have left', async () => {
+  it('takes the folder from an earlier boot, and from an unreadable record nobody is writing', async () => {
     const dir = tempDir();
     const { owner } = await liveProcess();
     writeOwner(dir, { ...owner, bootId: '00000000-0000-4000-8000-000000000000' });
     lockDataFolder(dir)();
-    writeOwner(dir, '');
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    for (const garbage of ['', '{"pid":']) {
+      // What a power cut can leave: the name on disk, its data not.
+      utimesSync(writeOwner(dir, garbage), aMinuteAgo, aMinuteAgo);
+      lockDataFolder(dir)();
+    }
+  });
+
+  it('does not take over a record that is still being written', async () => {
+    const dir = tempDir();
+    const { owner } = await liveProcess();
+    const path = writeOwner(dir, '');
+    // Filled a moment later, as a start on a filesystem without hard links does.
+    const writer = spawn('sh', ['-c', 'sleep 0.3; printf %s "$1" > "$2"', 'sh', JSON.stringify(owner), path]);
+    children.push(writer);
+    expect(refusal(dir).owner).toMatchObject({ pid: owner.pid });
+  });
+
+  it('removes the private record files of starts that were killed before publishing them', async () => {
+    const dir = tempDir();
+    const { child } = await liveProcess();
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    const abandoned = join(dir, `${LOCK_FILE}.${child.pid}.0123456789ab`);
+    writeFileSync(abandoned, '{}');
     lockDataFolder(dir)();
-    writeOwner(dir, '{"pid":');
-    lockDataFolder(dir)();
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('fails closed for an owner it cannot check (another host, another pid namespace)', async () => {
@@ -148,7 +172,7 @@ describe('data folder lock', () => {
   for (const start of ['a free folder', 'a folder a killed Tessera left locked'] as const) {
     it(
       `gives ${start} to exactly one of several processes starting at once`,
-      { timeout: 60_000 },
+      { timeout: 120_000 },
       async () => {
         for (let round = 0; round < 2; round++) {
           const dir = tempDir();
