@@ -269,9 +269,10 @@ export class ConfigService {
   diff(content: string): Promise<ConfigDiff> {
     return this.sso.exclusive(async () => {
       const { want, locate } = this.read(content);
+      const endpoints = await this.resolveOidc(this.current(), want, locate);
+      // From here to the rollback nothing waits, so nothing else can change the configuration.
       const current = this.current();
       const diff = this.compare(current, want);
-      const endpoints = await this.resolveOidc(current, want, locate);
       this.run(current, want, endpoints, locate, false);
       return diff;
     });
@@ -284,11 +285,12 @@ export class ConfigService {
   apply(content: string, fingerprint: string | null): Promise<ConfigDiff> {
     return this.sso.exclusive(async () => {
       const { want, locate } = this.read(content);
+      const endpoints = await this.resolveOidc(this.current(), want, locate);
+      // From here to the commit nothing waits: the diff is of the state the change is made to.
       const current = this.current();
       const diff = this.compare(current, want);
       const stale = fingerprint !== null && fingerprint !== diff.fingerprint;
       if (diff.changes.length === 0 && !stale) return diff;
-      const endpoints = await this.resolveOidc(current, want, locate);
       // What the file gets wrong is said first; a stale preview only once the file is good.
       this.run(current, want, endpoints, locate, true, diff, () => {
         if (stale) {
