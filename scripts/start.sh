@@ -4,9 +4,10 @@
 # Extra arguments go to browser mode, e.g. `npm start -- --data-dir /tmp/t --port 4517`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+# Their progress goes to stderr: stdout is Tessera's own (`config export` writes the YAML there).
+bash scripts/setup.sh >&2
 # Only when the sources changed since the last build (a hash of them is kept in out/).
-bash scripts/build.sh --if-changed
+bash scripts/build.sh --if-changed >&2
 # Self-recovery (I6), removing a forgotten app lock and `config export|diff|apply` run without a
 # window, whatever this machine has.
 if [[ " $* " == *" --disable-sso "* || " $* " == *" --reset-app-lock "* || " $* " == *" config "* ]]; then

@@ -61,7 +61,16 @@ export function parseConfigYaml(content: string): ParsedConfigFile {
   }
   const lineCounter = new LineCounter();
   // uniqueKeys: a key given twice is an error, not "the last one wins" silently.
-  const doc = parseDocument(content, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(content, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    // A pathological file (nested thousands deep) can exhaust the parser's stack.
+    throw configInvalid(
+      [{ path: [], message: `The file cannot be read as YAML (${(error as Error).message}).` }],
+      noPlace,
+    );
+  }
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((error) => {
       const at = lineCounter.linePos(error.pos[0]);

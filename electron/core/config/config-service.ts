@@ -33,6 +33,7 @@ import {
   type ConfigDiff,
   type ConfigFile,
   type IdpConfig,
+  type RuleConfig,
 } from '../../../shared/admin/config';
 import type { Db } from '../store/database';
 import type { AuditLog } from '../org/audit';
@@ -270,9 +271,10 @@ export class ConfigService {
   diff(content: string): Promise<ConfigDiff> {
     return this.sso.exclusive(async () => {
       const { want, locate } = this.read(content);
+      const endpoints = await this.resolveOidc(this.current(), want, locate);
+      // From here to the rollback nothing waits, so nothing else can change the configuration.
       const current = this.current();
       const diff = this.compare(current, want);
-      const endpoints = await this.resolveOidc(current, want, locate);
       this.run(current, want, endpoints, locate, false);
       return diff;
     });
@@ -285,11 +287,12 @@ export class ConfigService {
   apply(content: string, fingerprint: string | null): Promise<ConfigDiff> {
     return this.sso.exclusive(async () => {
       const { want, locate } = this.read(content);
+      const endpoints = await this.resolveOidc(this.current(), want, locate);
+      // From here to the commit nothing waits: the diff is of the state the change is made to.
       const current = this.current();
       const diff = this.compare(current, want);
       const stale = fingerprint !== null && fingerprint !== diff.fingerprint;
       if (diff.changes.length === 0 && !stale) return diff;
-      const endpoints = await this.resolveOidc(current, want, locate);
       // What the file gets wrong is said first; a stale preview only once the file is good.
       this.run(current, want, endpoints, locate, true, diff, () => {
         if (stale) {
@@ -991,7 +994,23 @@ export class ConfigService {
     }
     const haveRules = new Map(have.routing.rules.map((r) => [lower(r.name), r]));
     const order: string[] = [];
-    want.routing.rules.forEach((rule, i) => {
+    // A domain moving from one rule to another: the rule that gives it up is changed first (a
+    // domain is in one rule only). Rules that exchange domains with each other are still refused.
+    const heldBy = new Map<string, string>();
+    for (const rule of have.routing.rules) {
+      if (rule.type === 'domain') for (const value of rule.values) heldBy.set(value, lower(rule.name));
+    }
+    const takesFromAnother = (rule: RuleConfig) =>
+      rule.type === 'domain' &&
+      rule.values.some((value) => {
+        const holder = heldBy.get(value);
+        return holder !== undefined && holder !== lower(rule.name);
+      });
+    const sequence = want.routing.rules
+      .map((rule, i) => ({ rule, i }))
+      .sort((a, b) => Number(takesFromAnother(a.rule)) - Number(takesFromAnother(b.rule)));
+    const ids = new Map<number, string>();
+    sequence.forEach(({ rule, i }) => {
       const path: ConfigPath = ['routing', 'rules', i];
       const stored = current.rules.get(lower(rule.name));
       const before = haveRules.get(lower(rule.name));
@@ -1015,8 +1034,9 @@ export class ConfigService {
       if ((stored?.active ?? false) !== rule.active) {
         step([...path, 'active'], () => this.sso.setRuleActive(id!, rule.active, true));
       }
-      order.push(id!);
+      ids.set(i, id!);
     });
+    want.routing.rules.forEach((_rule, i) => order.push(ids.get(i)!));
     const nowOrder = this.sso
       .listRules()
       .filter((r) => r.type !== 'default')

@@ -357,6 +357,26 @@ describe('the diff', () => {
     expect((await a.call('sso:idp:list', {})).map((idp) => idp.name)).toEqual(['Shibboleth', 'Agency']);
   });
 
+  it('moves a domain from one rule to another in one import, whatever their order', async () => {
+    const a = await start();
+    await populate(a);
+    const moved = edit(await a.exportYaml(), (doc) => {
+      // Agency people (listed first) takes staff.acme.example from Staff (listed second).
+      doc.setIn(['routing', 'rules', 1, 'type'], 'domain');
+      doc.setIn(['routing', 'rules', 1, 'values'], ['staff.acme.example']);
+      doc.setIn(['routing', 'rules', 0, 'values'], ['acme.example']);
+      const rules = doc.getIn(['routing', 'rules']) as { items: unknown[] };
+      rules.items.reverse();
+    });
+    await a.importYaml(moved);
+    const rules = await a.call('routing:rule:list', {});
+    expect(rules.map((r) => [r.name, r.values])).toEqual([
+      ['Agency people', ['staff.acme.example']],
+      ['Staff', ['acme.example']],
+      ['Default rule', []],
+    ]);
+  });
+
   it('refuses an apply whose preview is stale', async () => {
     const a = await start();
     await populate(a);
