@@ -18,10 +18,11 @@ import { createCore } from '../../../../electron/core/app-core';
 
 let pki: TestPki;
 let trustedRootsPem: string[];
+// A PKI of real keys: slow on a busy machine.
 beforeAll(async () => {
   pki = await createTestPki();
   trustedRootsPem = [pki.root.pem];
-});
+}, 60_000);
 
 const fingerprint = (pem: string) => new X509Certificate(pem).fingerprint256;
 
