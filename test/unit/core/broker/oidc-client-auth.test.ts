@@ -7,7 +7,7 @@
  * refused openid-client's `%2D`). The client IDs carry `-_.~`, the characters that went wrong.
  * Failures show the OP's own error, description, HTTP status and token endpoint.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   formEncodeCredential,
   OidcRelyingParty,
@@ -219,9 +219,16 @@ describe('client_secret_basic against a stricter and a literal token endpoint', 
     }
   });
 
-  it('shows the OP’s error, description, status and token endpoint for a wrong secret', async () => {
+  it('shows the OP’s error, description, status and token endpoint for a wrong secret, and logs them', async () => {
     const op = ops.strict!;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const outcome = await signIn(op, 'client_secret_basic', 'not-the-secret');
+    const logged = warn.mock.calls.map((args) => args.join(' ')).join('\n');
+    warn.mockRestore();
+    expect(logged).toContain(
+      `${op.issuer}/token answered HTTP 401: invalid_client (client authentication failed)`,
+    );
+    expect(logged).not.toContain('not-the-secret');
     const failed = outcome.checks.find((c) => c.status === 'fail')!;
     expect(failed.id).toBe('token');
     expect(failed.detail).toBe(

@@ -13,13 +13,16 @@ import {
 } from '../../../../electron/core/sso/metadata';
 import { createTestPki, idpMetadataXml, NOW, signXml, type TestPki } from '../../../support/saml-fixtures';
 import { thrownAppError } from '../../../support/errors';
+import { requireSecretService, useTempDirs } from '../../../support/temp';
+import { createCore } from '../../../../electron/core/app-core';
 
 let pki: TestPki;
 let trustedRootsPem: string[];
+// A PKI of real keys: slow on a busy machine.
 beforeAll(async () => {
   pki = await createTestPki();
   trustedRootsPem = [pki.root.pem];
-});
+}, 60_000);
 
 const fingerprint = (pem: string) => new X509Certificate(pem).fingerprint256;
 
@@ -111,5 +114,44 @@ describe('templated entity IDs', () => {
       ),
     );
     expect(error.reason).toBe('metadata.templatedEntityId');
+  });
+});
+
+describe('saving an IdP from an aggregate, through the gate', () => {
+  const tempDir = useTempDirs();
+
+  it('stores the chosen entity and the whole file, and refuses a choice the file lacks', async () => {
+    requireSecretService();
+    const core = await createCore({ dataDir: tempDir(), version: 'test' });
+    try {
+      const save = (entityId?: string) =>
+        core.dispatch('sso:idp:save-saml', {
+          id: null,
+          idp: {
+            name: 'University B',
+            userIdAttribute: 'uid',
+            acknowledgeLessSecure: true,
+            source: { kind: 'metadata', xml: aggregate(), ...(entityId ? { entityId } : {}) },
+          },
+        });
+      expect(await core.dispatch('sso:saml-metadata:entities', { xml: aggregate() })).toMatchObject({
+        ok: true,
+        data: [{ entityId: 'https://a.example/idp' }, { entityId: 'https://b.example/idp' }],
+      });
+      expect(await save()).toMatchObject({ ok: false, error: { reason: 'metadata.severalEntities' } });
+      expect(await save('https://c.example/idp')).toMatchObject({
+        ok: false,
+        error: { reason: 'metadata.entityNotFound' },
+      });
+      const saved = await save('https://b.example/idp');
+      expect(saved).toMatchObject({ ok: true, data: { saml: { entityId: 'https://b.example/idp' } } });
+      const id = saved.ok ? (saved.data as { id: string }).id : '';
+      expect(await core.dispatch('sso:idp:metadata', { id })).toMatchObject({
+        ok: true,
+        data: { xml: aggregate() },
+      });
+    } finally {
+      core.close();
+    }
   });
 });
