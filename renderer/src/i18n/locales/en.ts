@@ -1,9 +1,11 @@
 import { enAdmin, enAdminErrors, enSsoErrors } from './en-admin';
 import { enSignin, enSigninErrors } from './en-signin';
+import { enCertificates, enCertificatesErrors } from './en-certificates';
 
 export const en = {
   ...enAdmin,
   ...enSignin,
+  ...enCertificates,
   app: { title: 'Tessera', tagline: 'Sign-in console and authenticator' },
   nav: {
     main: 'Main navigation',
@@ -220,6 +222,7 @@ export const en = {
     ...enAdminErrors,
     ...enSsoErrors,
     ...enSigninErrors,
+    ...enCertificatesErrors,
     BAD_REQUEST: 'Tessera refused a malformed request. Nothing was changed.',
     UNKNOWN_CHANNEL: 'Tessera does not know this action.',
     FORBIDDEN: 'This window is not allowed to talk to Tessera.',

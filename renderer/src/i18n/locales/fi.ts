@@ -1,10 +1,12 @@
 import { fiAdmin, fiAdminErrors, fiSsoErrors } from './fi-admin';
 import { fiSignin, fiSigninErrors } from './fi-signin';
+import { fiCertificates, fiCertificatesErrors } from './fi-certificates';
 import type { Messages } from './en';
 
 export const fi: Messages = {
   ...fiAdmin,
   ...fiSignin,
+  ...fiCertificates,
   app: { title: 'Tessera', tagline: 'Kirjautumiskonsoli ja todennussovellus' },
   nav: {
     main: 'Päänavigointi',
@@ -223,6 +225,7 @@ export const fi: Messages = {
     ...fiAdminErrors,
     ...fiSsoErrors,
     ...fiSigninErrors,
+    ...fiCertificatesErrors,
     BAD_REQUEST: 'Tessera hylkäsi virheellisen pyynnön. Mitään ei muutettu.',
     UNKNOWN_CHANNEL: 'Tessera ei tunne tätä toimintoa.',
     FORBIDDEN: 'Tällä ikkunalla ei ole lupaa keskustella Tesseran kanssa.',

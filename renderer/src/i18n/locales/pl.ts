@@ -1,10 +1,12 @@
 import { plAdmin, plAdminErrors, plSsoErrors } from './pl-admin';
 import { plSignin, plSigninErrors } from './pl-signin';
+import { plCertificates, plCertificatesErrors } from './pl-certificates';
 import type { Messages } from './en';
 
 export const pl: Messages = {
   ...plAdmin,
   ...plSignin,
+  ...plCertificates,
   app: { title: 'Tessera', tagline: 'Konsola logowania i uwierzytelniacz' },
   nav: {
     main: 'Nawigacja główna',
@@ -231,6 +233,7 @@ export const pl: Messages = {
     ...plAdminErrors,
     ...plSsoErrors,
     ...plSigninErrors,
+    ...plCertificatesErrors,
     BAD_REQUEST: 'Tessera odrzuciła błędne żądanie. Nic nie zostało zmienione.',
     UNKNOWN_CHANNEL: 'Tessera nie zna tej operacji.',
     FORBIDDEN: 'To okno nie ma uprawnień do komunikacji z Tesserą.',

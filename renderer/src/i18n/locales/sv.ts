@@ -1,10 +1,12 @@
 import { svAdmin, svAdminErrors, svSsoErrors } from './sv-admin';
 import { svSignin, svSigninErrors } from './sv-signin';
+import { svCertificates, svCertificatesErrors } from './sv-certificates';
 import type { Messages } from './en';
 
 export const sv: Messages = {
   ...svAdmin,
   ...svSignin,
+  ...svCertificates,
   app: { title: 'Tessera', tagline: 'Inloggningskonsol och autentiserare' },
   nav: {
     main: 'Huvudnavigering',
@@ -220,6 +222,7 @@ export const sv: Messages = {
     ...svAdminErrors,
     ...svSsoErrors,
     ...svSigninErrors,
+    ...svCertificatesErrors,
     BAD_REQUEST: 'Tessera avvisade en felaktig begäran. Inget ändrades.',
     UNKNOWN_CHANNEL: 'Tessera känner inte till den här åtgärden.',
     FORBIDDEN: 'Det här fönstret får inte prata med Tessera.',
