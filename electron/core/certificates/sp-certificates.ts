@@ -163,7 +163,7 @@ export class SpCertificateService {
     if (this.rolloverRow()) {
       throw invalid(
         'A certificate renewal is in progress. Finish or cancel it on the Certificates page first.',
-        'sp.rolloverInProgress',
+        'rollover.inProgress',
       );
     }
     const old = this.row('active');
@@ -340,12 +340,12 @@ export class SpCertificateService {
       if (this.rolloverRow()) {
         throw invalid(
           'A certificate renewal is already in progress; finish or cancel it first.',
-          'sp.rolloverInProgress',
+          'rollover.inProgress',
         );
       }
       const switchAt = input.mode === 'single' ? input.switchAt : null;
       if (input.mode === 'single' && (switchAt === null || switchAt <= this.now())) {
-        throw invalid('Choose a time in the future for the switch.', 'sp.switchAtPast');
+        throw invalid('Choose a time in the future for the switch.', 'rollover.switchAtPast');
       }
       const { certificate } = input;
       const kind = certificate.kind === 'self-signed' ? 'self-signed' : 'ca-signed';
@@ -385,7 +385,7 @@ export class SpCertificateService {
     return this.changes.runExclusive(async () => {
       const rollover = this.rolloverRow();
       if (!rollover || !this.row('next')) {
-        throw invalid('There is no new certificate to switch to.', 'sp.noRollover');
+        throw invalid('There is no new certificate to switch to.', 'rollover.none');
       }
       this.switchNow(rollover, 'confirmed');
       await this.finishRemovals();
@@ -400,7 +400,7 @@ export class SpCertificateService {
       const rollover = this.rolloverRow();
       const previous = this.row('previous');
       if (!rollover || rollover.switched_at === null || !previous) {
-        throw invalid('Switch to the new certificate before finishing the renewal.', 'sp.notSwitched');
+        throw invalid('Switch to the new certificate before finishing the renewal.', 'rollover.notSwitched');
       }
       this.db.transaction(() => {
         this.db.prepare('DELETE FROM sp_certificates WHERE id = ?').run(previous.id);
@@ -427,7 +427,7 @@ export class SpCertificateService {
       if (!rollover || !next) {
         throw invalid(
           'The switch already happened; finish the renewal instead of cancelling it.',
-          'sp.cannotCancel',
+          'rollover.cannotCancel',
         );
       }
       this.db.transaction(() => {

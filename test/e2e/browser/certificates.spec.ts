@@ -95,11 +95,18 @@ test('lists every SP and IdP certificate with its expiry, in every language', as
   await expect(expiring).toContainText('Partner IdP');
 
   // The renewal's first step and the IdP renewal dialog, too: at 800 px, in all four languages.
-  for (const [label, language, renew, renewIdp, fromUrl] of [
-    ['English', 'en', 'Renew the SP certificate', 'Renew: upload new metadata', 'Metadata URL'],
-    ['Svenska', 'sv', 'Förnya SP-certifikatet', 'Förnya: ladda upp ny metadata', 'Metadata-URL'],
-    ['Suomi', 'fi', 'Uusi SP-varmenne', 'Uusi: lataa uudet metatiedot', 'Metatietojen URL'],
-    ['Polski', 'pl', 'Odnów certyfikat SP', 'Odnów: prześlij nowe metadane', 'Adres URL metadanych'],
+  for (const [label, language, renew, renewIdp, fromUrl, fetch] of [
+    ['English', 'en', 'Renew the SP certificate', 'Renew: upload new metadata', 'Metadata URL', 'Fetch'],
+    ['Svenska', 'sv', 'Förnya SP-certifikatet', 'Förnya: ladda upp ny metadata', 'Metadata-URL', 'Hämta'],
+    ['Suomi', 'fi', 'Uusi SP-varmenne', 'Uusi: lataa uudet metatiedot', 'Metatietojen URL', 'Hae'],
+    [
+      'Polski',
+      'pl',
+      'Odnów certyfikat SP',
+      'Odnów: prześlij nowe metadane',
+      'Adres URL metadanych',
+      'Pobierz',
+    ],
   ] as const) {
     await chooseLanguage(page, label);
     await expect(page.getByRole('button', { name: renew })).toBeVisible();
@@ -118,6 +125,8 @@ test('lists every SP and IdP certificate with its expiry, in every language', as
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /Next|Nästa|Seuraava|Dalej/ }).click();
     await dialog.getByText(fromUrl, { exact: true }).first().click();
+    await dialog.getByRole('button', { name: fetch, exact: true }).click();
+    await expect(dialog.getByRole('region')).toBeVisible();
     await screenshot(page, `certificates-renewal-${language}`, dialog);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
@@ -191,7 +200,15 @@ test('C2: the SP certificate renewal for IdPs that accept several certificates',
   await expect(renewal.getByRole('list', { name: 'Identity providers to update' })).toContainText(
     'Partner IdP',
   );
-  await screenshot(page, 'certificates-rollover-overlap-en');
+  for (const [label, language] of [
+    ['Svenska', 'sv'],
+    ['Suomi', 'fi'],
+    ['Polski', 'pl'],
+    ['English', 'en'],
+  ] as const) {
+    await chooseLanguage(page, label);
+    await screenshot(page, `certificates-rollover-overlap-${language}`);
+  }
 
   const switchButton = renewal.getByRole('button', { name: 'Sign with the new certificate' });
   await expect(switchButton).toBeDisabled();
@@ -199,6 +216,7 @@ test('C2: the SP certificate renewal for IdPs that accept several certificates',
   await switchButton.click();
   await expect(renewal.getByText(/Requests are signed with the new certificate; the old one/)).toBeVisible();
   await expect(page.locator('[data-certificate^="sp:"]').nth(1)).toContainText('Previous');
+  await screenshot(page, 'certificates-rollover-switched-en');
 
   await renewal.getByRole('button', { name: 'Finish the renewal' }).click();
   await expect(

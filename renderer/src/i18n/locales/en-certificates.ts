@@ -123,6 +123,13 @@ export const enCertificates = {
 };
 
 export const enCertificatesErrors = {
+  rollover: {
+    inProgress: 'A certificate renewal is in progress. Finish or cancel it on the Certificates page first.',
+    switchAtPast: 'Choose a time in the future for the switch.',
+    none: 'There is no new certificate to switch to.',
+    notSwitched: 'Switch to the new certificate before finishing the renewal.',
+    cannotCancel: 'The switch already happened; finish the renewal instead of cancelling it.',
+  },
   renewal: {
     insecureUrl: 'Enter an https:// address (http:// only for 127.0.0.1 or localhost).',
     timeout: '{{url}} did not answer within {{seconds}} seconds. Check the address, or try again later.',

@@ -1,5 +1,4 @@
 import type { Messages } from './en';
-
 export const fiCertificates: Pick<Messages, 'certs'> = {
   certs: {
     title: 'Varmenteet',
@@ -123,7 +122,14 @@ export const fiCertificates: Pick<Messages, 'certs'> = {
   },
 };
 
-export const fiCertificatesErrors: Pick<Messages['errors'], 'renewal'> = {
+export const fiCertificatesErrors: Pick<Messages['errors'], 'renewal' | 'rollover'> = {
+  rollover: {
+    inProgress: 'Varmenteen uusiminen on kesken. Viimeistele tai peruuta se ensin Varmenteet-sivulla.',
+    switchAtPast: 'Valitse vaihdolle tuleva ajankohta.',
+    none: 'Uutta varmennetta, johon vaihtaa, ei ole.',
+    notSwitched: 'Vaihda uuteen varmenteeseen ennen kuin viimeistelet uusimisen.',
+    cannotCancel: 'Vaihto on jo tehty; viimeistele uusiminen peruuttamisen sijaan.',
+  },
   renewal: {
     insecureUrl: 'Anna https://-osoite (http:// vain osoitteille 127.0.0.1 ja localhost).',
     timeout: '{{url}} ei vastannut {{seconds}} sekunnissa. Tarkista osoite tai yritä myöhemmin uudelleen.',

@@ -1,5 +1,4 @@
 import type { Messages } from './en';
-
 export const plCertificates: Pick<Messages, 'certs'> = {
   certs: {
     title: 'Certyfikaty',
@@ -135,7 +134,14 @@ export const plCertificates: Pick<Messages, 'certs'> = {
   },
 };
 
-export const plCertificatesErrors: Pick<Messages['errors'], 'renewal'> = {
+export const plCertificatesErrors: Pick<Messages['errors'], 'renewal' | 'rollover'> = {
+  rollover: {
+    inProgress: 'Trwa odnawianie certyfikatu. Najpierw je zakończ lub anuluj na stronie Certyfikaty.',
+    switchAtPast: 'Wybierz przyszły termin zmiany.',
+    none: 'Nie ma nowego certyfikatu, na który można się przełączyć.',
+    notSwitched: 'Przełącz się na nowy certyfikat przed zakończeniem odnowienia.',
+    cannotCancel: 'Zmiana już nastąpiła; zakończ odnowienie zamiast je anulować.',
+  },
   renewal: {
     insecureUrl: 'Podaj adres https:// (http:// tylko dla 127.0.0.1 lub localhost).',
     timeout: '{{url}} nie odpowiedział w ciągu {{seconds}} s. Sprawdź adres lub spróbuj później.',

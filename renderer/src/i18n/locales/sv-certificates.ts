@@ -1,5 +1,4 @@
 import type { Messages } from './en';
-
 export const svCertificates: Pick<Messages, 'certs'> = {
   certs: {
     title: 'Certifikat',
@@ -123,7 +122,14 @@ export const svCertificates: Pick<Messages, 'certs'> = {
   },
 };
 
-export const svCertificatesErrors: Pick<Messages['errors'], 'renewal'> = {
+export const svCertificatesErrors: Pick<Messages['errors'], 'renewal' | 'rollover'> = {
+  rollover: {
+    inProgress: 'En certifikatförnyelse pågår. Slutför eller avbryt den först på sidan Certifikat.',
+    switchAtPast: 'Välj en tid i framtiden för bytet.',
+    none: 'Det finns inget nytt certifikat att byta till.',
+    notSwitched: 'Byt till det nya certifikatet innan du slutför förnyelsen.',
+    cannotCancel: 'Bytet har redan skett; slutför förnyelsen i stället för att avbryta den.',
+  },
   renewal: {
     insecureUrl: 'Ange en https://-adress (http:// bara för 127.0.0.1 eller localhost).',
     timeout:

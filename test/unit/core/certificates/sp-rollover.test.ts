@@ -155,7 +155,7 @@ describe('SP certificate renewal', () => {
     ]);
     // The wizard cannot replace the certificate from under the renewal.
     expect((await failure('sso:sp-certificate:generate', { keyType: 'rsa-2048' })).reason).toBe(
-      'sp.rolloverInProgress',
+      'rollover.inProgress',
     );
 
     // 2. "All IdPs updated": requests are signed with the new key; both still published.
@@ -163,7 +163,7 @@ describe('SP certificate renewal', () => {
     expect(switched).toMatchObject({ phase: 'switched', active: { fingerprintSha256: next } });
     expect(await metadataCertificates()).toEqual([next, old]);
     expect(await signIn(base)).toBe(next);
-    expect((await failure('sso:sp-rollover:cancel', { confirm: true })).reason).toBe('sp.cannotCancel');
+    expect((await failure('sso:sp-rollover:cancel', { confirm: true })).reason).toBe('rollover.cannotCancel');
 
     // 3. Finish: the old certificate leaves the metadata, then its key the keychain.
     await call('sso:sp-rollover:finish', { confirm: true });
@@ -193,7 +193,7 @@ describe('SP certificate renewal', () => {
     expect((await secrets.entries('sp-key:')).size).toBe(1);
     expect(await metadataCertificates()).toEqual([old]);
     expect(await signIn(base)).toBe(old);
-    expect((await failure('sso:sp-rollover:switch', { confirm: true })).reason).toBe('sp.noRollover');
+    expect((await failure('sso:sp-rollover:switch', { confirm: true })).reason).toBe('rollover.none');
   }, 60_000);
 
   it('switches a single-certificate IdP at the chosen time, even across a restart', async () => {
@@ -211,7 +211,7 @@ describe('SP certificate renewal', () => {
           certificate: { kind: 'self-signed', keyType: 'rsa-2048' },
         })
       ).reason,
-    ).toBe('sp.switchAtPast');
+    ).toBe('rollover.switchAtPast');
     const hour = 60 * 60 * 1000;
     const started = await call('sso:sp-rollover:start', {
       mode: 'single',
