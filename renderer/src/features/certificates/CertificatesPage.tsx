@@ -152,7 +152,7 @@ function CertificateCard({
   return (
     <Card withBorder component="article" aria-label={certificate.subject} data-certificate={certificate.id}>
       <Group justify="space-between" wrap="nowrap" align="flex-start" mb="xs">
-        <Group gap="xs">
+        <Group gap="xs" style={{ flex: 1, minWidth: 0 }}>
           <Badge variant="outline">{t(`certs.use.${certificate.use}`)}</Badge>
           {certificate.status !== 'active' && (
             <Badge color="violet" variant="light">
@@ -161,7 +161,7 @@ function CertificateCard({
           )}
           <ExpiryBadge notAfter={certificate.notAfter} now={now} />
         </Group>
-        {children}
+        {children && <div style={{ flexShrink: 0 }}>{children}</div>}
       </Group>
       <Text fw={600} style={{ wordBreak: 'break-all' }}>
         {certificate.subject}

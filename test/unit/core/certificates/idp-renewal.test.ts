@@ -139,6 +139,24 @@ describe('IdP certificate renewal', () => {
     });
     expect(dropped.certificatesRemoved.map((c) => c.fingerprintSha256)).toEqual([fp(pki.idp)]);
     expect(dropped.certificatesAdded).toEqual([]);
+
+    // It moves its sign-in endpoint and changes its entity ID: both are shown.
+    const oldSso = idp.ssoUrl;
+    idp.ssoUrl = `${idp.base}/sso-v2`;
+    const moved = await call('sso:idp-renewal:preview', {
+      idpId: saml.id,
+      source: { kind: 'xml', xml: idp.metadataXml().replace(idp.entityId, 'https://new.example.com/idp') },
+    });
+    idp.ssoUrl = oldSso;
+    expect(moved.entityIdChanged).toBe(true);
+    expect(moved.candidate.entityId).toBe('https://new.example.com/idp');
+    expect(moved.endpointsChanged).toEqual([
+      {
+        endpoint: 'sso',
+        before: { binding: 'HTTP-Redirect', location: oldSso },
+        after: { binding: 'HTTP-Redirect', location: `${idp.base}/sso-v2` },
+      },
+    ]);
   }, 60_000);
 
   it('refuses bad metadata and unreachable URLs with what to fix, and changes nothing', async () => {
