@@ -36,6 +36,7 @@ import { startBroker, type RunningBroker } from './broker/broker-server';
 import { attributesOfPastedSaml } from './broker/saml-sp';
 import { AppLockService } from './lock/app-lock-service';
 import { ConfigService } from './config/config-service';
+import { certificateHandlers } from './certificates/handlers';
 
 const log = createLogger('core');
 
@@ -479,6 +480,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         throw error;
       }
     },
+    ...certificateHandlers({
+      ready: async () => ({ ...(await ready()), db: db! }),
+      signin: () =>
+        signin.running
+          ? { port: signin.running.port }
+          : { problem: signin.problem ?? 'The sign-in service is not running.' },
+      now: () => clock.now(),
+    }),
   };
 
   await ready().catch(() => undefined);
@@ -546,6 +555,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await quickCopy.copy(vault.codes(), id, settings.get().clipboardClearSeconds);
     },
     close() {
+      services?.sso.sp.close();
       void quickCopy?.clearNow();
       void signin.running?.close();
       db?.close();

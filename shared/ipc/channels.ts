@@ -76,4 +76,13 @@ export const CHANNEL_NAMES = [
   'directory:user:list',
   'directory:user:reset-mfa',
   'directory:mapping:preview',
+  'sso:certificate:list',
+  'sso:sp-rollover:start',
+  'sso:sp-rollover:switch',
+  'sso:sp-rollover:finish',
+  'sso:sp-rollover:cancel',
+  'sso:sp-rollover:download',
+  'sso:idp-renewal:preview',
+  'sso:idp-renewal:test',
+  'sso:idp-renewal:save',
 ] as const;

@@ -54,6 +54,14 @@ import {
   ProvisioningPlanSchema,
   SsoTestSchema,
 } from '../admin/directory';
+import {
+  CertificatesOverviewSchema,
+  IdpRenewalPreviewSchema,
+  IdpRenewalSourceSchema,
+  RolloverStartSchema,
+  SpDownloadSchema,
+  SpRolloverSchema,
+} from '../admin/certificates';
 import { MIGRATION_ENTRY_PROBLEMS, OTP_ALGORITHMS, OTP_LIMITS, OTP_TYPES } from '../otp/limits';
 
 export const TotpAccountSchema = z.object({
@@ -154,6 +162,8 @@ export const SamlMetadataPreviewSchema = z.object({
   trust: z.enum(METADATA_TRUST),
   signer: CertificateInfoSchema.nullable(),
   validUntil: z.string().nullable(),
+  /** Expired certificates of a rollover set, left out (C1). */
+  expiredCertificates: z.array(CertificateInfoSchema),
 });
 export type SamlMetadataPreview = z.infer<typeof SamlMetadataPreviewSchema>;
 
@@ -365,6 +375,50 @@ const adminContract = {
   },
 } as const;
 
+/** The Certificates page (C1, C2): the inventory, the SP certificate renewal, IdP renewal. */
+const certificatesContract = {
+  'sso:certificate:list': { request: Empty, response: CertificatesOverviewSchema },
+  'sso:sp-rollover:start': { request: RolloverStartSchema, response: SpRolloverSchema },
+  /** "All IdPs updated" (several certificates) or "switch now" (one): sign with the new key. */
+  'sso:sp-rollover:switch': {
+    request: z.strictObject({ confirm: z.literal(true) }),
+    response: SpRolloverSchema.nullable(),
+  },
+  /** The old certificate leaves the metadata, its key the keychain. */
+  'sso:sp-rollover:finish': { request: z.strictObject({ confirm: z.literal(true) }), response: Empty },
+  'sso:sp-rollover:cancel': { request: z.strictObject({ confirm: z.literal(true) }), response: Empty },
+  'sso:sp-rollover:download': {
+    request: SpDownloadSchema.extend({ signed: z.boolean() }),
+    response: z.object({ fileName: z.string(), content: z.string() }),
+  },
+  'sso:idp-renewal:preview': {
+    request: z.strictObject({ idpId: Id, source: IdpRenewalSourceSchema }),
+    response: IdpRenewalPreviewSchema,
+  },
+  /** Test SSO with the candidate metadata, before it is saved. */
+  'sso:idp-renewal:test': {
+    request: z.strictObject({
+      idpId: Id,
+      xml: z
+        .string()
+        .min(1)
+        .max(ADMIN_LIMITS.metadataMaxBytes * 2),
+    }),
+    response: z.object({ id: Id, url: z.string() }),
+  },
+  'sso:idp-renewal:save': {
+    request: z.strictObject({
+      idpId: Id,
+      xml: z
+        .string()
+        .min(1)
+        .max(ADMIN_LIMITS.metadataMaxBytes * 2),
+      acknowledgeLessSecure: Acknowledged,
+    }),
+    response: IdpSchema,
+  },
+} as const;
+
 export const contract = {
   'app:status:get': { request: Empty, response: AppStatusSchema },
   /** The app lock. While locked, only app:status:get, app:lock:unlock and app:lock:lock answer. */
@@ -477,6 +531,7 @@ export const contract = {
     response: z.array(TotpAccountSchema),
   },
   ...adminContract,
+  ...certificatesContract,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

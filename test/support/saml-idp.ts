@@ -14,7 +14,13 @@
  * Times use the real clock (node-saml does): `now` defaults to `new Date()`, not the fixtures' NOW.
  */
 import { childElements, parseXmlStrict } from '../../electron/core/sso/xml';
-import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import {
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  verify as verifySignature,
+  X509Certificate,
+} from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -807,8 +813,10 @@ export interface AuthnRequestInfo {
   isPassive: boolean;
   relayState: string | null;
   binding: 'HTTP-Redirect' | 'HTTP-POST';
-  /** Whether the query carried SigAlg + Signature (recorded, not verified). */
+  /** Whether the query carried SigAlg + Signature (verified only when `spCertificates` is set). */
   signed: boolean;
+  /** The SHA-256 fingerprint of the SP certificate whose key verified the signature, if checked. */
+  verifiedBy: string | null;
   xml: string;
   receivedAt: Date;
 }
@@ -865,6 +873,8 @@ export interface SamlIdpOptions {
    * the login form, until Single Logout ends the session. Off by default.
    */
   sessions?: boolean;
+  /** SP certificates (PEM) whose keys AuthnRequests must be signed with (see `trustSpMetadata`). */
+  spCertificates?: string[];
 }
 
 /** How the IdP answers a LogoutRequest; all but 'normal' are hostile (or broken) answers. */
@@ -938,6 +948,16 @@ export interface RunningSamlIdp {
     binding: SloBinding,
     relayState?: string,
   ): { kind: 'redirect'; url: string } | { kind: 'post'; url: string; fields: Record<string, string> };
+  /**
+   * Mutable. When not empty, every AuthnRequest (HTTP-Redirect) must be signed by the key of one of
+   * these certificates, or the IdP answers 403 — as a real IdP that requires signed requests.
+   */
+  spCertificates: string[];
+  /**
+   * Reads the SP's metadata as a real IdP does when the admin uploads it: every signing certificate
+   * in it is accepted (several during an SP certificate rollover), replacing the ones before.
+   */
+  trustSpMetadata(xml: string): void;
   stop(): Promise<void>;
 }
 
@@ -1016,7 +1036,7 @@ class HttpError extends Error {
 /** Reads an AuthnRequest (DOCTYPE refused, well-formed, namespaces checked). */
 export function parseAuthnRequest(
   xml: string,
-): Omit<AuthnRequestInfo, 'relayState' | 'binding' | 'signed' | 'receivedAt'> {
+): Omit<AuthnRequestInfo, 'relayState' | 'binding' | 'signed' | 'verifiedBy' | 'receivedAt'> {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new HttpError(400, 'DOCTYPE in the AuthnRequest');
   let doc: Document;
   try {
@@ -1173,6 +1193,64 @@ function decodeSamlRequest(encoded: string, deflated: boolean): string {
   }
 }
 
+/** The signing certificates an SP's metadata publishes (KeyDescriptor use="signing" or no use). */
+export function spMetadataCertificates(xml: string): string[] {
+  const doc = parseXmlStrict(xml);
+  const sp = childElements(doc.documentElement!, SAML_NS.md, 'SPSSODescriptor')[0];
+  if (!sp) throw new Error('Not SP metadata: no md:SPSSODescriptor');
+  return childElements(sp, SAML_NS.md, 'KeyDescriptor')
+    .filter((descriptor) => (descriptor.getAttribute('use') ?? 'signing') === 'signing')
+    .flatMap((descriptor) => childElements(descriptor, SAML_NS.ds, 'KeyInfo'))
+    .flatMap((keyInfo) => childElements(keyInfo, SAML_NS.ds, 'X509Data'))
+    .flatMap((data) => childElements(data, SAML_NS.ds, 'X509Certificate'))
+    .map((element) => {
+      const body = (element.textContent ?? '').replace(/\s+/g, '');
+      return `-----BEGIN CERTIFICATE-----\n${body.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+    });
+}
+
+const REDIRECT_SIG_ALGS: Record<string, string> = {
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256': 'sha256',
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512': 'sha512',
+  'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256': 'sha256',
+};
+
+/**
+ * SAML bindings §3.4.4.1: the signature covers `SAMLRequest=…&RelayState=…&SigAlg=…` exactly as
+ * the values appear (URL-encoded) in the query. Returns the fingerprint of the certificate whose key
+ * verified it; 403 when none does.
+ */
+function verifyRedirectSignature(url: URL, certificates: readonly string[]): string {
+  const raw = new Map(
+    url.search
+      .slice(1)
+      .split('&')
+      .map((pair) => {
+        const at = pair.indexOf('=');
+        return [decodeURIComponent(pair.slice(0, at)), pair.slice(at + 1)] as const;
+      }),
+  );
+  const sigAlg = url.searchParams.get('SigAlg');
+  const signature = url.searchParams.get('Signature');
+  if (!sigAlg || !signature)
+    throw new HttpError(403, 'This IdP requires signed AuthnRequests; this one is not signed');
+  const hash = REDIRECT_SIG_ALGS[sigAlg];
+  if (!hash) throw new HttpError(403, `Unsupported SigAlg ${sigAlg}`);
+  const signed = ['SAMLRequest', 'RelayState', 'SigAlg']
+    .filter((name) => raw.has(name))
+    .map((name) => `${name}=${raw.get(name)!}`)
+    .join('&');
+  for (const pem of certificates) {
+    const certificate = new X509Certificate(pem);
+    if (verifySignature(hash, Buffer.from(signed), certificate.publicKey, Buffer.from(signature, 'base64')))
+      return certificate.fingerprint256;
+  }
+  throw new HttpError(
+    403,
+    'The AuthnRequest signature does not verify with any SP certificate this IdP knows: upload the SP metadata again',
+  );
+}
+
 /**
  * A SAML 2.0 IdP on 127.0.0.1, entity ID `${base}/metadata`:
  * - GET /metadata: its metadata (signed when `signMetadataWith` is given), SSO at `${base}/sso`
@@ -1214,6 +1292,10 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
     publishedCerts: options.publishedCerts ?? [options.signer],
     mode: options.mode ?? 'normal',
     tamper: options.tamper,
+    spCertificates: options.spCertificates ?? [],
+    trustSpMetadata(xml) {
+      idp.spCertificates = spMetadataCertificates(xml);
+    },
     metadataXml() {
       const xml = idpMetadataXml({
         entityId: idp.entityId,
@@ -1411,6 +1493,7 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
     relayState: string | null,
     binding: AuthnRequestInfo['binding'],
     signed: boolean,
+    verifiedBy: string | null = null,
   ): { key: string; request: AuthnRequestInfo } {
     if (!encoded) throw new HttpError(400, 'No SAMLRequest');
     const xml = decodeSamlRequest(encoded, binding === 'HTTP-Redirect');
@@ -1419,6 +1502,7 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
       relayState,
       binding,
       signed,
+      verifiedBy,
       receivedAt: new Date(),
     };
     requests.push(request);
@@ -1462,7 +1546,15 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
       case 'GET /sso': {
         const q = url.searchParams;
         const signed = q.has('SigAlg') && q.has('Signature');
-        const { key, request } = receive(q.get('SAMLRequest'), q.get('RelayState'), 'HTTP-Redirect', signed);
+        const verifiedBy =
+          idp.spCertificates.length > 0 ? verifyRedirectSignature(url, idp.spCertificates) : null;
+        const { key, request } = receive(
+          q.get('SAMLRequest'),
+          q.get('RelayState'),
+          'HTTP-Redirect',
+          signed,
+          verifiedBy,
+        );
         const session = options.sessions ? sessionOf(req) : null;
         if (session) {
           // Already signed in here: single sign-on, no login form.
@@ -1489,6 +1581,8 @@ export async function startSamlIdp(options: SamlIdpOptions): Promise<RunningSaml
       }
       case 'POST /sso': {
         const form = await readForm(req);
+        if (idp.spCertificates.length > 0)
+          throw new HttpError(400, 'This test IdP checks AuthnRequest signatures on HTTP-Redirect only');
         const { key, request } = receive(form.get('SAMLRequest'), form.get('RelayState'), 'HTTP-POST', false);
         return send(res, 200, 'text/html', loginPage(key, request));
       }

@@ -366,7 +366,9 @@ export class BrokerService {
         return { page: { kind: 'password', flowId: flow.id, email: flow.email ?? '' }, cookies };
       }
       if (flow.idpKind === 'saml') {
-        const peer = await this.deps.sso.samlPeer(flow.idpId);
+        const candidate = flow.testId ? this.candidates.get(flow.testId) : undefined;
+        if (flow.testId) this.candidates.delete(flow.testId);
+        const peer = candidate?.peer ?? (await this.deps.sso.samlPeer(flow.idpId));
         const start = await this.saml.start(peer, flow.id);
         flow.saml = { peer, userIdAttribute: peer.userIdAttribute, requestId: start.requestId };
         return start.kind === 'redirect'
@@ -396,10 +398,26 @@ export class BrokerService {
 
   // ── Test SSO ─────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * C1: a test of renewed IdP metadata before it is saved runs with these settings instead of the
+   * stored ones (test id → the candidate peer), for the test link's lifetime.
+   */
+  private readonly candidates = new Map<
+    string,
+    { peer: SamlPeer & { userIdAttribute: string }; at: number }
+  >();
+
   /** Creates a test and the one URL that runs it (opened in a new window or a private one). */
-  startTest(idpId: string, port: number): { id: string; url: string } {
+  startTest(
+    idpId: string,
+    port: number,
+    candidate?: SamlPeer & { userIdAttribute: string },
+  ): { id: string; url: string } {
     const idp = this.deps.sso.idp(idpId);
     const id = randomUUID();
+    for (const [key, { at }] of this.candidates)
+      if (at + FLOW_TTL_MS <= this.deps.now()) this.candidates.delete(key);
+    if (candidate) this.candidates.set(id, { peer: candidate, at: this.deps.now() });
     const db = this.deps.db;
     db.transaction(() => {
       // One test per IdP is kept: the last one (the mapping preview reads it).

@@ -61,6 +61,11 @@ export interface ParsedIdpMetadata {
   slo: SamlEndpoint | null;
   /** Every certificate of a KeyDescriptor with use="signing" or no use, without duplicates. */
   signingCertificates: IdpCertificate[];
+  /**
+   * Certificates of a rollover set that have expired (C1): left out of `signingCertificates`,
+   * which keeps the valid ones. When every one has expired, the metadata is refused instead.
+   */
+  expiredCertificates: CertificateInfo[];
   nameIdFormats: string[];
   trust: 'public-root' | 'self-signed' | 'unsigned';
   /** Who signed the metadata (null when unsigned). */
@@ -441,7 +446,10 @@ function certificateProblem(error: AppError, position: number, count: number): A
   }
 }
 
-function signingCertificates(descriptor: Element, now: Date): IdpCertificate[] {
+function signingCertificates(
+  descriptor: Element,
+  now: Date,
+): { certificates: IdpCertificate[]; expired: CertificateInfo[] } {
   const texts: string[] = [];
   for (const keyDescriptor of childElements(descriptor, SAML_NS.md, 'KeyDescriptor')) {
     const use = keyDescriptor.getAttribute('use');
@@ -458,18 +466,35 @@ function signingCertificates(descriptor: Element, now: Date): IdpCertificate[] {
       'The metadata has no signing certificate (no KeyDescriptor with an X509Certificate for signing). Tessera needs it to check sign-ins: ask the identity provider for complete metadata.',
     );
   const certificates: IdpCertificate[] = [];
+  const expired: CertificateInfo[] = [];
+  let firstExpiry: AppError | null = null;
   texts.forEach((text, index) => {
     let certificate: IdpCertificate;
     try {
-      certificate = parseCertificatePem(text, now);
+      certificate = parseCertificatePem(text, now, { allowExpired: true });
     } catch (error) {
       if (error instanceof AppError) throw certificateProblem(error, index + 1, texts.length);
       throw error;
     }
-    if (!certificates.some((c) => c.fingerprintSha256 === certificate.fingerprintSha256))
-      certificates.push(certificate);
+    if ([...certificates, ...expired].some((c) => c.fingerprintSha256 === certificate.fingerprintSha256))
+      return;
+    // An IdP rolling its key over publishes the old certificate beside the new one, sometimes past
+    // its date: keep the valid ones, and say which were left out (C1).
+    if (Date.parse(certificate.notAfter) < now.getTime()) {
+      expired.push(infoOf(certificate));
+      firstExpiry ??= certificateProblem(
+        invalidCertificateExpired(certificate.notAfter),
+        index + 1,
+        texts.length,
+      );
+    } else certificates.push(certificate);
   });
-  return certificates;
+  if (certificates.length === 0 && firstExpiry) throw firstExpiry;
+  return { certificates, expired };
+}
+
+function invalidCertificateExpired(notAfter: string): AppError {
+  return new AppError(ErrorCode.InvalidInput, 'expired', 'certificate.expired', { notAfter });
 }
 
 function infoOf(certificate: IdpCertificate): CertificateInfo {
@@ -619,7 +644,7 @@ export function parseIdpMetadata(
     }),
   );
 
-  const certificates = signingCertificates(descriptor, now);
+  const { certificates, expired } = signingCertificates(descriptor, now);
   const nameIdFormats = [
     ...new Set(
       childElements(descriptor, SAML_NS.md, 'NameIDFormat')
@@ -653,6 +678,7 @@ export function parseIdpMetadata(
     ssoServices,
     slo,
     signingCertificates: certificates,
+    expiredCertificates: expired,
     nameIdFormats,
     trust,
     signer,
@@ -688,6 +714,7 @@ export function manualIdpSettings(input: ManualIdpInput, now: Date): ParsedIdpMe
     ssoServices: [sso],
     slo,
     signingCertificates: [certificate],
+    expiredCertificates: [],
     nameIdFormats: [],
     trust: 'unsigned',
     signer: null,

@@ -39,9 +39,8 @@ import type { SamlPeer } from '../broker/saml-sp';
 import type { OidcPeer } from '../broker/oidc-rp';
 import { decideMfa } from '../mfa/policy';
 import { hashPassword } from '../builtin/passwords';
-import { certificateInfo, generateSelfSignedSpCertificate, importCaSignedCertificate } from './certificates';
 import { listIdpEntities, manualIdpSettings, parseIdpMetadata, type ParsedIdpMetadata } from './metadata';
-import { generateSpMetadata } from './sp-metadata';
+import { SpCertificateService, type SpCertificateImport } from '../certificates/sp-certificates';
 import { discoverOidc, validateManualOidc } from './oidc-discovery';
 import { chooseAuthMethod, clientJwks, newClientKey } from './oidc-client-key';
 import { createLogger } from '../logger';
@@ -71,15 +70,6 @@ interface RuleRow {
   priority: number;
 }
 
-interface SpCertRow {
-  id: string;
-  kind: SpCertificate['kind'];
-  certificate_pem: string;
-  chain_json: string;
-  key_ref: string;
-  created_at: number;
-}
-
 const SamlStoredSchema = SamlSettingsSchema;
 const OidcStoredSchema = OidcSettingsSchema.omit({ hasClientSecret: true });
 
@@ -102,9 +92,7 @@ export type SamlIdpRequest = {
 
 export type OidcIdpRequest = OidcIdpInput & { scopes: string[] };
 
-export type SpCertificateImport =
-  | { kind: 'pem'; certificatesPem: string; privateKeyPem: string; passphrase?: string | undefined }
-  | { kind: 'pkcs12'; base64: string; password: string };
+export type { SpCertificateImport } from '../certificates/sp-certificates';
 
 /** hasClientSecret: a secret, not the private_key_jwt key that shares its keychain slot. */
 const oidcView = (
@@ -132,15 +120,21 @@ export class SsoConfigService {
     private readonly refs: SecretRefs,
     private readonly audit: AuditLog,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.sp = new SpCertificateService(db, org, refs, audit, now);
+  }
 
-  /** Finishes keychain changes a crash interrupted. */
+  /** Tessera's SP certificate and its renewal (C2). */
+  readonly sp: SpCertificateService;
+
+  /** Finishes keychain changes a crash interrupted, then a certificate switch that fell due. */
   async load(): Promise<void> {
     const referenced = this.db.prepare(
       `SELECT 1 FROM idps WHERE secret_ref = ?1 UNION ALL SELECT 1 FROM sp_certificates WHERE key_ref = ?1
        UNION ALL SELECT 1 FROM mfa_enrollments WHERE secret_ref = ?1`,
     );
     await this.refs.recover((ref) => referenced.get(ref) !== undefined);
+    await this.sp.load();
   }
 
   private changed(): void {
@@ -644,126 +638,23 @@ export class SsoConfigService {
     this.changed();
   }
 
-  // ── SP certificate and metadata ──────────────────────────────────────────────────────────────
-
-  private spRow(): SpCertRow | null {
-    return (
-      (this.db.prepare('SELECT * FROM sp_certificates ORDER BY created_at DESC LIMIT 1').get() as
-        SpCertRow | undefined) ?? null
-    );
-  }
+  // ── SP certificate and metadata (their own service: electron/core/certificates) ──────────────
 
   spCertificate(): SpCertificate | null {
-    const row = this.spRow();
-    if (!row) return null;
-    return {
-      id: row.id,
-      kind: row.kind,
-      info: certificateInfo(row.certificate_pem),
-      certificatePem: row.certificate_pem,
-      chainPems: JSON.parse(row.chain_json) as string[],
-      createdAt: row.created_at,
-    };
+    return this.sp.current();
   }
 
   generateSpCertificate(keyType: 'rsa-2048' | 'rsa-3072' | 'p-256'): Promise<SpCertificate> {
-    return this.changes.runExclusive(() => this.generateSpCertificateNow(keyType));
-  }
-
-  private async generateSpCertificateNow(keyType: 'rsa-2048' | 'rsa-3072' | 'p-256'): Promise<SpCertificate> {
-    const material = await generateSelfSignedSpCertificate({
-      commonName: `Tessera SP ${this.org.id}`,
-      keyType,
-      now: new Date(this.now()),
-    });
-    return this.storeSpCertificate('self-signed', material);
+    return this.sp.generate(keyType);
   }
 
   importSpCertificate(input: SpCertificateImport): Promise<SpCertificate> {
-    return this.changes.runExclusive(() => this.importSpCertificateNow(input));
-  }
-
-  private async importSpCertificateNow(input: SpCertificateImport): Promise<SpCertificate> {
-    const material = importCaSignedCertificate(
-      input.kind === 'pem'
-        ? {
-            kind: 'pem',
-            certificatesPem: input.certificatesPem,
-            privateKeyPem: input.privateKeyPem,
-            passphrase: input.passphrase,
-          }
-        : { kind: 'pkcs12', data: Buffer.from(input.base64, 'base64'), password: input.password },
-      new Date(this.now()),
-    );
-    return this.storeSpCertificate('ca-signed', material);
-  }
-
-  private async storeSpCertificate(
-    kind: SpCertificate['kind'],
-    material: { certificatePem: string; chainPems: string[]; privateKeyPem: string },
-  ): Promise<SpCertificate> {
-    const old = this.spRow();
-    const before = this.spCertificate();
-    const ref = this.refs.newRef('sp-key');
-    await this.refs.write(ref, material.privateKeyPem);
-    try {
-      const id = randomUUID();
-      this.db.transaction(() => {
-        this.db
-          .prepare(
-            'INSERT INTO sp_certificates (id, kind, certificate_pem, chain_json, key_ref, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          )
-          .run(id, kind, material.certificatePem, JSON.stringify(material.chainPems), ref, this.now());
-        this.refs.commitAdded(ref);
-        if (old) {
-          this.db.prepare('DELETE FROM sp_certificates WHERE id = ?').run(old.id);
-          this.refs.markRemoved(old.key_ref);
-        }
-        this.audit.record(
-          'sp.certificate',
-          'SP certificate',
-          before && { kind: before.kind, info: before.info },
-          { kind, info: certificateInfo(material.certificatePem) },
-        );
-      })();
-    } catch (error) {
-      await this.refs.discard(ref);
-      throw error;
-    }
-    await this.finishRemovals();
-    return this.spCertificate()!;
+    return this.sp.import(input);
   }
 
   /** S2: `tessera-sp-<org-id>.xml`, optionally signed with the SP key. */
-  async spMetadata(signed: boolean): Promise<{ fileName: string; xml: string }> {
-    const row = this.spRow();
-    if (!row) {
-      throw invalid(
-        'Create or import the SP certificate first; the metadata carries it.',
-        'sp.noCertificate',
-      );
-    }
-    const org = this.org.get();
-    let sign: { privateKeyPem: string; certificatePem: string } | undefined;
-    if (signed) {
-      const privateKeyPem = await this.refs.read(row.key_ref);
-      if (!privateKeyPem) {
-        throw new AppError(
-          ErrorCode.Internal,
-          'The SP private key is missing from the keychain; create a new SP certificate.',
-          'sp.keyMissing',
-        );
-      }
-      sign = { privateKeyPem, certificatePem: row.certificate_pem };
-    }
-    const xml = generateSpMetadata({
-      entityId: org.sp.entityId,
-      acsUrl: org.sp.acsUrl,
-      sloUrl: org.sp.sloUrl,
-      certificatesPem: [row.certificate_pem],
-      sign,
-    });
-    return { fileName: `tessera-sp-${org.id}.xml`, xml };
+  spMetadata(signed: boolean): Promise<{ fileName: string; xml: string }> {
+    return this.sp.metadata(signed);
   }
 
   // ── Routing rules ────────────────────────────────────────────────────────────────────────────
@@ -990,7 +881,6 @@ export class SsoConfigService {
     const idp = this.idp(idpId);
     if (!idp.saml) throw invalid('That identity provider does not use SAML.', 'idp.notSaml');
     const org = this.org.get();
-    const sp = this.spRow();
     return {
       spEntityId: org.sp.entityId,
       acsUrl: org.sp.acsUrl,
@@ -998,22 +888,9 @@ export class SsoConfigService {
       ssoUrl: idp.saml.sso.location,
       ssoBinding: idp.saml.sso.binding,
       certificates: idp.saml.signingCertificates.map((certificate) => certificate.pem),
-      spPrivateKeyPem: sp ? await this.spKey(sp.key_ref) : null,
+      spPrivateKeyPem: await this.sp.signingKey(),
       userIdAttribute: idp.saml.userIdAttribute,
     };
-  }
-
-  /**
-   * The SP key signs every AuthnRequest; a keychain read costs ~9 ms, so the key is kept in this
-   * (main) process's memory, under its keychain name: a new certificate gets a new name.
-   */
-  private spKeyCache: { ref: string; pem: string } | null = null;
-
-  private async spKey(ref: string): Promise<string | null> {
-    if (this.spKeyCache?.ref === ref) return this.spKeyCache.pem;
-    const pem = await this.refs.read(ref);
-    this.spKeyCache = pem ? { ref, pem } : null;
-    return pem;
   }
 
   async oidcPeer(idpId: string): Promise<OidcPeer> {

@@ -194,4 +194,19 @@ export const MIGRATIONS: readonly string[] = [
      session_index     TEXT
    ) STRICT;
    CREATE INDEX session_saml_by_name ON session_saml (idp_id, name_id);`,
+  // 7: SP certificate rollover (C2). A certificate is the one requests are signed with (active),
+  // the one being introduced (next) or the one being retired (previous); at most one of each.
+  // `sp_rollover` holds the renewal in progress: its mode and, for IdPs that take one certificate
+  // only, when the switch happens (it happens then even if Tessera was closed: checked at start).
+  `ALTER TABLE sp_certificates ADD COLUMN status TEXT NOT NULL DEFAULT 'active'
+     CHECK (status IN ('active', 'next', 'previous'));
+   CREATE UNIQUE INDEX sp_certificates_one_per_status ON sp_certificates (status);
+   CREATE TABLE sp_rollover (
+     singleton   INTEGER PRIMARY KEY CHECK (singleton = 1),
+     mode        TEXT NOT NULL CHECK (mode IN ('multiple', 'single')),
+     switch_at   INTEGER,
+     started_at  INTEGER NOT NULL,
+     switched_at INTEGER,
+     CHECK (mode = 'multiple' OR switch_at IS NOT NULL)
+   ) STRICT;`,
 ];

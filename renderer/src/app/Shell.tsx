@@ -32,9 +32,9 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n';
 import { AuthenticatorPage } from '../features/authenticator/AuthenticatorPage';
-import { ComingSoon } from '../features/admin/ComingSoon';
 import { AttributeMappingPage } from '../features/attribute-mapping/AttributeMappingPage';
 import { AuditLogPage } from '../features/audit-log/AuditLogPage';
+import { CertificatesPage } from '../features/certificates/CertificatesPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { IdentityProvidersPage } from '../features/identity-providers/IdentityProvidersPage';
 import { MfaPolicyPage } from '../features/mfa-policy/MfaPolicyPage';
@@ -175,7 +175,6 @@ export function Shell() {
 }
 
 function PageContent({ page }: { page: Page }) {
-  const { t } = useTranslation();
   switch (page) {
     case 'authenticator':
       return <AuthenticatorPage />;
@@ -193,7 +192,7 @@ function PageContent({ page }: { page: Page }) {
       return <DirectoryPage />;
     case 'auditLog':
       return <AuditLogPage />;
-    default:
-      return <ComingSoon section={t(`nav.${page}`)} />;
+    case 'certificates':
+      return <CertificatesPage />;
   }
 }

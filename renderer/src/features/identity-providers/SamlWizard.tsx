@@ -614,6 +614,12 @@ function MetadataPreview({ fileName, preview }: { fileName: string; preview: Sam
           ))}
         </Table.Tbody>
       </Table>
+      {preview.expiredCertificates.length > 0 && (
+        <Alert color="orange" role="status">
+          {t('certs.renewal.expiredLeftOut', { count: preview.expiredCertificates.length })}:{' '}
+          {preview.expiredCertificates.map((cert) => cert.subject).join(', ')}
+        </Alert>
+      )}
     </Stack>
   );
 }

@@ -37,7 +37,16 @@ const TEST_TIMEOUT_MINUTES = SSO_TEST_TIMEOUT_MS / 60_000;
  * shows every check with what to fix, the claims, the profile JIT would write and the decoded
  * messages. After a success: activate, or go back.
  */
-export function TestSsoModal({ idp, onClose }: { idp: Idp; onClose(): void }) {
+export function TestSsoModal({
+  idp,
+  onClose,
+  start,
+}: {
+  idp: Idp;
+  onClose(): void;
+  /** C1: starts a test of candidate settings instead of the saved ones (nothing to activate). */
+  start?: () => Promise<{ id: string; url: string }>;
+}) {
   const { t } = useTranslation();
   const [started, setStarted] = useState<{ id: string; url: string } | null>(null);
   const [startError, setStartError] = useState<unknown>(null);
@@ -45,13 +54,15 @@ export function TestSsoModal({ idp, onClose }: { idp: Idp; onClose(): void }) {
 
   useEffect(() => {
     let cancelled = false;
-    call('sso:test:start', { idpId: idp.id }).then(
+    (start ? start() : call('sso:test:start', { idpId: idp.id })).then(
       (test) => !cancelled && setStarted(test),
       (error: unknown) => !cancelled && setStartError(error),
     );
     return () => {
       cancelled = true;
     };
+    // A new `start` each render must not start another test: the IdP decides.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [idp.id]);
 
   const test = useQuery({
@@ -104,7 +115,7 @@ export function TestSsoModal({ idp, onClose }: { idp: Idp; onClose(): void }) {
           <Button variant="default" onClick={onClose}>
             {result?.state === 'failed' ? t('test.goBack') : t('test.close')}
           </Button>
-          {result?.state === 'succeeded' && !idp.activated && (
+          {result?.state === 'succeeded' && !idp.activated && !start && (
             <Button
               loading={activate.isPending}
               onClick={() => activate.mutate({ id: idp.id, activated: true }, { onSuccess: onClose })}

@@ -1,11 +1,13 @@
 import { enAdmin, enAdminErrors, enSsoErrors } from './en-admin';
 import { enConfig, enConfigErrors } from './en-config';
 import { enSignin, enSigninErrors } from './en-signin';
+import { enCertificates, enCertificatesErrors } from './en-certificates';
 
 export const en = {
   ...enAdmin,
   ...enConfig,
   ...enSignin,
+  ...enCertificates,
   app: { title: 'Tessera', tagline: 'Sign-in console and authenticator' },
   nav: {
     main: 'Main navigation',
@@ -225,6 +227,7 @@ export const en = {
     ...enConfigErrors,
     ...enSsoErrors,
     ...enSigninErrors,
+    ...enCertificatesErrors,
     BAD_REQUEST: 'Tessera refused a malformed request. Nothing was changed.',
     UNKNOWN_CHANNEL: 'Tessera does not know this action.',
     FORBIDDEN: 'This window is not allowed to talk to Tessera.',

@@ -1,12 +1,14 @@
 import { fiAdmin, fiAdminErrors, fiSsoErrors } from './fi-admin';
 import { fiConfig, fiConfigErrors } from './fi-config';
 import { fiSignin, fiSigninErrors } from './fi-signin';
+import { fiCertificates, fiCertificatesErrors } from './fi-certificates';
 import type { Messages } from './en';
 
 export const fi: Messages = {
   ...fiAdmin,
   ...fiConfig,
   ...fiSignin,
+  ...fiCertificates,
   app: { title: 'Tessera', tagline: 'Kirjautumiskonsoli ja todennussovellus' },
   nav: {
     main: 'Päänavigointi',
@@ -228,6 +230,7 @@ export const fi: Messages = {
     ...fiConfigErrors,
     ...fiSsoErrors,
     ...fiSigninErrors,
+    ...fiCertificatesErrors,
     BAD_REQUEST: 'Tessera hylkäsi virheellisen pyynnön. Mitään ei muutettu.',
     UNKNOWN_CHANNEL: 'Tessera ei tunne tätä toimintoa.',
     FORBIDDEN: 'Tällä ikkunalla ei ole lupaa keskustella Tesseran kanssa.',

@@ -1,12 +1,14 @@
 import { plAdmin, plAdminErrors, plSsoErrors } from './pl-admin';
 import { plConfig, plConfigErrors } from './pl-config';
 import { plSignin, plSigninErrors } from './pl-signin';
+import { plCertificates, plCertificatesErrors } from './pl-certificates';
 import type { Messages } from './en';
 
 export const pl: Messages = {
   ...plAdmin,
   ...plConfig,
   ...plSignin,
+  ...plCertificates,
   app: { title: 'Tessera', tagline: 'Konsola logowania i uwierzytelniacz' },
   nav: {
     main: 'Nawigacja główna',
@@ -236,6 +238,7 @@ export const pl: Messages = {
     ...plConfigErrors,
     ...plSsoErrors,
     ...plSigninErrors,
+    ...plCertificatesErrors,
     BAD_REQUEST: 'Tessera odrzuciła błędne żądanie. Nic nie zostało zmienione.',
     UNKNOWN_CHANNEL: 'Tessera nie zna tej operacji.',
     FORBIDDEN: 'To okno nie ma uprawnień do komunikacji z Tesserą.',

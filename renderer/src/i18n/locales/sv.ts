@@ -1,12 +1,14 @@
 import { svAdmin, svAdminErrors, svSsoErrors } from './sv-admin';
 import { svConfig, svConfigErrors } from './sv-config';
 import { svSignin, svSigninErrors } from './sv-signin';
+import { svCertificates, svCertificatesErrors } from './sv-certificates';
 import type { Messages } from './en';
 
 export const sv: Messages = {
   ...svAdmin,
   ...svConfig,
   ...svSignin,
+  ...svCertificates,
   app: { title: 'Tessera', tagline: 'Inloggningskonsol och autentiserare' },
   nav: {
     main: 'Huvudnavigering',
@@ -225,6 +227,7 @@ export const sv: Messages = {
     ...svConfigErrors,
     ...svSsoErrors,
     ...svSigninErrors,
+    ...svCertificatesErrors,
     BAD_REQUEST: 'Tessera avvisade en felaktig begäran. Inget ändrades.',
     UNKNOWN_CHANNEL: 'Tessera känner inte till den här åtgärden.',
     FORBIDDEN: 'Det här fönstret får inte prata med Tessera.',

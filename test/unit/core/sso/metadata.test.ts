@@ -394,11 +394,20 @@ describe('IdP metadata: hostile and broken input', () => {
     expect(error.message).toMatch(/^Signing certificate 2 of 2/);
   });
 
-  it('an expired signing certificate → certificateExpired, with its date', () => {
-    const error = refusal(() => parse(idpMetadataXml({ signing: [pki.idp.base64, pki.expired.base64] })));
+  it('a rollover set with an expired certificate keeps the valid ones and names the expired (C1)', () => {
+    const parsed = parse(idpMetadataXml({ signing: [pki.idp.base64, pki.expired.base64] }));
+    expect(parsed.signingCertificates.map((c) => c.pem)).toEqual([pki.idp.pem]);
+    expect(parsed.expiredCertificates).toHaveLength(1);
+    expect(parsed.expiredCertificates[0]).toMatchObject({
+      notAfter: new Date(NOW.getTime() - 30 * DAY).toISOString(),
+    });
+  });
+
+  it('only expired signing certificates → certificateExpired, with its date', () => {
+    const error = refusal(() => parse(idpMetadataXml({ signing: [pki.expired.base64, pki.expired.base64] })));
     expect(error.reason).toBe('metadata.certificateExpired');
     expect(error.params).toMatchObject({
-      position: 2,
+      position: 1,
       count: 2,
       notAfter: new Date(NOW.getTime() - 30 * DAY).toISOString(),
     });
