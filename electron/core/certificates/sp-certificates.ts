@@ -292,6 +292,7 @@ export class SpCertificateService {
     const xml = generateSpMetadata({
       entityId: org.sp.entityId,
       acsUrl: org.sp.acsUrl,
+      sloUrl: org.sp.sloUrl,
       certificatesPem: rows.map((row) => row.certificate_pem),
       sign,
     });
