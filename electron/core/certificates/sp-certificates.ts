@@ -492,19 +492,19 @@ export class SpCertificateService {
   }
 
   /** A timer for the scheduled switch, so it happens on time even with no sign-in to trigger it. */
-  private arm(): void {
+  private arm(afterAttempt = false): void {
     this.close();
     const rollover = this.rolloverRow();
     if (rollover?.mode !== 'single' || rollover.switch_at === null) return;
-    // Already due means the last attempt failed (the keychain, say): try again in a while.
+    // Due after an attempt means that attempt failed (the keychain, say): try again in a while.
     const left = rollover.switch_at - this.now();
-    const delay = Math.min(left > 0 ? left : 30_000, MAX_TIMER_MS);
+    const delay = Math.min(left > 0 ? left : afterAttempt ? 30_000 : 0, MAX_TIMER_MS);
     this.timer = setTimeout(() => {
       this.switchIfDue()
         .catch((error: unknown) =>
           log.warn(`The scheduled certificate switch failed; it is retried (${String(error)}).`),
         )
-        .finally(() => this.arm());
+        .finally(() => this.arm(true));
     }, delay);
     this.timer.unref();
   }

@@ -179,7 +179,7 @@ describe('SP certificate renewal', () => {
     expect(actions).toEqual(['sp.rollover.finish', 'sp.rollover.switch', 'sp.rollover.start']);
   }, 60_000);
 
-  it('cancels a renewal before the switch: the new key leaves the keychain, nothing else changes', async () => {
+  it('cancels a renewal before the switch (the new key leaves the keychain); a scheduled switch fires on time', async () => {
     const secrets = new KeytarSecretStore(`tessera-test-${randomUUID()}`);
     const { base } = await setUp(secrets);
     const old = fingerprint((await call('sso:sp-certificate:get', {}))!.certificatePem);
@@ -194,6 +194,20 @@ describe('SP certificate renewal', () => {
     expect(await metadataCertificates()).toEqual([old]);
     expect(await signIn(base)).toBe(old);
     expect((await failure('sso:sp-rollover:switch', { confirm: true })).reason).toBe('rollover.none');
+
+    // A scheduled switch happens on time while Tessera runs, with no sign-in to trigger it.
+    const started = await call('sso:sp-rollover:start', {
+      mode: 'single',
+      switchAt: Date.now() + 500,
+      certificate: { kind: 'self-signed', keyType: 'rsa-2048' },
+    });
+    await expect
+      .poll(async () => (await call('sso:certificate:list', {})).rollover, { timeout: 10_000 })
+      .toBeNull();
+    expect(fingerprint((await call('sso:sp-certificate:get', {}))!.certificatePem)).toBe(
+      started.next!.fingerprintSha256,
+    );
+    expect((await secrets.entries('sp-key:')).size).toBe(1);
   }, 60_000);
 
   it('switches a single-certificate IdP at the chosen time, even across a restart', async () => {
