@@ -76,6 +76,8 @@ export async function startOidcProvider(
       claims: () => ({ ...accounts[id], sub: id }),
     }),
   });
+  // oidc-provider answers "invalid_client" without the detail (by design); TESSERA_DEBUG_OP=1
+  // prints why it refused, with the cause, when a test needs to know.
   if (process.env.TESSERA_DEBUG_OP) {
     for (const event of ['grant.error', 'server_error']) {
       (provider as unknown as { on(e: string, f: (...a: unknown[]) => void): void }).on(
