@@ -25,7 +25,8 @@ export async function makeSmtpTls(): Promise<TestTls> {
     serialNumber: '01',
     name: 'CN=Tessera test SMTP',
     notBefore: new Date(Date.now() - 86_400_000),
-    notAfter: new Date(Date.now() + 30 * 86_400_000),
+    // Ten years: the end-to-end spec runs Tessera five years ahead (libfaketime).
+    notAfter: new Date(Date.now() + 3650 * 86_400_000),
     keys,
     signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
     extensions: [

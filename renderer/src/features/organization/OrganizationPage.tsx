@@ -25,6 +25,7 @@ import { DeleteButton } from '../../app/confirm';
 import { SaveActions } from '../../app/FormActions';
 import { ErrorAlert, describeError } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
+import { NewUserEmailCard } from '../alerts/NewUserEmailCard';
 
 /** The organization's name, the sign-in service's port, and its domains (verify, then claim). */
 export function OrganizationPage() {
@@ -41,6 +42,7 @@ export function OrganizationPage() {
         />
       )}
       {org.data && <Domains org={org.data} />}
+      {org.data && <NewUserEmailCard />}
     </Stack>
   );
 }

@@ -1,9 +1,11 @@
 import { enAdmin, enAdminErrors, enSsoErrors } from './en-admin';
+import { enAlerts, enAlertsErrors } from './en-alerts';
 import { enSignin, enSigninErrors } from './en-signin';
 
 export const en = {
   ...enAdmin,
   ...enSignin,
+  ...enAlerts,
   app: { title: 'Tessera', tagline: 'Sign-in console and authenticator' },
   nav: {
     main: 'Main navigation',
@@ -15,6 +17,7 @@ export const en = {
     attributeMapping: 'Attribute mapping',
     mfaPolicy: 'MFA policy',
     certificates: 'Certificates',
+    alerts: 'Alerts',
     directory: 'Directory',
     auditLog: 'Audit log',
   },
@@ -220,6 +223,7 @@ export const en = {
     ...enAdminErrors,
     ...enSsoErrors,
     ...enSigninErrors,
+    ...enAlertsErrors,
     BAD_REQUEST: 'Tessera refused a malformed request. Nothing was changed.',
     UNKNOWN_CHANNEL: 'Tessera does not know this action.',
     FORBIDDEN: 'This window is not allowed to talk to Tessera.',

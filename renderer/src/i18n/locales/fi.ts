@@ -1,10 +1,12 @@
 import { fiAdmin, fiAdminErrors, fiSsoErrors } from './fi-admin';
 import { fiSignin, fiSigninErrors } from './fi-signin';
+import { fiAlerts, fiAlertsErrors } from './fi-alerts';
 import type { Messages } from './en';
 
 export const fi: Messages = {
   ...fiAdmin,
   ...fiSignin,
+  ...fiAlerts,
   app: { title: 'Tessera', tagline: 'Kirjautumiskonsoli ja todennussovellus' },
   nav: {
     main: 'Päänavigointi',
@@ -16,6 +18,7 @@ export const fi: Messages = {
     attributeMapping: 'Attribuuttien määritys',
     mfaPolicy: 'MFA-käytäntö',
     certificates: 'Varmenteet',
+    alerts: 'Varoitukset',
     directory: 'Hakemisto',
     auditLog: 'Tapahtumaloki',
   },
@@ -223,6 +226,7 @@ export const fi: Messages = {
     ...fiAdminErrors,
     ...fiSsoErrors,
     ...fiSigninErrors,
+    ...fiAlertsErrors,
     BAD_REQUEST: 'Tessera hylkäsi virheellisen pyynnön. Mitään ei muutettu.',
     UNKNOWN_CHANNEL: 'Tessera ei tunne tätä toimintoa.',
     FORBIDDEN: 'Tällä ikkunalla ei ole lupaa keskustella Tesseran kanssa.',

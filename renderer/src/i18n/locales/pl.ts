@@ -1,10 +1,12 @@
 import { plAdmin, plAdminErrors, plSsoErrors } from './pl-admin';
 import { plSignin, plSigninErrors } from './pl-signin';
+import { plAlerts, plAlertsErrors } from './pl-alerts';
 import type { Messages } from './en';
 
 export const pl: Messages = {
   ...plAdmin,
   ...plSignin,
+  ...plAlerts,
   app: { title: 'Tessera', tagline: 'Konsola logowania i uwierzytelniacz' },
   nav: {
     main: 'Nawigacja główna',
@@ -16,6 +18,7 @@ export const pl: Messages = {
     attributeMapping: 'Mapowanie atrybutów',
     mfaPolicy: 'Zasady MFA',
     certificates: 'Certyfikaty',
+    alerts: 'Alerty',
     directory: 'Katalog',
     auditLog: 'Dziennik audytu',
   },
@@ -231,6 +234,7 @@ export const pl: Messages = {
     ...plAdminErrors,
     ...plSsoErrors,
     ...plSigninErrors,
+    ...plAlertsErrors,
     BAD_REQUEST: 'Tessera odrzuciła błędne żądanie. Nic nie zostało zmienione.',
     UNKNOWN_CHANNEL: 'Tessera nie zna tej operacji.',
     FORBIDDEN: 'To okno nie ma uprawnień do komunikacji z Tesserą.',

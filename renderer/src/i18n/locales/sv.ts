@@ -1,10 +1,12 @@
 import { svAdmin, svAdminErrors, svSsoErrors } from './sv-admin';
 import { svSignin, svSigninErrors } from './sv-signin';
+import { svAlerts, svAlertsErrors } from './sv-alerts';
 import type { Messages } from './en';
 
 export const sv: Messages = {
   ...svAdmin,
   ...svSignin,
+  ...svAlerts,
   app: { title: 'Tessera', tagline: 'Inloggningskonsol och autentiserare' },
   nav: {
     main: 'Huvudnavigering',
@@ -16,6 +18,7 @@ export const sv: Messages = {
     attributeMapping: 'Attributmappning',
     mfaPolicy: 'MFA-policy',
     certificates: 'Certifikat',
+    alerts: 'Varningar',
     directory: 'Katalog',
     auditLog: 'Granskningslogg',
   },
@@ -220,6 +223,7 @@ export const sv: Messages = {
     ...svAdminErrors,
     ...svSsoErrors,
     ...svSigninErrors,
+    ...svAlertsErrors,
     BAD_REQUEST: 'Tessera avvisade en felaktig begäran. Inget ändrades.',
     UNKNOWN_CHANNEL: 'Tessera känner inte till den här åtgärden.',
     FORBIDDEN: 'Det här fönstret får inte prata med Tessera.',

@@ -1,0 +1,126 @@
+import type { Messages } from './en';
+
+/** Alerty o certyfikatach, serwer poczty i wiadomość powitalna (polski); pl.ts je łączy. */
+export const plAlerts: Pick<Messages, 'alerts' | 'newUserEmail'> = {
+  alerts: {
+    title: 'Alerty',
+    centre: 'Centrum alertów',
+    centreHelp:
+      'Wszystkie alerty o wygasających certyfikatach, od najnowszych, dostarczone lub nie. Tessera sprawdza certyfikaty przy uruchomieniu i co najmniej raz na godzinę.',
+    empty: 'Brak alertów: żaden certyfikat nie wygasa w ciągu 60 dni.',
+    certificate: 'Certyfikat',
+    daysLeftColumn: 'Pozostało dni',
+    raised: 'Zgłoszono',
+    delivery: 'Dostarczenie',
+    acknowledgedColumn: 'Potwierdzono',
+    useSp: 'Certyfikat SP',
+    useIdp: 'Certyfikat podpisujący IdP: {{names}}',
+    expired: 'Wygasł',
+    days_one: '{{count}} dzień',
+    days_few: '{{count}} dni',
+    days_many: '{{count}} dni',
+    days_other: '{{count}} dnia',
+    threshold: 'Alert na {{days}} dni przed',
+    thresholdExpiry: 'Alert w dniu wygaśnięcia',
+    acknowledge: 'Potwierdź',
+    acknowledgeNamed: 'Potwierdź alert o {{subject}}',
+    unacknowledged: 'Niepotwierdzone: {{count}}',
+    channel: {
+      email: 'E-mail',
+      notification: 'Powiadomienie',
+    },
+    status: {
+      pending: 'oczekuje',
+      delivered: 'dostarczono',
+      failed: 'nie dostarczono',
+      cancelled: 'nie wysłano',
+    },
+    waitingForWindow: 'Zostanie pokazane, gdy okno Tessery będzie otwarte.',
+    retryAt: 'Prób: {{count}}; następna {{time}}.',
+    deliveredAt: 'Dostarczono {{time}}.',
+    rules: 'Reguły alertów',
+    rulesHelp:
+      'Alerty są wysyłane 60, 45, 30 i 15 dni przed wygaśnięciem certyfikatu oraz w dniu wygaśnięcia — każdy raz, a po odnowieniu już nie.',
+    rule: {
+      'idp-certificate-expiry': 'Wygasanie certyfikatu IdP',
+      'sp-certificate-expiry': 'Wygasanie certyfikatu SP',
+    },
+    ruleHelp: {
+      'idp-certificate-expiry': 'Certyfikaty podpisujące przypięte dla Twoich dostawców tożsamości SAML.',
+      'sp-certificate-expiry': 'Własny certyfikat SP Tessery, któremu ufa każdy dostawca tożsamości SAML.',
+    },
+    enabled: 'Włączona',
+    byEmail: 'E-mail',
+    byNotification: 'Powiadomienie w aplikacji i na pulpicie',
+    recipients: 'Odbiorcy',
+    recipientsHint: 'Adresy e-mail; po każdym naciśnij Enter.',
+    recipientsInvalid: '„{{value}}” nie jest adresem e-mail.',
+    ruleSaved: 'Reguła alertu zapisana.',
+    email: 'Serwer poczty (SMTP)',
+    emailHelp:
+      'Alerty i wiadomości powitalne są wysyłane przez ten serwer. Hasło jest przechowywane w systemowym pęku kluczy.',
+    host: 'Host',
+    port: 'Port',
+    tls: 'Zabezpieczenia',
+    tlsMode: {
+      implicit: 'TLS (zwykle port 465)',
+      starttls: 'STARTTLS, wymagany (zwykle port 587)',
+      none: 'Brak (tylko serwer na tym komputerze)',
+    },
+    username: 'Nazwa użytkownika',
+    usernameHint: 'Puste: serwer przyjmuje pocztę bez logowania.',
+    password: 'Hasło',
+    passwordStored: 'Hasło jest zapisane; zostaw puste, aby je zachować.',
+    clearPassword: 'Usuń zapisane hasło',
+    from: 'Adres nadawcy',
+    emailSaved: 'Serwer poczty zapisany.',
+    notConfigured: 'Brak serwera poczty: alerty e-mail czekają, aż zostanie skonfigurowany.',
+    testTo: 'Wyślij testową wiadomość do',
+    sendTest: 'Wyślij testową wiadomość',
+    testOk: 'Serwer przyjął testową wiadomość.',
+    testFailed: 'Testowa wiadomość nie została wysłana',
+    serverSaid: 'Odpowiedź serwera:',
+    problem: {
+      notConfigured: 'Nie skonfigurowano serwera poczty.',
+      connection: 'Tessera nie mogła połączyć się z serwerem.',
+      timeout: 'Serwer nie odpowiedział na czas.',
+      tls: 'Nie udało się nawiązać bezpiecznego połączenia.',
+      auth: 'Serwer odrzucił nazwę użytkownika lub hasło.',
+      rejected: 'Serwer odrzucił wiadomość.',
+      noPassword: 'Potrzebne jest hasło.',
+      keychain: 'Nie udało się odczytać pęku kluczy.',
+      other: 'Wysyłanie nie powiodło się.',
+    },
+    browserNotifications: 'Powiadomienia na pulpicie w tej przeglądarce',
+    browserNotificationsHelp:
+      'Gdy ta strona jest otwarta, alerty pojawiają się też jako powiadomienia na pulpicie.',
+    allowNotifications: 'Zezwól na powiadomienia',
+    notificationsAllowed: 'Powiadomienia są dozwolone.',
+    notificationsBlocked: 'Przeglądarka blokuje powiadomienia Tessery; zezwól na nie w ustawieniach witryny.',
+    newAlert: 'Alert o certyfikacie',
+  },
+  newUserEmail: {
+    title: 'Wiadomości do nowych użytkowników',
+    help: 'Gdy JIT tworzy użytkownika przy pierwszym logowaniu, Tessera wysyła mu wiadomość powitalną w jego języku (z profilu), a w przeciwnym razie w języku wybranym poniżej.',
+    suppress: 'Wyłącz automatyczne wiadomości do nowych użytkowników',
+    language: 'Domyślny język wiadomości',
+    languageHint: 'Także język alertów e-mail o certyfikatach.',
+    saved: 'Zapisano.',
+    status: 'Wysłane: {{delivered}}, oczekujące: {{waiting}}.',
+    lastError: 'Ostatni problem: {{error}}',
+  },
+};
+
+export const plAlertsErrors: Pick<Messages['errors'], 'alerts' | 'mail'> = {
+  alerts: {
+    recipientsRequired: 'Dostarczanie e-mailem wymaga co najmniej jednego odbiorcy.',
+    notFound: 'Ten alert już nie istnieje.',
+  },
+  mail: {
+    tlsRequired:
+      'Poczta bez TLS jest dozwolona tylko do serwera na tym komputerze (127.0.0.1, ::1 lub localhost); wybierz STARTTLS lub TLS.',
+    usernameRequired: 'Hasło wymaga nazwy użytkownika.',
+    passwordRequiredForNewServer:
+      'Serwer się zmienił: wpisz hasło ponownie, aby wysłać je do nowego serwera.',
+  },
+};
