@@ -101,7 +101,7 @@ test('alert settings, the test email, and the alert centre', async ({ page }) =>
   expect(mails[1]!.to && !Array.isArray(mails[1]!.to) ? mails[1]!.to.text : '').toBe('security@example.com');
 
   await openSection(page, 'Alerts');
-  const row = alertCentre(page).getByRole('row').nth(1);
+  const row = alertCentre(page).getByRole('listitem').first();
   await expect(row).toContainText('SP certificate');
   await expect(row).toContainText('Alert at 15 days');
   await expect(row).toContainText('Email: delivered');

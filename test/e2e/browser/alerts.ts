@@ -43,5 +43,5 @@ export async function setRuleRecipients(page: Page, name: 'SP certificate expiry
 }
 
 export function alertCentre(page: Page) {
-  return page.getByRole('table', { name: 'Alert centre' });
+  return page.getByRole('list', { name: 'Alert centre' });
 }

@@ -9,9 +9,9 @@ import {
   NumberInput,
   PasswordInput,
   Select,
+  SimpleGrid,
   Stack,
   Switch,
-  Table,
   TagsInput,
   Text,
   TextInput,
@@ -84,62 +84,79 @@ function AlertCentre() {
         {alerts.data?.length === 0 ? (
           <Text c="dimmed">{t('alerts.empty')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" aria-label={t('alerts.centre')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('alerts.certificate')}</Table.Th>
-                  <Table.Th>{t('alerts.daysLeftColumn')}</Table.Th>
-                  <Table.Th>{t('alerts.raised')}</Table.Th>
-                  <Table.Th>{t('alerts.delivery')}</Table.Th>
-                  <Table.Th>{t('alerts.acknowledgedColumn')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {alerts.data?.map((alert) => (
-                  <Table.Tr key={alert.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {alert.certificate.subject}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {alert.certificate.use === 'sp'
-                          ? t('alerts.useSp')
-                          : t('alerts.useIdp', { names: alert.certificate.idpNames.join(', ') })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <DaysLeft alert={alert} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{when(alert.createdAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={6}>
-                        {alert.deliveries.map((delivery) => (
-                          <Delivery key={delivery.channel} delivery={delivery} />
-                        ))}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      {alert.acknowledgedAt !== null ? (
-                        <Text size="sm">{when(alert.acknowledgedAt)}</Text>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          aria-label={t('alerts.acknowledgeNamed', { subject: alert.certificate.subject })}
-                          onClick={() => acknowledge.mutate({ id: alert.id })}
-                        >
-                          {t('alerts.acknowledge')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          // A list of cards rather than a table: five columns do not fit a narrow window.
+          <Stack
+            component="ul"
+            aria-label={t('alerts.centre')}
+            gap="sm"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+          >
+            {alerts.data?.map((alert) => (
+              <Card
+                key={alert.id}
+                component="li"
+                withBorder
+                padding="sm"
+                aria-label={alert.certificate.subject}
+              >
+                <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <div style={{ minWidth: 0 }}>
+                    <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                      {alert.certificate.subject}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {alert.certificate.use === 'sp'
+                        ? t('alerts.useSp')
+                        : t('alerts.useIdp', { names: alert.certificate.idpNames.join(', ') })}
+                    </Text>
+                  </div>
+                  <DaysLeft alert={alert} />
+                </Group>
+                <SimpleGrid cols={{ base: 1, md: 3 }} mt="xs" spacing="sm">
+                  <div>
+                    <Text size="xs" c="dimmed">
+                      {t('alerts.raised')}
+                    </Text>
+                    <Text size="sm">{when(alert.createdAt)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {alert.threshold === 0
+                        ? t('alerts.thresholdExpiry')
+                        : t('alerts.threshold', { days: alert.threshold })}
+                    </Text>
+                  </div>
+                  <div>
+                    <Text size="xs" c="dimmed">
+                      {t('alerts.delivery')}
+                    </Text>
+                    <Stack gap={6}>
+                      {alert.deliveries.map((delivery) => (
+                        <Delivery key={delivery.channel} delivery={delivery} />
+                      ))}
+                    </Stack>
+                  </div>
+                  <div>
+                    <Text size="xs" c="dimmed">
+                      {t('alerts.acknowledgedColumn')}
+                    </Text>
+                    {alert.acknowledgedAt !== null ? (
+                      <Text size="sm">{when(alert.acknowledgedAt)}</Text>
+                    ) : (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        aria-label={t('alerts.acknowledgeNamed', { subject: alert.certificate.subject })}
+                        onClick={() => acknowledge.mutate({ id: alert.id })}
+                      >
+                        {t('alerts.acknowledge')}
+                      </Button>
+                    )}
+                  </div>
+                </SimpleGrid>
+              </Card>
+            ))}
+          </Stack>
         )}
       </Stack>
     </Card>
@@ -148,24 +165,18 @@ function AlertCentre() {
 
 function DaysLeft({ alert }: { alert: Alert }) {
   const { t } = useTranslation();
-  return (
-    <Stack gap={2}>
-      {alert.daysLeft <= 0 ? (
-        <Badge color="red">{t('alerts.expired')}</Badge>
-      ) : (
-        <Badge
-          color={alert.daysLeft <= 15 ? 'red' : alert.daysLeft <= 30 ? 'orange' : 'yellow'}
-          variant="light"
-        >
-          {t('alerts.days', { count: alert.daysLeft })}
-        </Badge>
-      )}
-      <Text size="xs" c="dimmed">
-        {alert.threshold === 0
-          ? t('alerts.thresholdExpiry')
-          : t('alerts.threshold', { days: alert.threshold })}
-      </Text>
-    </Stack>
+  return alert.daysLeft <= 0 ? (
+    <Badge color="red" style={{ flexShrink: 0 }}>
+      {t('alerts.expired')}
+    </Badge>
+  ) : (
+    <Badge
+      color={alert.daysLeft <= 15 ? 'red' : alert.daysLeft <= 30 ? 'orange' : 'yellow'}
+      variant="light"
+      style={{ flexShrink: 0 }}
+    >
+      {t('alerts.days', { count: alert.daysLeft })}
+    </Badge>
   );
 }
 
@@ -360,7 +371,7 @@ function MailServerForm({ saved }: { saved: SmtpSettings | null }) {
       )}
     >
       <Stack>
-        <Group grow align="flex-start">
+        <SimpleGrid cols={{ base: 1, lg: 3 }}>
           <TextInput
             label={t('alerts.host')}
             placeholder="smtp.example.com"
@@ -396,8 +407,7 @@ function MailServerForm({ saved }: { saved: SmtpSettings | null }) {
               />
             )}
           />
-        </Group>
-        <Group grow align="flex-start">
+
           <TextInput
             label={t('alerts.username')}
             description={t('alerts.usernameHint')}
@@ -417,7 +427,7 @@ function MailServerForm({ saved }: { saved: SmtpSettings | null }) {
             {...register('fromAddress')}
             error={errors.fromAddress && t('alerts.recipientsInvalid', { value: getValues('fromAddress') })}
           />
-        </Group>
+        </SimpleGrid>
         {saved?.hasPassword && (
           <Controller
             control={control}

@@ -32,7 +32,8 @@ export const enAlerts = {
       cancelled: 'not sent',
     },
     waitingForWindow: 'Shown when Tessera’s window is open.',
-    retryAt: 'Tried {{count}} times; next try {{time}}.',
+    retryAt_one: 'Tried once; next try {{time}}.',
+    retryAt_other: 'Tried {{count}} times; next try {{time}}.',
     deliveredAt: 'Delivered {{time}}.',
     rules: 'Alert rules',
     rulesHelp:

@@ -34,7 +34,8 @@ export const fiAlerts: Pick<Messages, 'alerts' | 'newUserEmail'> = {
       cancelled: 'ei lähetetty',
     },
     waitingForWindow: 'Näytetään, kun Tesseran ikkuna on auki.',
-    retryAt: 'Yritetty {{count}} kertaa; seuraava yritys {{time}}.',
+    retryAt_one: 'Yritetty kerran; seuraava yritys {{time}}.',
+    retryAt_other: 'Yritetty {{count}} kertaa; seuraava yritys {{time}}.',
     deliveredAt: 'Toimitettu {{time}}.',
     rules: 'Varoitussäännöt',
     rulesHelp:

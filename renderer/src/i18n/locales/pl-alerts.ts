@@ -36,7 +36,10 @@ export const plAlerts: Pick<Messages, 'alerts' | 'newUserEmail'> = {
       cancelled: 'nie wysłano',
     },
     waitingForWindow: 'Zostanie pokazane, gdy okno Tessery będzie otwarte.',
-    retryAt: 'Prób: {{count}}; następna {{time}}.',
+    retryAt_one: 'Jedna próba; następna {{time}}.',
+    retryAt_few: 'Prób: {{count}}; następna {{time}}.',
+    retryAt_many: 'Prób: {{count}}; następna {{time}}.',
+    retryAt_other: 'Prób: {{count}}; następna {{time}}.',
     deliveredAt: 'Dostarczono {{time}}.',
     rules: 'Reguły alertów',
     rulesHelp:

@@ -34,7 +34,8 @@ export const svAlerts: Pick<Messages, 'alerts' | 'newUserEmail'> = {
       cancelled: 'inte skickad',
     },
     waitingForWindow: 'Visas när Tesseras fönster är öppet.',
-    retryAt: 'Försökt {{count}} gånger; nästa försök {{time}}.',
+    retryAt_one: 'Försökt en gång; nästa försök {{time}}.',
+    retryAt_other: 'Försökt {{count}} gånger; nästa försök {{time}}.',
     deliveredAt: 'Levererad {{time}}.',
     rules: 'Varningsregler',
     rulesHelp:
