@@ -60,6 +60,9 @@ export interface CoreOptions {
 /** How long a clock check stays good: the clock does not drift by 30 s in an hour. */
 const CLOCK_CHECK_EVERY_MS = 60 * 60_000;
 
+/** SSO channels that may change a certificate Tessera relies on: every one but the reads and tests. */
+const CERTIFICATE_CHANGES = /^sso:(?!test:)(?!.*:(?:get|list|preview|discover|metadata)$)/;
+
 /** What answers while Tessera is locked: enough to show the lock screen and to unlock (or lock). */
 const OPEN_WHILE_LOCKED: ReadonlySet<Channel> = new Set([
   'app:status:get',
@@ -554,9 +557,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         }
       }
       const result = await gate(channel, request);
-      // A changed IdP or SP certificate may bring an alert due now (or stop one).
-      if (result.ok && typeof channel === 'string' && channel.startsWith('sso:'))
+      // A changed IdP or SP certificate may bring an alert due now (or stop one); reads change nothing.
+      if (result.ok && typeof channel === 'string' && CERTIFICATE_CHANGES.test(channel)) {
         services?.alerts.scheduler.poke();
+      }
       return result;
     },
     status,

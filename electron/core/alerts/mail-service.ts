@@ -178,6 +178,7 @@ export class MailService {
       row !== undefined &&
       row.password_ref !== null &&
       !input.clearPassword &&
+      input.username !== '' &&
       input.password === '' &&
       row.host.toLowerCase() === input.host.toLowerCase() &&
       row.port === input.port

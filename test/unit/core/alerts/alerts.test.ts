@@ -14,6 +14,8 @@ import { requireSecretService, useTempDirs } from '../../../support/temp';
 import { makeCertificate, newKeys } from '../../../support/saml-fixtures';
 import { makeSmtpTls, SMTP_USER, startSmtp, type RunningSmtp, type TestTls } from '../../../support/smtp';
 import { freeTcpPort } from '../../../support/peers';
+import { readOrCreateVaultId } from '../../../../electron/core/store/database';
+import { KeytarSecretStore } from '../../../../electron/core/secrets/keytar-secret-store';
 
 const DAY = 86_400_000;
 const tempDir = useTempDirs();
@@ -382,5 +384,24 @@ describe('the mail server', () => {
       (await app.refuse('alerts:smtp:set', { ...smtpInput(25), host: 'smtp.example.com', tls: 'none' })).code,
     ).toBe('BAD_REQUEST');
     expect(await app.call('alerts:smtp:get', {})).toMatchObject({ port: good.port, hasPassword: true });
+  });
+
+  it('replaces the password in the keychain under a fresh name, then removes the old one', async () => {
+    const dataDir = tempDir();
+    const app = await start(dataDir, new TestClock(Date.now()));
+    const keychain = new KeytarSecretStore();
+    const stored = async () => [
+      ...(await keychain.entries(`smtp-password:${readOrCreateVaultId(dataDir)}:`)).values(),
+    ];
+    await app.call('alerts:smtp:set', smtpInput(2525));
+    expect(await stored()).toEqual([SMTP_USER.pass]);
+    await app.call('alerts:smtp:set', { ...smtpInput(2525), password: 'the-new-one' });
+    expect(await stored()).toEqual(['the-new-one']);
+    // Kept (same server, empty field), then removed on request.
+    await app.call('alerts:smtp:set', { ...smtpInput(2525), password: '' });
+    expect(await stored()).toEqual(['the-new-one']);
+    await app.call('alerts:smtp:set', { ...smtpInput(2525), password: '', clearPassword: true });
+    expect(await stored()).toEqual([]);
+    expect(await app.call('alerts:smtp:get', {})).toMatchObject({ hasPassword: false });
   });
 });
