@@ -163,7 +163,7 @@ export class AlertService {
 
   list(): Alert[] {
     const alerts = this.db
-      .prepare('SELECT * FROM alerts ORDER BY created_at DESC, threshold ASC LIMIT 1000')
+      .prepare('SELECT * FROM alerts ORDER BY created_at DESC, threshold ASC')
       .all() as AlertRow[];
     const deliveries = this.db.prepare('SELECT * FROM alert_deliveries').all() as DeliveryRow[];
     const byAlert = new Map<string, DeliveryRow[]>();

@@ -11,7 +11,7 @@ import type { AlertNotification } from '../../../../electron/core/alerts/alert-s
 import type { Channel, RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
 import { requireSecretService, useTempDirs } from '../../../support/temp';
-import { makeCertificate, newKeys } from '../../../support/saml-fixtures';
+import { idpMetadataXml, makeCertificate, newKeys } from '../../../support/saml-fixtures';
 import { makeSmtpTls, SMTP_USER, startSmtp, type RunningSmtp, type TestTls } from '../../../support/smtp';
 import { freeTcpPort } from '../../../support/peers';
 import { readOrCreateVaultId } from '../../../../electron/core/store/database';
@@ -311,6 +311,68 @@ describe('IdP certificate expiry alerts', () => {
       await app.core.checkAlertsNow();
     }
     expect(await app.call('alerts:alert:list', {})).toHaveLength(1);
+  });
+});
+
+describe('IdP rollover sets', () => {
+  it('does not alert on an old certificate while the IdP also pins a later, valid one', async () => {
+    const start0 = Date.parse('2026-03-01T12:00:00Z');
+    const clock = new TestClock(start0);
+    const app = await start(tempDir(), clock);
+    const cert = async (commonName: string, fromDays: number, untilDays: number) =>
+      makeCertificate({
+        commonName,
+        keys: await newKeys('p-256'),
+        keyType: 'p-256',
+        notBefore: new Date(start0 + fromDays * DAY),
+        notAfter: new Date(start0 + untilDays * DAY),
+      });
+    // Two IdPs pin the expiring certificate; only the first also pins its successor.
+    const expiring = await cert('Shared signing 2026', -300, 20);
+    const successor = await cert('Shared signing 2028', -1, 800);
+    const manual = (entityId: string, certificatePem: string) => ({
+      kind: 'manual' as const,
+      entityId,
+      ssoUrl: `${entityId}/sso`,
+      ssoBinding: 'HTTP-Redirect' as const,
+      sloUrl: '',
+      certificatePem,
+    });
+    await app.call('sso:idp:save-saml', {
+      id: null,
+      idp: {
+        name: 'Renewed',
+        userIdAttribute: 'uid',
+        acknowledgeLessSecure: true,
+        // Rollover metadata: both certificates published.
+        source: {
+          kind: 'metadata',
+          xml: idpMetadataXml({
+            entityId: 'https://a.example.com',
+            signing: [expiring.base64, successor.base64],
+          }),
+        },
+      },
+    });
+    await app.core.checkAlertsNow();
+    expect(await app.call('alerts:alert:list', {})).toEqual([]);
+    await app.call('sso:idp:save-saml', {
+      id: null,
+      idp: {
+        name: 'Not renewed',
+        userIdAttribute: 'uid',
+        acknowledgeLessSecure: true,
+        source: manual('https://b.example.com', expiring.pem),
+      },
+    });
+    await app.core.checkAlertsNow();
+    const alerts = await app.call('alerts:alert:list', {});
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      threshold: 30,
+      // Listed with every IdP that pins it (both were added at the same moment: by name).
+      certificate: expect.objectContaining({ idpNames: ['Not renewed', 'Renewed'] }),
+    });
   });
 });
 
