@@ -37,6 +37,10 @@ import { attributesOfPastedSaml } from './broker/saml-sp';
 import { AppLockService } from './lock/app-lock-service';
 import { ConfigService } from './config/config-service';
 import { certificateHandlers } from './certificates/handlers';
+import { composeAlerts, type Alerts } from './alerts/compose';
+import type { Timers } from './alerts/alert-scheduler';
+import type { NotificationListener } from './alerts/alert-service';
+import type { MailOptions } from './alerts/mail-service';
 
 const log = createLogger('core');
 
@@ -54,10 +58,17 @@ export interface CoreOptions {
   clipboard?: Clipboard;
   /** Start the sign-in service (default); a one-off command (`config export`) does not. */
   listen?: boolean;
+  /** The alert scheduler's timers (tests run it by hand with checkAlertsNow). */
+  alertTimers?: Timers;
+  /** SMTP options (tests: the test server's CA). */
+  mail?: MailOptions;
 }
 
 /** How long a clock check stays good: the clock does not drift by 30 s in an hour. */
 const CLOCK_CHECK_EVERY_MS = 60 * 60_000;
+
+/** SSO channels that may change a certificate Tessera relies on: every one but the reads and tests. */
+const CERTIFICATE_CHANGES = /^sso:(?!test:)(?!.*:(?:get|list|preview|discover|metadata)$)/;
 
 /** What answers while Tessera is locked: enough to show the lock screen and to unlock (or lock). */
 const OPEN_WHILE_LOCKED: ReadonlySet<Channel> = new Set([
@@ -84,6 +95,13 @@ export interface Core {
   resetAppLock(): Promise<void>;
   /** Takes a code copied from the tray off the clipboard (before quitting); never rejects. */
   clearClipboard(): Promise<void>;
+  /**
+   * Certificate expiry alerts as notifications (the desktop app shows Electron's from main, since
+   * the core cannot import electron). The listener returns true when it showed one.
+   */
+  onAlertNotification(listener: NotificationListener): () => void;
+  /** Checks certificates and sends what is due now (the machine woke up; tests). */
+  checkAlertsNow(): Promise<void>;
   close(): void;
 }
 
@@ -162,7 +180,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings: AuthenticatorSettingsService;
     lock: AppLockService;
     clockCheck: ClockCheckService;
+    alerts: Alerts;
   } | null = null;
+  const notificationListeners = new Set<NotificationListener>();
   /** The sign-in service (SPEC §2): started once the store is open, moved when its port changes. */
   const signin: { running: RunningBroker | null; port: number; problem: string | null } = {
     running: null,
@@ -221,7 +241,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         // never locked for good.
         lock: new AppLockService(db, new Throttle(db, now, Infinity), now),
         clockCheck: new ClockCheckService({ now }),
+        alerts: composeAlerts({
+          db,
+          secrets,
+          vaultId,
+          clock,
+          audit,
+          org,
+          directory,
+          timers: options.alertTimers,
+          mail: options.mail,
+        }),
       };
+      services.alerts.alerts.onNotification((notification) => {
+        let shown = false;
+        for (const listener of notificationListeners) shown = listener(notification) || shown;
+        return shown;
+      });
+      services.alerts.scheduler.start();
       await listenForSignIns(broker, org.get().signinPort);
       problem = null;
     } catch (error) {
@@ -488,6 +525,39 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           : { problem: signin.problem ?? 'The sign-in service is not running.' },
       now: () => clock.now(),
     }),
+    'alerts:smtp:get': async () => (await ready()).alerts.mail.settings(),
+    'alerts:smtp:set': async (input) => {
+      const { alerts } = await ready();
+      const saved = await alerts.mail.save(input);
+      // A server that works now delivers what waited for it, at once.
+      alerts.alerts.retryEmailsNow();
+      alerts.welcome.retryNow();
+      alerts.scheduler.poke();
+      return saved;
+    },
+    'alerts:smtp:test': async ({ smtp, to }) => (await ready()).alerts.mail.test(smtp, to),
+    'alerts:rule:list': async () => (await ready()).alerts.alerts.rules(),
+    'alerts:rule:set': async (rule) => {
+      const { alerts } = await ready();
+      const saved = alerts.alerts.setRule(rule);
+      alerts.scheduler.poke();
+      return saved;
+    },
+    'alerts:alert:list': async () => (await ready()).alerts.alerts.list(),
+    'alerts:alert:acknowledge': async ({ id }) => (await ready()).alerts.alerts.acknowledge(id),
+    'alerts:alert:notified': async ({ ids }) => {
+      (await ready()).alerts.alerts.markNotified(ids);
+      return {};
+    },
+    'admin:new-user-email:get': async () => {
+      const { welcome } = (await ready()).alerts;
+      return { settings: welcome.settings(), status: welcome.status() };
+    },
+    'admin:new-user-email:set': async (settings) => {
+      const { welcome } = (await ready()).alerts;
+      welcome.setSettings(settings);
+      return { settings: welcome.settings(), status: welcome.status() };
+    },
   };
 
   await ready().catch(() => undefined);
@@ -527,7 +597,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           };
         }
       }
-      return gate(channel, request);
+      const result = await gate(channel, request);
+      // A changed IdP or SP certificate may bring an alert due now (or stop one); reads change nothing.
+      if (result.ok && typeof channel === 'string' && CERTIFICATE_CHANGES.test(channel)) {
+        services?.alerts.scheduler.poke();
+      }
+      return result;
     },
     status,
     dispatchFromMachine: gate,
@@ -554,8 +629,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       lock.activity();
       await quickCopy.copy(vault.codes(), id, settings.get().clipboardClearSeconds);
     },
+    onAlertNotification(listener) {
+      notificationListeners.add(listener);
+      services?.alerts.scheduler.poke();
+      return () => notificationListeners.delete(listener);
+    },
+    async checkAlertsNow() {
+      await (await ready()).alerts.scheduler.runNow();
+    },
     close() {
       services?.sso.sp.close();
+      services?.alerts.scheduler.stop();
       void quickCopy?.clearNow();
       void signin.running?.close();
       db?.close();

@@ -10,6 +10,7 @@ import {
   powerMonitor,
   ipcMain,
   net,
+  Notification,
   protocol,
   session,
   type WebContents,
@@ -221,6 +222,16 @@ async function start(): Promise<void> {
   };
   powerMonitor.on('suspend', lockNow);
   powerMonitor.on('lock-screen', lockNow);
+  // Certificate expiry alerts as desktop notifications (C4); clicking one opens the window.
+  core.onAlertNotification(({ title, body }) => {
+    if (!Notification.isSupported()) return false;
+    const notification = new Notification({ title, body });
+    notification.on('click', show);
+    notification.show();
+    return true;
+  });
+  // Timers sleep with the machine: a threshold passed meanwhile is caught up on at once.
+  powerMonitor.on('resume', () => void core.checkAlertsNow().catch(() => undefined));
   // Linux reports no 'lock-screen' event; ask the session instead, every few seconds.
   setInterval(() => {
     if (powerMonitor.getSystemIdleState(60) === 'locked') lockNow();

@@ -18,6 +18,7 @@ import {
   CertificateInfoSchema,
   DomainName,
   DomainSchema,
+  Email,
   IdpSchema,
   LocalUserInputSchema,
   LocalUserSchema,
@@ -63,6 +64,15 @@ import {
   SpRolloverSchema,
 } from '../admin/certificates';
 import { MIGRATION_ENTRY_PROBLEMS, OTP_ALGORITHMS, OTP_LIMITS, OTP_TYPES } from '../otp/limits';
+import {
+  AlertRuleSchema,
+  AlertSchema,
+  MailTestResultSchema,
+  NewUserEmailSettingsSchema,
+  SmtpSettingsInputSchema,
+  SmtpSettingsSchema,
+  WelcomeMailStatusSchema,
+} from '../admin/alerts';
 
 export const TotpAccountSchema = z.object({
   id: Id,
@@ -419,6 +429,33 @@ const certificatesContract = {
   },
 } as const;
 
+/** Certificate expiry alerts (C4, C5), the mail server, and the welcome email to new users (C6). */
+const alertsContract = {
+  'alerts:smtp:get': { request: Empty, response: SmtpSettingsSchema.nullable() },
+  /** The password goes to the keychain; an empty one keeps the stored password for the same server. */
+  'alerts:smtp:set': { request: SmtpSettingsInputSchema, response: SmtpSettingsSchema },
+  /** A test email through the settings in the form, saved or not; the server's answer comes back. */
+  'alerts:smtp:test': {
+    request: z.strictObject({ smtp: SmtpSettingsInputSchema, to: Email }),
+    response: MailTestResultSchema,
+  },
+  'alerts:rule:list': { request: Empty, response: z.array(AlertRuleSchema) },
+  'alerts:rule:set': { request: AlertRuleSchema, response: AlertRuleSchema },
+  /** The alert centre: every alert, newest first, with each channel's delivery. */
+  'alerts:alert:list': { request: Empty, response: z.array(AlertSchema) },
+  'alerts:alert:acknowledge': { request: z.strictObject({ id: Id }), response: AlertSchema },
+  /** The console showed these alerts' notifications (browser mode; the desktop app shows its own). */
+  'alerts:alert:notified': { request: z.strictObject({ ids: z.array(Id).max(1000) }), response: Empty },
+  'admin:new-user-email:get': {
+    request: Empty,
+    response: z.object({ settings: NewUserEmailSettingsSchema, status: WelcomeMailStatusSchema }),
+  },
+  'admin:new-user-email:set': {
+    request: NewUserEmailSettingsSchema,
+    response: z.object({ settings: NewUserEmailSettingsSchema, status: WelcomeMailStatusSchema }),
+  },
+} as const;
+
 export const contract = {
   'app:status:get': { request: Empty, response: AppStatusSchema },
   /** The app lock. While locked, only app:status:get, app:lock:unlock and app:lock:lock answer. */
@@ -532,6 +569,7 @@ export const contract = {
   },
   ...adminContract,
   ...certificatesContract,
+  ...alertsContract,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -18,6 +18,9 @@ import { statementCache, type Db, type Statement } from '../store/database';
 import type { OrgService } from '../org/org-service';
 import { emailDomain } from '../routing/engine';
 import type { MappedIdentity } from './mapping';
+import { createLogger } from '../logger';
+
+const log = createLogger('directory');
 
 interface UserRow {
   id: string;
@@ -54,6 +57,7 @@ export type IdentityConfirmation = 'confirmed' | 'declined' | null;
 
 export class DirectoryService {
   private readonly sql: (text: string) => Statement;
+  private readonly created = new Set<(userId: string) => void>();
 
   constructor(
     private readonly db: Db,
@@ -271,10 +275,33 @@ export class DirectoryService {
   }
 
   /**
+   * Called after JIT created a user (the welcome email, C6). A listener's failure is logged, never
+   * passed on: nothing that follows a creation may fail the sign-in.
+   */
+  onUserCreated(listener: (userId: string) => void): () => void {
+    this.created.add(listener);
+    return () => this.created.delete(listener);
+  }
+
+  /**
    * Writes a plan (one transaction) and records the sign-in; returns the user's id. A plan that
    * writes nothing still needs a user: one not in the directory cannot sign in.
    */
   apply(provisioning: Provisioning, signedIn: boolean): string {
+    const userId = this.write(provisioning, signedIn);
+    if (provisioning.plan.action === 'create') {
+      for (const listener of this.created) {
+        try {
+          listener(userId);
+        } catch (error) {
+          log.warn('A listener for new users failed; the sign-in goes on', error);
+        }
+      }
+    }
+    return userId;
+  }
+
+  private write(provisioning: Provisioning, signedIn: boolean): string {
     const { plan } = provisioning;
     if (plan.action === 'confirm-identity') {
       throw new AppError(

@@ -15,7 +15,7 @@ import type { SecretStore } from './secret-store';
 
 const log = createLogger('secret-refs');
 
-export type SecretKind = 'oidc-secret' | 'oidc-key' | 'sp-key' | 'mfa-secret';
+export type SecretKind = 'oidc-secret' | 'oidc-key' | 'sp-key' | 'mfa-secret' | 'smtp-password';
 
 export class SecretRefs {
   constructor(

@@ -209,4 +209,66 @@ export const MIGRATIONS: readonly string[] = [
      switched_at INTEGER,
      CHECK (mode = 'multiple' OR switch_at IS NOT NULL)
    ) STRICT;`,
+  // 8: certificate expiry alerts (C4, C5) and the mail they go out by; welcome emails (C6). The
+  // SMTP password is in the keychain under `password_ref`. An alert is raised once per rule,
+  // certificate (fingerprint) and threshold — the UNIQUE key is what makes "each once" survive
+  // restarts; each of its channels is a delivery row, retried until delivered or cancelled.
+  `CREATE TABLE mail_settings (
+     singleton    INTEGER PRIMARY KEY CHECK (singleton = 1),
+     host         TEXT NOT NULL,
+     port         INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
+     tls          TEXT NOT NULL CHECK (tls IN ('implicit', 'starttls', 'none')),
+     username     TEXT NOT NULL,
+     password_ref TEXT UNIQUE,
+     from_address TEXT NOT NULL,
+     updated_at   INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE new_user_email (
+     singleton        INTEGER PRIMARY KEY CHECK (singleton = 1),
+     suppressed       INTEGER NOT NULL CHECK (suppressed IN (0, 1)),
+     default_language TEXT NOT NULL CHECK (default_language IN ('en', 'sv', 'fi', 'pl'))
+   ) STRICT;
+   INSERT INTO new_user_email (singleton, suppressed, default_language) VALUES (1, 0, 'en');
+   CREATE TABLE alert_rules (
+     rule            TEXT PRIMARY KEY CHECK (rule IN ('idp-certificate-expiry', 'sp-certificate-expiry')),
+     enabled         INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+     email           INTEGER NOT NULL CHECK (email IN (0, 1)),
+     notification    INTEGER NOT NULL CHECK (notification IN (0, 1)),
+     recipients_json TEXT NOT NULL
+   ) STRICT;
+   INSERT INTO alert_rules VALUES ('idp-certificate-expiry', 1, 0, 1, '[]'), ('sp-certificate-expiry', 1, 0, 1, '[]');
+   CREATE TABLE alerts (
+     id               TEXT PRIMARY KEY,
+     rule             TEXT NOT NULL,
+     fingerprint      TEXT NOT NULL,
+     threshold        INTEGER NOT NULL,
+     certificate_json TEXT NOT NULL,
+     days_left        INTEGER NOT NULL,
+     created_at       INTEGER NOT NULL,
+     acknowledged_at  INTEGER,
+     UNIQUE (rule, fingerprint, threshold)
+   ) STRICT;
+   CREATE INDEX alerts_created ON alerts (created_at);
+   CREATE TABLE alert_deliveries (
+     alert_id        TEXT NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
+     channel         TEXT NOT NULL CHECK (channel IN ('email', 'notification')),
+     recipients_json TEXT NOT NULL,
+     status          TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed', 'cancelled')),
+     attempts        INTEGER NOT NULL,
+     last_error      TEXT,
+     next_attempt_at INTEGER,
+     delivered_at    INTEGER,
+     PRIMARY KEY (alert_id, channel)
+   ) STRICT;
+   CREATE TABLE welcome_mails (
+     user_id         TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+     email           TEXT NOT NULL,
+     language        TEXT NOT NULL,
+     status          TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed', 'cancelled')),
+     attempts        INTEGER NOT NULL,
+     last_error      TEXT,
+     next_attempt_at INTEGER,
+     created_at      INTEGER NOT NULL,
+     delivered_at    INTEGER
+   ) STRICT;`,
 ];

@@ -14,6 +14,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import {
+  IconBell,
   IconCertificate,
   IconClipboardList,
   IconFingerprint,
@@ -39,6 +40,8 @@ import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { IdentityProvidersPage } from '../features/identity-providers/IdentityProvidersPage';
 import { MfaPolicyPage } from '../features/mfa-policy/MfaPolicyPage';
 import { OrganizationPage } from '../features/organization/OrganizationPage';
+import { AlertsPage } from '../features/alerts/AlertsPage';
+import { AlertNotifier } from '../features/alerts/AlertNotifier';
 import { RoutingRulesPage } from '../features/routing-rules/RoutingRulesPage';
 import { KeychainBanner, STATUS_KEY, useAppStatus } from './KeychainBanner';
 import { call } from '../api/client';
@@ -50,6 +53,7 @@ type AdminSection =
   | 'attributeMapping'
   | 'mfaPolicy'
   | 'certificates'
+  | 'alerts'
   | 'directory'
   | 'auditLog';
 type Page = 'authenticator' | AdminSection;
@@ -61,6 +65,7 @@ const ADMIN_SECTIONS: { id: AdminSection; icon: ReactNode }[] = [
   { id: 'attributeMapping', icon: <IconArrowsExchange size={18} /> },
   { id: 'mfaPolicy', icon: <IconShieldLock size={18} /> },
   { id: 'certificates', icon: <IconCertificate size={18} /> },
+  { id: 'alerts', icon: <IconBell size={18} /> },
   { id: 'directory', icon: <IconUsers size={18} /> },
   { id: 'auditLog', icon: <IconClipboardList size={18} /> },
 ];
@@ -168,6 +173,7 @@ export function Shell() {
 
       <AppShell.Main>
         <KeychainBanner />
+        <AlertNotifier />
         <PageContent page={page} />
       </AppShell.Main>
     </AppShell>
@@ -188,6 +194,8 @@ function PageContent({ page }: { page: Page }) {
       return <AttributeMappingPage />;
     case 'mfaPolicy':
       return <MfaPolicyPage />;
+    case 'alerts':
+      return <AlertsPage />;
     case 'directory':
       return <DirectoryPage />;
     case 'auditLog':

@@ -26,6 +26,7 @@ import { SaveActions } from '../../app/FormActions';
 import { ErrorAlert, describeError } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
 import { ConfigAsCode } from './ConfigAsCode';
+import { NewUserEmailCard } from '../alerts/NewUserEmailCard';
 
 /** The organization's name, the sign-in service's port, and its domains (verify, then claim). */
 export function OrganizationPage() {
@@ -43,6 +44,7 @@ export function OrganizationPage() {
       )}
       {org.data && <Domains org={org.data} />}
       {org.data && <ConfigAsCode />}
+      {org.data && <NewUserEmailCard />}
     </Stack>
   );
 }

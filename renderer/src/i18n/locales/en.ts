@@ -1,5 +1,6 @@
 import { enAdmin, enAdminErrors, enSsoErrors } from './en-admin';
 import { enConfig, enConfigErrors } from './en-config';
+import { enAlerts, enAlertsErrors } from './en-alerts';
 import { enSignin, enSigninErrors } from './en-signin';
 import { enCertificates, enCertificatesErrors } from './en-certificates';
 
@@ -8,6 +9,7 @@ export const en = {
   ...enConfig,
   ...enSignin,
   ...enCertificates,
+  ...enAlerts,
   app: { title: 'Tessera', tagline: 'Sign-in console and authenticator' },
   nav: {
     main: 'Main navigation',
@@ -19,6 +21,7 @@ export const en = {
     attributeMapping: 'Attribute mapping',
     mfaPolicy: 'MFA policy',
     certificates: 'Certificates',
+    alerts: 'Alerts',
     directory: 'Directory',
     auditLog: 'Audit log',
   },
@@ -228,6 +231,7 @@ export const en = {
     ...enSsoErrors,
     ...enSigninErrors,
     ...enCertificatesErrors,
+    ...enAlertsErrors,
     BAD_REQUEST: 'Tessera refused a malformed request. Nothing was changed.',
     UNKNOWN_CHANNEL: 'Tessera does not know this action.',
     FORBIDDEN: 'This window is not allowed to talk to Tessera.',

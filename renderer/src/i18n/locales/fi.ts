@@ -2,6 +2,7 @@ import { fiAdmin, fiAdminErrors, fiSsoErrors } from './fi-admin';
 import { fiConfig, fiConfigErrors } from './fi-config';
 import { fiSignin, fiSigninErrors } from './fi-signin';
 import { fiCertificates, fiCertificatesErrors } from './fi-certificates';
+import { fiAlerts, fiAlertsErrors } from './fi-alerts';
 import type { Messages } from './en';
 
 export const fi: Messages = {
@@ -9,6 +10,7 @@ export const fi: Messages = {
   ...fiConfig,
   ...fiSignin,
   ...fiCertificates,
+  ...fiAlerts,
   app: { title: 'Tessera', tagline: 'Kirjautumiskonsoli ja todennussovellus' },
   nav: {
     main: 'Päänavigointi',
@@ -20,6 +22,7 @@ export const fi: Messages = {
     attributeMapping: 'Attribuuttien määritys',
     mfaPolicy: 'MFA-käytäntö',
     certificates: 'Varmenteet',
+    alerts: 'Varoitukset',
     directory: 'Hakemisto',
     auditLog: 'Tapahtumaloki',
   },
@@ -231,6 +234,7 @@ export const fi: Messages = {
     ...fiSsoErrors,
     ...fiSigninErrors,
     ...fiCertificatesErrors,
+    ...fiAlertsErrors,
     BAD_REQUEST: 'Tessera hylkäsi virheellisen pyynnön. Mitään ei muutettu.',
     UNKNOWN_CHANNEL: 'Tessera ei tunne tätä toimintoa.',
     FORBIDDEN: 'Tällä ikkunalla ei ole lupaa keskustella Tesseran kanssa.',

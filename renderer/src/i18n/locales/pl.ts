@@ -2,6 +2,7 @@ import { plAdmin, plAdminErrors, plSsoErrors } from './pl-admin';
 import { plConfig, plConfigErrors } from './pl-config';
 import { plSignin, plSigninErrors } from './pl-signin';
 import { plCertificates, plCertificatesErrors } from './pl-certificates';
+import { plAlerts, plAlertsErrors } from './pl-alerts';
 import type { Messages } from './en';
 
 export const pl: Messages = {
@@ -9,6 +10,7 @@ export const pl: Messages = {
   ...plConfig,
   ...plSignin,
   ...plCertificates,
+  ...plAlerts,
   app: { title: 'Tessera', tagline: 'Konsola logowania i uwierzytelniacz' },
   nav: {
     main: 'Nawigacja główna',
@@ -20,6 +22,7 @@ export const pl: Messages = {
     attributeMapping: 'Mapowanie atrybutów',
     mfaPolicy: 'Zasady MFA',
     certificates: 'Certyfikaty',
+    alerts: 'Alerty',
     directory: 'Katalog',
     auditLog: 'Dziennik audytu',
   },
@@ -239,6 +242,7 @@ export const pl: Messages = {
     ...plSsoErrors,
     ...plSigninErrors,
     ...plCertificatesErrors,
+    ...plAlertsErrors,
     BAD_REQUEST: 'Tessera odrzuciła błędne żądanie. Nic nie zostało zmienione.',
     UNKNOWN_CHANNEL: 'Tessera nie zna tej operacji.',
     FORBIDDEN: 'To okno nie ma uprawnień do komunikacji z Tesserą.',

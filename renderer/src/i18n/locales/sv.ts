@@ -2,6 +2,7 @@ import { svAdmin, svAdminErrors, svSsoErrors } from './sv-admin';
 import { svConfig, svConfigErrors } from './sv-config';
 import { svSignin, svSigninErrors } from './sv-signin';
 import { svCertificates, svCertificatesErrors } from './sv-certificates';
+import { svAlerts, svAlertsErrors } from './sv-alerts';
 import type { Messages } from './en';
 
 export const sv: Messages = {
@@ -9,6 +10,7 @@ export const sv: Messages = {
   ...svConfig,
   ...svSignin,
   ...svCertificates,
+  ...svAlerts,
   app: { title: 'Tessera', tagline: 'Inloggningskonsol och autentiserare' },
   nav: {
     main: 'Huvudnavigering',
@@ -20,6 +22,7 @@ export const sv: Messages = {
     attributeMapping: 'Attributmappning',
     mfaPolicy: 'MFA-policy',
     certificates: 'Certifikat',
+    alerts: 'Varningar',
     directory: 'Katalog',
     auditLog: 'Granskningslogg',
   },
@@ -228,6 +231,7 @@ export const sv: Messages = {
     ...svSsoErrors,
     ...svSigninErrors,
     ...svCertificatesErrors,
+    ...svAlertsErrors,
     BAD_REQUEST: 'Tessera avvisade en felaktig begäran. Inget ändrades.',
     UNKNOWN_CHANNEL: 'Tessera känner inte till den här åtgärden.',
     FORBIDDEN: 'Det här fönstret får inte prata med Tessera.',
