@@ -123,7 +123,7 @@ test('exports the configuration, previews an edited file, and applies it', async
       ].join('\n'),
     )
     .replace(
-      /mfaPolicy:\n  enabled: false\n  allowPerUser: false/,
+      /mfaPolicy:\n {2}enabled: false\n {2}allowPerUser: false/,
       'mfaPolicy:\n  enabled: true\n  allowPerUser: true',
     );
   await importConfig(page, larger, 'Import…', 'larger.yaml');
