@@ -78,6 +78,7 @@ test('exports the configuration, previews an edited file, and applies it', async
     const dialog = page.getByRole('dialog', { name: words.dialog });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('listitem')).toHaveCount(2);
+    await expect(dialog).toHaveCSS('opacity', '1'); // the modal's opening transition is over
     await page.screenshot({ path: `test-results/config-preview-${words.language}.png`, fullPage: true });
     await dialog.getByRole('button', { name: words.cancel }).click();
     await expect(dialog).toBeHidden();
@@ -104,8 +105,41 @@ test('exports the configuration, previews an edited file, and applies it', async
   await expect(again.getByRole('button', { name: 'Apply' })).toHaveCount(0);
   await again.getByRole('button', { name: 'Cancel' }).click();
 
+  // A larger change: the built-in identity with a rule, the MFA policy, the default rule.
+  const larger = edited
+    .replace('idps: []', 'idps:\n  - name: Built-in identity\n    kind: builtin\n    activated: true')
+    .replace(
+      'defaultIdp: null\n  rules: []',
+      [
+        'defaultIdp: Built-in identity',
+        '  rules:',
+        '    - name: Contractors of the northern region',
+        '      type: group',
+        '      values: [contractors-north, contractors-north-external]',
+        '      idp: Built-in identity',
+        '      mfa: override',
+        '      mfaRequired: true',
+        '      active: true',
+      ].join('\n'),
+    )
+    .replace(
+      /mfaPolicy:\n {2}enabled: false\n {2}allowPerUser: false/,
+      'mfaPolicy:\n  enabled: true\n  allowPerUser: true',
+    );
+  await importConfig(page, larger, 'Import…', 'larger.yaml');
+  const preview = page.getByRole('dialog', { name: 'Changes from larger.yaml' });
+  await expect(preview.getByRole('listitem')).toHaveCount(4);
+  await expect(preview.getByTestId('change-routing-Default rule')).toContainText('Default rule');
+  await expect(preview).toHaveCSS('opacity', '1');
+  await page.screenshot({ path: 'test-results/config-preview-larger-English.png', fullPage: true });
+  await preview.getByRole('button', { name: 'Apply' }).click();
+  await expect(preview).toBeHidden();
+  await openSection(page, 'Routing rules');
+  await expect(page.getByTestId('rule-Contractors of the northern region')).toBeVisible();
+  await openSection(page, 'Organization');
+
   // A wrong file: refused before any preview, with the path and the line.
-  const wrong = edited.replace('requireMfa: true', 'requireMfa: yes please');
+  const wrong = larger.replace('requireMfa: true', 'requireMfa: yes please');
   await importConfig(page, wrong, 'Import…', 'wrong.yaml');
   const alert = configCard(page).getByRole('alert');
   await expect(alert).toContainText('wrong.yaml was not applied. Fix these places in the file:');

@@ -199,7 +199,8 @@ function ChangeItem({ change }: { change: ConfigChange }) {
           </Text>
         )}
       </Group>
-      {change.action === 'change' && change.fields.length > 0 && (
+      {/* The default rule's IdP is worth showing even when it is new. */}
+      {(change.action === 'change' || change.special) && change.fields.length > 0 && (
         <Table mt="xs" fz="sm" layout="fixed">
           <Table.Thead>
             <Table.Tr>
