@@ -36,7 +36,9 @@ export function AlertNotifier() {
       const body = `${alert.certificate.subject}: ${
         alert.daysLeft <= 0 ? t('alerts.expired') : t('alerts.days', { count: alert.daysLeft })
       }`;
-      notifications.show({ color: 'orange', title: t('alerts.newAlert'), message: body, autoClose: false });
+      // Closes on its own: the alert centre keeps every alert, and a toast that stays would cover
+      // the buttons of whatever dialog the admin has open.
+      notifications.show({ color: 'orange', title: t('alerts.newAlert'), message: body, autoClose: 20_000 });
       if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
         new Notification(t('alerts.newAlert'), { body, tag: alert.id });
       }
