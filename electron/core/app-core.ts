@@ -68,7 +68,8 @@ export interface CoreOptions {
 const CLOCK_CHECK_EVERY_MS = 60 * 60_000;
 
 /** SSO channels that may change a certificate Tessera relies on: every one but the reads and tests. */
-const CERTIFICATE_CHANGES = /^sso:(?!test:)(?!.*:(?:get|list|preview|discover|metadata)$)/;
+const CERTIFICATE_CHANGES =
+  /^(?:sso:(?!test:)(?!.*:(?:get|list|preview|discover|metadata)$)|admin:config:apply$)/;
 
 /** What answers while Tessera is locked: enough to show the lock screen and to unlock (or lock). */
 const OPEN_WHILE_LOCKED: ReadonlySet<Channel> = new Set([
@@ -258,7 +259,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         for (const listener of notificationListeners) shown = listener(notification) || shown;
         return shown;
       });
-      services.alerts.scheduler.start();
+      // A one-off command (config export, --disable-sso …) neither raises alerts nor sends mail.
+      if (options.listen !== false) services.alerts.scheduler.start();
+      services.sso.sp.onSwitch = () => services?.alerts.scheduler.poke();
       await listenForSignIns(broker, org.get().signinPort);
       problem = null;
     } catch (error) {

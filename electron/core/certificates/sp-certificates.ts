@@ -70,6 +70,9 @@ export class SpCertificateService {
   private readonly changes = new Mutex();
   private keyCache: { ref: string; pem: string } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+  /** Told after each switch to the new key (the expiry alerts look again). */
+  onSwitch: (() => void) | null = null;
 
   constructor(
     private readonly db: Db,
@@ -85,7 +88,13 @@ export class SpCertificateService {
     this.arm();
   }
 
+  /** The store is closing: no timer may fire (or be armed again by one still running) after it. */
   close(): void {
+    this.closed = true;
+    this.clearTimer();
+  }
+
+  private clearTimer(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
@@ -470,6 +479,7 @@ export class SpCertificateService {
       );
     })();
     log.info(`SP requests are now signed with the new certificate (${why}).`);
+    this.onSwitch?.();
   }
 
   private async switchIfDue(): Promise<void> {
@@ -493,7 +503,8 @@ export class SpCertificateService {
 
   /** A timer for the scheduled switch, so it happens on time even with no sign-in to trigger it. */
   private arm(afterAttempt = false): void {
-    this.close();
+    this.clearTimer();
+    if (this.closed) return;
     const rollover = this.rolloverRow();
     if (rollover?.mode !== 'single' || rollover.switch_at === null) return;
     // Due after an attempt means that attempt failed (the keychain, say): try again in a while.

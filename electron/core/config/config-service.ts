@@ -104,6 +104,19 @@ function fieldsChanged(before: unknown, after: unknown): ConfigChange['fields'] 
     }));
 }
 
+/**
+ * A file that does not name an OIDC IdP's token endpoint auth method (hand-written, or exported
+ * before it was a setting) keeps the stored one, rather than the provider's first choice: a
+ * private_key_jwt client would otherwise be asked for a secret, a post one turned into basic.
+ */
+function keepStoredAuthMethods(current: Current, want: ConfigFile): void {
+  for (const idp of want.idps) {
+    if (idp.kind !== 'oidc' || idp.oidc.tokenEndpointAuthMethod !== undefined) continue;
+    const stored = current.idps.get(lower(idp.name));
+    if (stored?.oidc) idp.oidc.tokenEndpointAuthMethod = stored.oidc.tokenEndpointAuthMethod;
+  }
+}
+
 /** What the diff compares of an IdP: acknowledgements and secret presence are not state. */
 function comparable(idp: IdpConfig): unknown {
   if (idp.kind === 'saml') {
@@ -274,6 +287,7 @@ export class ConfigService {
       const endpoints = await this.resolveOidc(this.current(), want, locate);
       // From here to the rollback nothing waits, so nothing else can change the configuration.
       const current = this.current();
+      keepStoredAuthMethods(current, want);
       const diff = this.compare(current, want);
       this.run(current, want, endpoints, locate, false);
       return diff;
@@ -290,6 +304,7 @@ export class ConfigService {
       const endpoints = await this.resolveOidc(this.current(), want, locate);
       // From here to the commit nothing waits: the diff is of the state the change is made to.
       const current = this.current();
+      keepStoredAuthMethods(current, want);
       const diff = this.compare(current, want);
       const stale = fingerprint !== null && fingerprint !== diff.fingerprint;
       if (diff.changes.length === 0 && !stale) return diff;

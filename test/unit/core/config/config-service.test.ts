@@ -285,6 +285,67 @@ describe('export and apply', () => {
   });
 });
 
+describe('the token endpoint auth method', () => {
+  it('round-trips, and a file that does not name it keeps the stored one', async () => {
+    const a = await start();
+    const { oidcId } = await populate(a, { oidc: true });
+    const login = (await a.call('sso:idp:list', {})).find((idp) => idp.id === oidcId)!;
+    await a.call('sso:idp:save-oidc', {
+      id: oidcId,
+      idp: {
+        name: 'Login',
+        clientId: 'tessera',
+        clientSecret: '',
+        scopes: login.oidc!.scopes,
+        automaticLogout: false,
+        tokenEndpointAuthMethod: 'client_secret_post',
+        endpoints: {
+          kind: 'manual',
+          issuer: 'https://login.example.com',
+          authorizationEndpoint: 'https://login.example.com/authorize',
+          tokenEndpoint: 'https://login.example.com/token',
+          jwksUri: 'https://login.example.com/jwks',
+          userinfoEndpoint: '',
+          endSessionEndpoint: '',
+        },
+      },
+    });
+    const exported = await a.exportYaml();
+    expect(exported).toMatch(/tokenEndpointAuthMethod: client_secret_post/);
+    expect((await a.call('admin:config:diff', { content: exported })).changes).toEqual([]);
+
+    // Not named (a file from before it was a setting): nothing to change, post stays post.
+    const unnamed = edit(exported, (doc) =>
+      doc.deleteIn(['idps', idp(doc, 'Login'), 'oidc', 'tokenEndpointAuthMethod']),
+    );
+    expect(unnamed).not.toContain('tokenEndpointAuthMethod');
+    expect((await a.call('admin:config:diff', { content: unnamed })).changes).toEqual([]);
+
+    // Named otherwise: a change, applied with the stored secret kept.
+    const basic = edit(exported, (doc) =>
+      doc.setIn(['idps', idp(doc, 'Login'), 'oidc', 'tokenEndpointAuthMethod'], 'client_secret_basic'),
+    );
+    const diff = await a.importYaml(basic);
+    expect(diff.changes).toEqual([
+      expect.objectContaining({
+        name: 'Login',
+        action: 'change',
+        fields: [
+          {
+            field: 'oidc.tokenEndpointAuthMethod',
+            before: 'client_secret_post',
+            after: 'client_secret_basic',
+          },
+        ],
+      }),
+    ]);
+    const after = (await a.call('sso:idp:list', {})).find((idp) => idp.id === oidcId)!;
+    expect(after.oidc).toEqual(
+      expect.objectContaining({ tokenEndpointAuthMethod: 'client_secret_basic', hasClientSecret: true }),
+    );
+  });
+});
+
 describe('the diff', () => {
   it('lists what is added, changed and removed, per object, with the order', async () => {
     const a = await start();
