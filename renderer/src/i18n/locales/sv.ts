@@ -1,3 +1,4 @@
+import { svDiagnosis } from './sv-diagnosis';
 import { svAdmin, svAdminErrors, svSsoErrors } from './sv-admin';
 import { svSignin, svSigninErrors } from './sv-signin';
 import type { Messages } from './en';
@@ -5,6 +6,7 @@ import type { Messages } from './en';
 export const sv: Messages = {
   ...svAdmin,
   ...svSignin,
+  diag: svDiagnosis,
   app: { title: 'Tessera', tagline: 'Inloggningskonsol och autentiserare' },
   nav: {
     main: 'Huvudnavigering',
@@ -78,6 +80,7 @@ export const sv: Messages = {
     list: 'Konton',
     code: 'Kod för {{name}}',
     copy: 'Kopiera kod',
+    copyNamed: 'Kopiera koden för {{name}}',
     copied: 'Kopierad',
     copiedToast: 'Koden är kopierad. Den rensas från urklipp om {{seconds}} sekunder.',
     settings: 'Inställningar',
@@ -96,6 +99,15 @@ export const sv: Messages = {
     clockOk: 'Kontrollerad {{time}} mot {{server}}: klockan går rätt.',
     clockOff: 'Kontrollerad {{time}} mot {{server}}: klockan går fel med {{offset}}.',
     clockUnknown: 'Kontrollerad {{time}}: inget användbart svar från {{server}} ({{detail}}).',
+    clockReason: {
+      timeout: 'den svarade inte inom {{seconds}} s',
+      'not-found': 'namnet {{host}} kunde inte hittas: kontrollera stavningen och datorns nätverksanslutning',
+      'not-an-answer': 'det den skickade var inget svar på vår förfrågan',
+      failed: 'det gick inte att fråga efter tiden ({{problem}})',
+      'not-synchronised': 'servern är inte själv synkroniserad',
+      refused: 'servern vägrade att ge tiden',
+      'unusable-time': 'servern skickade en oanvändbar tid',
+    },
     clockMinutes: '{{minutes}} min {{seconds}} s',
     clockHours: '{{hours}} h {{minutes}} min',
     timeServer: 'Tidsserver för klockkontrollen',
