@@ -34,7 +34,7 @@ export const enDiagnosis = {
     'several-assertions': 'The response carries more than one assertion.',
     'foreign-certificate': 'The response is signed by a certificate that is not in the uploaded metadata.',
     'bad-signature':
-      'The assertion’s signature does not verify with any certificate from the IdP’s metadata ({{message}}).',
+      "The assertion's signature does not verify with any certificate from the IdP's metadata ({{message}}).",
     'no-not-on-or-after': 'The assertion does not say when it expires (no NotOnOrAfter).',
     'outside-validity': 'The assertion is outside its validity period ({{message}}).',
     'wrong-audience': 'The assertion is meant for another service ({{message}}).',
@@ -43,7 +43,7 @@ export const enDiagnosis = {
     'not-base64': 'SAMLResponse is not base64.',
     'idp-status': 'The IdP answered {{answer}}.',
     'wrong-destination': 'The response is addressed to {{destination}}, not to {{acsUrl}}.',
-    'wrong-response-issuer': 'The response comes from “{{issuer}}”, not from “{{expected}}”.',
+    'wrong-response-issuer': 'The response comes from "{{issuer}}", not from "{{expected}}".',
     encrypted: 'The assertion is encrypted.',
     'no-assertion': 'The response carries no assertion.',
     'other-request': 'The response answers another request than the one this sign-in sent.',
@@ -54,9 +54,9 @@ export const enDiagnosis = {
     'weak-signature': 'The response is signed with {{algorithm}}.',
     'weak-digest': 'The response uses the digest {{algorithm}}.',
     'signed-not-assertion': 'The signed element is not an assertion.',
-    'wrong-assertion-issuer': 'The assertion was issued by “{{issuer}}”, not by “{{expected}}”.',
+    'wrong-assertion-issuer': 'The assertion was issued by "{{issuer}}", not by "{{expected}}".',
     'no-subject-confirmation': 'The assertion has no SubjectConfirmation.',
-    'not-bearer': 'The assertion’s subject confirmation is not “bearer”.',
+    'not-bearer': 'The assertion’s subject confirmation is not "bearer".',
     'wrong-recipient': 'The assertion is for {{recipient}}, not for {{acsUrl}}.',
     'no-recipient': 'The assertion names no Recipient.',
     'assertion-other-request':
@@ -69,8 +69,8 @@ export const enDiagnosis = {
     'refused-configuration': 'The IdP refused the sign-in: {{error}} {{description}}',
     'wrong-state': 'The response does not carry the state this sign-in sent.',
     'mix-up': 'The authorization response does not come from this IdP ({{message}}).',
-    'bad-id-token-signature': 'The ID token’s signature or algorithm is not acceptable ({{message}}).',
-    'bad-id-token-claims': 'The ID token’s claims are not for this sign-in ({{message}}).',
+    'bad-id-token-signature': "The ID token's signature or algorithm is not acceptable ({{message}}).",
+    'bad-id-token-claims': "The ID token's claims are not for this sign-in ({{message}}).",
     'token-exchange-failed': 'Exchanging the code failed ({{message}}).',
     'no-id-token': 'No ID token came back.',
   },
@@ -79,14 +79,14 @@ export const enDiagnosis = {
     'several-assertions':
       'A genuine IdP sends exactly one; check the IdP, or the response was tampered with.',
     'foreign-certificate':
-      'The IdP may have rolled its certificate: download its new metadata and upload it in this IdP’s settings.',
+      "The IdP may have rolled its certificate: download its new metadata and upload it in this IdP's settings.",
     'bad-signature':
       'Make the IdP sign the assertion (not only the response) with SHA-256; if it does, the response was altered on the way.',
     'no-not-on-or-after': 'Configure the IdP to limit the assertion’s lifetime.',
     'outside-validity':
-      'Check that this computer’s clock and the IdP’s are right (up to {{seconds}} s of difference is tolerated).',
+      "Check that this computer's clock and the IdP's are right (up to {{seconds}} s of difference is tolerated).",
     'wrong-audience':
-      'Set the audience / SP entity ID at the IdP to Tessera’s entity ID (it is in Tessera’s SP metadata).',
+      "Set the audience / SP entity ID at the IdP to Tessera's entity ID (it is in Tessera's SP metadata).",
     unprocessable: 'Check the IdP configuration.',
     'too-large': 'A genuine response is a few KB; check what the IdP sends.',
     'not-base64': 'The IdP must post the response with the HTTP-POST binding.',
