@@ -13,9 +13,9 @@ import { startTessera, type RunningTessera } from '../support/tessera';
 import { freeTcpPort } from '../../support/peers';
 import { createTestPki } from '../../support/saml-fixtures';
 import { startSamlIdp, type RunningSamlIdp } from '../../support/saml-idp';
-import { ACCOUNT, ADMIN_SECTIONS, LOCAL_USER, openSection, populate } from './a11y';
+import { ACCOUNT, ADMIN_SECTIONS, LOCAL_USER, populate } from './a11y';
 import { base32Decode, referenceTotp } from '../support/otp';
-import { chooseAddIdp, idpCard } from './admin';
+import { chooseAddIdp, idpCard, openSection } from './admin';
 import { open } from './authenticator';
 import { samlIdpLogin, testSso } from './signin';
 

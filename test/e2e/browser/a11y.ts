@@ -1,5 +1,5 @@
 /** Page actions for the accessibility and layout specs: a console with something on every screen. */
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { RunningTessera } from '../support/tessera';
 import type { RunningSamlIdp } from '../../support/saml-idp';
 import { api } from './signin';
@@ -96,17 +96,6 @@ export async function populate(tessera: RunningTessera, samlIdp: RunningSamlIdp)
     mandatoryForOrganization: false,
   });
   return { builtin, saml };
-}
-
-export async function openSection(page: Page, section: string) {
-  // Narrower than 992 px the sidebar is a drawer behind the burger.
-  const burger = page.getByRole('button', { name: 'Toggle navigation' });
-  if (await burger.isVisible()) {
-    await burger.click();
-    await expect(burger).toHaveAttribute('aria-expanded', 'true');
-  }
-  await page.getByRole('navigation').getByRole('button', { name: section, exact: true }).click();
-  await expect(page.getByRole('heading', { name: section, level: 2 })).toBeVisible();
 }
 
 /** The dialog's own scroll width against its width, and the page's: nothing wider than the window. */
