@@ -160,6 +160,9 @@ export const SignInCheckSchema = z.object({
   status: z.enum(CHECK_STATUS),
   detail: z.string().nullable(),
   fix: z.string().nullable(),
+  /** A failure's stable code and its values, so the console can word detail and fix itself. */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type SignInCheck = z.infer<typeof SignInCheckSchema>;
 

@@ -39,6 +39,18 @@ export type NtpServer = z.infer<typeof NtpServerSchema>;
 /** The NTP Pool: many volunteers' servers behind one name, meant for exactly this kind of client. */
 export const DEFAULT_NTP_SERVER: NtpServer = { host: 'pool.ntp.org', port: DEFAULT_NTP_PORT };
 
+/** Why a check found no usable answer: a stable code the renderer words in the person's language. */
+export const CLOCK_UNKNOWN_REASONS = [
+  'timeout',
+  'not-found',
+  'not-an-answer',
+  'failed',
+  'not-synchronised',
+  'refused',
+  'unusable-time',
+] as const;
+export type ClockUnknownReason = (typeof CLOCK_UNKNOWN_REASONS)[number];
+
 export const ClockCheckResultSchema = z.strictObject({
   /** ok: |offset| ≤ CLOCK_SKEW_LIMIT_MS; off: beyond it; unknown: no usable answer. */
   state: z.enum(['ok', 'off', 'unknown']),
@@ -50,6 +62,9 @@ export const ClockCheckResultSchema = z.strictObject({
   server: z.string(),
   /** Why the state is unknown, in English, for logs and as the fallback message. */
   detail: z.string().optional(),
+  /** The same as `detail`, as a code with its values (host, seconds …). */
+  reason: z.enum(CLOCK_UNKNOWN_REASONS).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ClockCheckResult = z.infer<typeof ClockCheckResultSchema>;
 

@@ -216,6 +216,8 @@ async function classify(
       'userinfo',
       `The userinfo response is not about the signed-in subject (${message}).`,
       'The IdP answered with another user’s data; check the IdP, this response must not be trusted.',
+      'other-subject',
+      { message },
     );
   }
   if (error instanceof client.AuthorizationResponseError) {
@@ -226,6 +228,10 @@ async function classify(
       code === 'access_denied' || code === 'login_required'
         ? 'An authentication error: the credentials, or the user’s access to this client at the IdP.'
         : 'A configuration error: check the client ID, redirect URI and scopes registered at the IdP.',
+      code === 'access_denied' || code === 'login_required'
+        ? 'refused-authentication'
+        : 'refused-configuration',
+      { error: code, description: error.error_description ?? '' },
     );
   }
   if (/"state"/.test(message)) {
@@ -233,6 +239,7 @@ async function classify(
       'state',
       'The response does not carry the state this sign-in sent.',
       'Start the sign-in from Tessera again (and finish it in the same browser).',
+      'wrong-state',
     );
   }
   if (/response parameter|parameter "iss"/.test(message)) {
@@ -240,6 +247,8 @@ async function classify(
       'issuer-parameter',
       `The authorization response does not come from this IdP (${message}).`,
       'Another IdP answered (a mix-up); sign in again. If it persists, check the issuer stored for this IdP.',
+      'mix-up',
+      { message },
     );
   }
   const answer = await tokenEndpointAnswer(error);
@@ -249,6 +258,8 @@ async function classify(
       'id-token-signature',
       `The ID token's signature or algorithm is not acceptable (${message}).`,
       'The IdP must sign ID tokens with the algorithm stored for it, with a key from its JWKS. If it rotated keys or algorithms, fetch its discovery document again.',
+      'bad-id-token-signature',
+      { message },
     );
   }
   if (/claim|timestamp|nonce/i.test(message)) {
@@ -256,6 +267,8 @@ async function classify(
       'id-token-claims',
       `The ID token's claims are not for this sign-in (${message}).`,
       'Check the issuer and client ID stored for this IdP, and this computer’s clock.',
+      'bad-id-token-claims',
+      { message },
     );
   }
   return tokenFailure(peer, null, message);
@@ -424,6 +437,7 @@ export class OidcRelyingParty {
             'id-token-claims',
             'No ID token came back.',
             'Request the openid scope.',
+            'no-id-token',
           ),
         ),
         messages,

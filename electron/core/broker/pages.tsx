@@ -8,6 +8,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { Page } from './broker-service';
 import { PAGE_TEXT, type Lang, type PageText } from './page-text';
 
+/** Colours meet WCAG 2 AA (4.5:1) on the browser's light and dark canvas alike. */
 export const BROKER_CSS = `
 :root { color-scheme: light dark; font-family: system-ui, sans-serif; }
 body { margin: 0; display: grid; place-items: center; min-height: 100vh; background: Canvas; color: CanvasText; }
@@ -15,14 +16,14 @@ main { box-sizing: border-box; width: min(28rem, 94vw); padding: 2rem; border: 1
 h1 { font-size: 1.35rem; margin: 0 0 1rem; }
 label { display: block; font-weight: 600; margin: 1rem 0 .35rem; }
 input, select { width: 100%; box-sizing: border-box; padding: .55rem .6rem; font-size: 1rem; border-radius: 6px; border: 1px solid #8888; }
-button { margin-top: 1.25rem; padding: .6rem 1.1rem; font-size: 1rem; border-radius: 6px; border: 0; background: #1c7ed6; color: white; cursor: pointer; }
+button { margin-top: 1.25rem; padding: .6rem 1.1rem; font-size: 1rem; border-radius: 6px; border: 0; background: #1971c2; color: white; cursor: pointer; }
 button.secondary { background: transparent; color: inherit; border: 1px solid #8888; margin-left: .5rem; }
-.error { color: #e03131; font-weight: 600; }
+.error { color: light-dark(#c92a2a, #ff8787); font-weight: 600; }
 .muted { opacity: .75; font-size: .9rem; }
 code.secret { display: block; word-break: break-all; padding: .5rem; background: #8882; border-radius: 6px; font-size: 1rem; letter-spacing: .05em; }
 img.qr { display: block; margin: .5rem auto; image-rendering: pixelated; background: white; }
 ol.checks { padding-left: 1.2rem; } ol.checks li { margin: .25rem 0; }
-.pass { color: #2f9e44; } .fail { color: #e03131; } .skipped { opacity: .6; }
+.pass { color: light-dark(#1e7b34, #69db7c); } .fail { color: light-dark(#c92a2a, #ff8787); } .skipped { opacity: .7; }
 `;
 
 function Layout({ lang, title, children }: { lang: Lang; title: string; children: ReactNode }) {

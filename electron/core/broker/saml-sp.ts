@@ -17,7 +17,7 @@ import {
 import type { Document, Element } from '@xmldom/xmldom';
 import type { SignInCheck } from '../../../shared/admin/directory';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
-import { CheckFailure, checkList } from './checks';
+import { CheckFailure, checkList, type CheckParams } from './checks';
 import { ACCEPTED_DIGESTS, ACCEPTED_SIGNATURE_METHODS, SAML_NS, XMLDSIG } from '../sso/metadata';
 import { childElements, ELEMENT_NODE, firstChild, is, parseXmlStrict } from '../sso/xml';
 import { attributeMap, type AttributeMap } from '../jit/mapping';
@@ -105,8 +105,8 @@ export type SamlCheckId = (typeof SAML_CHECKS)[number][0];
 
 type SamlCheckFailure = CheckFailure<SamlCheckId>;
 
-const fail = (id: SamlCheckId, detail: string, fix: string): never => {
-  throw new CheckFailure(id, detail, fix);
+const fail = (id: SamlCheckId, detail: string, fix: string, code?: string, params?: CheckParams): never => {
+  throw new CheckFailure(id, detail, fix, code, params);
 };
 
 function text(element: Element | undefined): string {
@@ -129,6 +129,8 @@ function classifyNodeSamlError(message: string, keyInfoCertIsForeign: boolean): 
       'in-response-to',
       `The response does not answer a request Tessera sent in the last ${SAML_LIMITS.requestLifetimeMs / 60_000} minutes (${message}).`,
       'Start the sign-in from Tessera again; IdP-initiated sign-in is not accepted.',
+      'not-our-request',
+      { minutes: SAML_LIMITS.requestLifetimeMs / 60_000, message },
     );
   }
   if (/multiple assertions/i.test(message)) {
@@ -136,6 +138,7 @@ function classifyNodeSamlError(message: string, keyInfoCertIsForeign: boolean): 
       'one-assertion',
       'The response carries more than one assertion.',
       'A genuine IdP sends one; this response was probably tampered with.',
+      'several-assertions',
     );
   }
   if (/signature|Cannot obtain assertion/i.test(message)) {
@@ -144,11 +147,14 @@ function classifyNodeSamlError(message: string, keyInfoCertIsForeign: boolean): 
           'signature',
           'The response is signed by a certificate that is not in the uploaded metadata.',
           "The IdP may have rolled its certificate: download its new metadata and upload it in this IdP's settings.",
+          'foreign-certificate',
         )
       : new CheckFailure<SamlCheckId>(
           'signature',
           `The assertion's signature does not verify with any certificate from the IdP's metadata (${message}).`,
           'Make the IdP sign the assertion (not only the response) with SHA-256; if it does, the response was altered on the way.',
+          'bad-signature',
+          { message },
         );
   }
   if (/Error parsing NotOnOrAfter/i.test(message)) {
@@ -156,6 +162,7 @@ function classifyNodeSamlError(message: string, keyInfoCertIsForeign: boolean): 
       'expiry',
       'The assertion does not say when it expires (no NotOnOrAfter).',
       'Configure the IdP to limit the assertion’s lifetime.',
+      'no-not-on-or-after',
     );
   }
   if (/not yet valid|expired|too old|skew|No valid subject confirmation/i.test(message)) {
@@ -163,6 +170,8 @@ function classifyNodeSamlError(message: string, keyInfoCertIsForeign: boolean): 
       'time',
       `The assertion is outside its validity period (${message}).`,
       `Check that this computer's clock and the IdP's are right (up to ${SAML_LIMITS.clockSkewMs / 1000} s of difference is tolerated).`,
+      'outside-validity',
+      { message, seconds: SAML_LIMITS.clockSkewMs / 1000 },
     );
   }
   if (/audience/i.test(message)) {
@@ -170,12 +179,16 @@ function classifyNodeSamlError(message: string, keyInfoCertIsForeign: boolean): 
       'audience',
       `The assertion is meant for another service (${message}).`,
       "Set the audience / SP entity ID at the IdP to Tessera's entity ID (it is in Tessera's SP metadata).",
+      'wrong-audience',
+      { message },
     );
   }
   return new CheckFailure<SamlCheckId>(
     'xml',
     `The response could not be processed (${message}).`,
     'Check the IdP configuration.',
+    'unprocessable',
+    { message },
   );
 }
 
@@ -288,6 +301,8 @@ export class SamlServiceProvider {
           'size',
           `The response is larger than ${SAML_LIMITS.bodyMaxBytes / 1024} KB.`,
           'A genuine response is a few KB; check what the IdP sends.',
+          'too-large',
+          { kb: SAML_LIMITS.bodyMaxBytes / 1024 },
         );
       }
       reached = 'xml';
@@ -296,6 +311,7 @@ export class SamlServiceProvider {
           'xml',
           'SAMLResponse is not base64.',
           'The IdP must post the response with the HTTP-POST binding.',
+          'not-base64',
         );
       }
       xml = Buffer.from(samlResponse, 'base64').toString('utf8');
@@ -324,6 +340,10 @@ export class SamlServiceProvider {
           'status',
           `The IdP answered ${status.split(':').pop() || 'without a status'}${inner ? ` / ${inner.split(':').pop()}` : ''}${message ? `: ${message}` : ''}.`,
           'An authentication error means the credentials (or the user’s access to this application at the IdP); anything else is the IdP’s configuration.',
+          'idp-status',
+          {
+            answer: `${status.split(':').pop() || '—'}${inner ? ` / ${inner.split(':').pop()}` : ''}${message ? `: ${message}` : ''}`,
+          },
         );
       }
 
@@ -334,6 +354,8 @@ export class SamlServiceProvider {
           'destination',
           `The response is addressed to ${destination}, not to ${peer.acsUrl}.`,
           `Set the ACS URL at the IdP to ${peer.acsUrl}.`,
+          'wrong-destination',
+          { destination, acsUrl: peer.acsUrl },
         );
       }
 
@@ -344,6 +366,8 @@ export class SamlServiceProvider {
           'issuer',
           `The response comes from "${text(responseIssuer)}", not from "${peer.idpEntityId}".`,
           'Upload this IdP’s own metadata; the response is from another entity.',
+          'wrong-response-issuer',
+          { issuer: text(responseIssuer), expected: peer.idpEntityId },
         );
       }
 
@@ -369,6 +393,7 @@ export class SamlServiceProvider {
             ? 'The response carries no assertion.'
             : 'The response carries more than one assertion.',
           'A genuine IdP sends exactly one; check the IdP, or the response was tampered with.',
+          assertions.length === 0 ? 'no-assertion' : 'several-assertions',
         );
       }
 
@@ -381,6 +406,7 @@ export class SamlServiceProvider {
             ? 'The response answers another request than the one this sign-in sent.'
             : 'The response does not say which request it answers (no InResponseTo).',
           'Start the sign-in from Tessera again; IdP-initiated sign-in is not accepted.',
+          inResponseTo ? 'other-request' : 'no-in-response-to',
         );
       }
 
@@ -436,6 +462,7 @@ export class SamlServiceProvider {
         'xml',
         'The response contains a DOCTYPE or ENTITY declaration.',
         'SAML never needs one; Tessera refuses it (XXE, entity expansion).',
+        'doctype',
       );
     }
     let doc: Document;
@@ -446,6 +473,8 @@ export class SamlServiceProvider {
         'xml',
         `The response is not well-formed XML (${(error as Error).message.slice(0, 200)}).`,
         'Check what the IdP sends.',
+        'not-well-formed',
+        { message: (error as Error).message.slice(0, 200) },
       );
     }
     if (!is(doc.documentElement!, SAML_NS.protocol, 'Response')) {
@@ -453,6 +482,7 @@ export class SamlServiceProvider {
         'xml',
         'The message is not a SAML protocol Response.',
         'Post the IdP’s SAML Response to this URL.',
+        'not-a-response',
       );
     }
     return doc;
@@ -468,6 +498,8 @@ export class SamlServiceProvider {
           'algorithms',
           `The response is signed with ${algorithm.split('#').pop()}.`,
           'Set the IdP to sign with RSA-SHA256 (SHA-1 is broken).',
+          'weak-signature',
+          { algorithm: algorithm.split('#').pop() ?? algorithm },
         );
       }
     }
@@ -478,6 +510,8 @@ export class SamlServiceProvider {
           'algorithms',
           `The response uses the digest ${algorithm.split('#').pop()}.`,
           'Set the IdP to use SHA-256 digests (SHA-1 is broken).',
+          'weak-digest',
+          { algorithm: algorithm.split('#').pop() ?? algorithm },
         );
       }
     }
@@ -510,13 +544,20 @@ export class SamlServiceProvider {
     reach('issuer');
     const assertion = parseXmlStrict(assertionXml).documentElement!;
     if (!is(assertion, ASSERTION_NS, 'Assertion'))
-      fail('signature', 'The signed element is not an assertion.', 'The response was tampered with.');
+      fail(
+        'signature',
+        'The signed element is not an assertion.',
+        'The response was tampered with.',
+        'signed-not-assertion',
+      );
     const issuer = text(firstChild(assertion, ASSERTION_NS, 'Issuer'));
     if (issuer !== peer.idpEntityId) {
       fail(
         'issuer',
         `The assertion was issued by "${issuer || '(nobody)'}", not by "${peer.idpEntityId}".`,
         'Upload this IdP’s own metadata; the assertion is from another entity.',
+        'wrong-assertion-issuer',
+        { issuer: issuer || '—', expected: peer.idpEntityId },
       );
     }
 
@@ -531,6 +572,7 @@ export class SamlServiceProvider {
           ? 'The assertion has no SubjectConfirmation.'
           : 'The assertion’s subject confirmation is not "bearer".',
         'Web Browser SSO needs a bearer SubjectConfirmation (SAML profiles §4.1.4.2); check the IdP’s SAML profile settings.',
+        confirmations.length === 0 ? 'no-subject-confirmation' : 'not-bearer',
       );
     }
 
@@ -546,6 +588,8 @@ export class SamlServiceProvider {
           ? `The assertion is for ${named}, not for ${peer.acsUrl}.`
           : 'The assertion names no Recipient.',
         `Set the ACS URL at the IdP to ${peer.acsUrl}.`,
+        named ? 'wrong-recipient' : 'no-recipient',
+        { recipient: named ?? '', acsUrl: peer.acsUrl },
       );
     }
     // Response@InResponseTo is outside the signature; the signed answer to our request is here
@@ -556,6 +600,7 @@ export class SamlServiceProvider {
         'in-response-to',
         'The signed assertion does not say it answers the request this sign-in sent (SubjectConfirmationData InResponseTo).',
         'Start the sign-in from Tessera again; IdP-initiated sign-in is not accepted.',
+        'assertion-other-request',
       );
     }
 
@@ -572,11 +617,12 @@ export class SamlServiceProvider {
         'expiry',
         'The assertion never expires (no NotOnOrAfter).',
         'Configure the IdP to limit the assertion’s lifetime.',
+        'never-expires',
       );
     }
     const expires = Math.min(...ends);
     if (expires + SAML_LIMITS.clockSkewMs <= now) {
-      fail('time', 'The assertion has expired.', 'Check both clocks, then sign in again.');
+      fail('time', 'The assertion has expired.', 'Check both clocks, then sign in again.', 'expired');
     }
 
     reach('replay');
@@ -587,6 +633,7 @@ export class SamlServiceProvider {
         'replay',
         'This assertion was already used to sign in.',
         'Sign in again; a response can be used once.',
+        'replayed',
       );
     }
     this.seen.set(id, expires + SAML_LIMITS.clockSkewMs);

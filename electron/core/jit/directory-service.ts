@@ -122,13 +122,13 @@ export class DirectoryService {
     // a link is only followed where JIT may also act on it (a claimed domain, J0).
     const settings = this.org.directorySettings();
     if (settings.directorySync) {
-      return nothing(byEmail, 'Directory sync is on, so JIT neither creates nor updates users (J0).');
+      return nothing(byEmail, 'Directory sync is on, so JIT neither creates nor updates users.');
     }
     const domain = emailDomain(mapped.email);
     if (!this.org.isClaimed(domain)) {
       return nothing(
         byEmail,
-        `${domain} is not a claimed domain, so JIT does not create or update its users (J0). Verify and claim it under Organization.`,
+        `${domain} is not a claimed domain, so JIT does not create or update its users. Verify and claim it under Organization.`,
       );
     }
     if (!jit.createUsers && !jit.updateUsers) {

@@ -124,7 +124,7 @@ export function mapAttributes(
   const rawEmail = ids[0]?.trim() ?? '';
   if (!rawEmail) {
     throw new MappingError(
-      `The IdP sent no "${userIdAttribute}" attribute, which carries the user id (J4). Release it to Tessera at the IdP, or name the attribute it uses in the IdP's settings.`,
+      `The IdP sent no "${userIdAttribute}" attribute, which carries the user id. Release it to Tessera at the IdP, or name the attribute it uses in the IdP's settings.`,
       'missingUserId',
     );
   }

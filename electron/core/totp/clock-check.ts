@@ -15,6 +15,7 @@ import {
   ntpServerFromText,
   NtpServerSchema,
   type ClockCheckResult,
+  type ClockUnknownReason,
   type NtpServer,
 } from '../../../shared/otp/clock-check';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
@@ -74,18 +75,44 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /** A short English reason for a failed query; the library's error is reduced to a known case or its code. */
-function describeFailure(error: unknown, server: NtpServer, timeoutMs: number): string {
+interface Unknown {
+  detail: string;
+  reason: ClockUnknownReason;
+  params?: Record<string, string | number>;
+}
+
+function describeFailure(error: unknown, server: NtpServer, timeoutMs: number): Unknown {
   const label = formatNtpServer(server);
   const message = error instanceof Error ? error.message : String(error);
   const code = errorCode(error);
-  if (message === 'Timeout') return `No answer from ${label} within ${timeoutMs / 1000} s.`;
+  if (message === 'Timeout') {
+    const seconds = timeoutMs / 1000;
+    return {
+      detail: `No answer from ${label} within ${seconds} s.`,
+      reason: 'timeout',
+      params: { server: label, seconds },
+    };
+  }
   if (code === 'ENOTFOUND' || code === 'EAI_NONAME' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
-    return `The time server ${server.host} could not be found (${code}).`;
+    // In words, not the resolver's code: the name is misspelt, or this computer has no DNS.
+    return {
+      detail: `The name ${server.host} could not be found: check its spelling and this computer's network connection.`,
+      reason: 'not-found',
+      params: { host: server.host },
+    };
   }
   if (message === 'Invalid server response' || message === 'Wrong originate timestamp') {
-    return `${label} sent something that is not an answer to our request (${message.toLowerCase()}).`;
+    return {
+      detail: `${label} sent something that is not an answer to our request (${message.toLowerCase()}).`,
+      reason: 'not-an-answer',
+      params: { server: label },
+    };
   }
-  return `Asking ${label} for the time failed (${code ?? message.slice(0, 100)}).`;
+  return {
+    detail: `Asking ${label} for the time failed (${code ?? message.slice(0, 100)}).`,
+    reason: 'failed',
+    params: { server: label, problem: code ?? message.slice(0, 100) },
+  };
 }
 
 /**
@@ -93,11 +120,13 @@ function describeFailure(error: unknown, server: NtpServer, timeoutMs: number): 
  * not synchronised itself) or whose stratum is 0 (a kiss-o'-death). @hapi/sntp hands both back as
  * valid, so they are refused here.
  */
-function unusable(answer: TimeResult): string | null {
-  if (answer.leapIndicator === 'alarm') return 'The time server is not synchronised itself.';
-  if (answer.stratum === 'death') return 'The time server refused to give the time (kiss-o\u2019-death).';
+function unusable(answer: TimeResult): Unknown | null {
+  if (answer.leapIndicator === 'alarm')
+    return { detail: 'The time server is not synchronised itself.', reason: 'not-synchronised' };
+  if (answer.stratum === 'death')
+    return { detail: 'The time server refused to give the time (kiss-o\u2019-death).', reason: 'refused' };
   if (!Number.isFinite(answer.t) || !Number.isFinite(answer.d))
-    return 'The time server sent an unusable time.';
+    return { detail: 'The time server sent an unusable time.', reason: 'unusable-time' };
   return null;
 }
 
@@ -163,9 +192,17 @@ export class ClockCheckService {
 
   private async query(server: NtpServer): Promise<ClockCheckResult> {
     const label = formatNtpServer(server);
-    const unknown = (detail: string): ClockCheckResult => {
+    const unknown = ({ detail, reason, params }: Unknown): ClockCheckResult => {
       log.info(`Clock check with ${label}: unknown (${detail})`);
-      return { state: 'unknown', offsetMs: null, checkedAt: this.now(), server: label, detail };
+      return {
+        state: 'unknown',
+        offsetMs: null,
+        checkedAt: this.now(),
+        server: label,
+        detail,
+        reason,
+        ...(params ? { params } : {}),
+      };
     };
 
     let answer: TimeResult;

@@ -1,4 +1,4 @@
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -7,8 +7,9 @@ import { ApiError } from '../api/client';
 import { LockGate } from '../features/app-lock/LockGate';
 import { STATUS_KEY } from './KeychainBanner';
 import { Shell } from './Shell';
-
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cssVariablesResolver, makeTheme } from './theme';
 
 /** A call refused because Tessera locked itself (auto-lock) brings up the lock screen at once. */
 function onError(error: unknown): void {
@@ -23,8 +24,10 @@ const queryClient = new QueryClient({
 });
 
 export function App() {
+  const { t } = useTranslation();
+  const theme = useMemo(() => makeTheme(t('common.close')), [t]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <QueryClientProvider client={queryClient}>
         <ModalsProvider>
           <Notifications position="bottom-right" />

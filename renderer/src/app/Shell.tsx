@@ -11,7 +11,7 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   IconBell,
@@ -45,6 +45,7 @@ import { AlertNotifier } from '../features/alerts/AlertNotifier';
 import { RoutingRulesPage } from '../features/routing-rules/RoutingRulesPage';
 import { KeychainBanner, STATUS_KEY, useAppStatus } from './KeychainBanner';
 import { call } from '../api/client';
+import classes from './Shell.module.css';
 
 type AdminSection =
   | 'organization'
@@ -57,6 +58,9 @@ type AdminSection =
   | 'directory'
   | 'auditLog';
 type Page = 'authenticator' | AdminSection;
+
+/** Mantine's `md` breakpoint (62em). */
+const NAV_BREAKPOINT_EM = 62;
 
 const ADMIN_SECTIONS: { id: AdminSection; icon: ReactNode }[] = [
   { id: 'organization', icon: <IconWorld size={18} /> },
@@ -72,8 +76,15 @@ const ADMIN_SECTIONS: { id: AdminSection; icon: ReactNode }[] = [
 
 export function Shell() {
   const { t, i18n } = useTranslation();
-  const [opened, { toggle }] = useDisclosure();
+  const [opened, { toggle, close }] = useDisclosure();
   const [page, setPage] = useState<Page>('authenticator');
+  // Below this width (992 px) the sidebar is a drawer behind the burger: at 800 px a fixed sidebar
+  // would leave the pages too little room. While closed it is off screen, and out of the tab order.
+  const narrow = useMediaQuery(`(max-width: ${NAV_BREAKPOINT_EM - 0.0625}em)`) ?? false;
+  const go = (to: Page) => {
+    setPage(to);
+    close();
+  };
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
   const lockEnabled = useAppStatus().data?.lock?.enabled ?? false;
@@ -87,18 +98,23 @@ export function Shell() {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: 260, breakpoint: 'md', collapsed: { mobile: !opened } }}
       padding="lg"
     >
+      <a href="#main" className={classes.skipLink}>
+        {t('common.skipToContent')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger
               opened={opened}
               onClick={toggle}
-              hiddenFrom="sm"
+              hiddenFrom="md"
               size="sm"
               aria-label={t('header.toggleNav')}
+              aria-expanded={opened}
+              aria-controls="main-navigation"
             />
             <IconKey size={22} aria-hidden />
             <Title order={1} size="h4">
@@ -140,7 +156,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
+      <AppShell.Navbar p="xs" id="main-navigation" aria-label={t('nav.main')} inert={narrow && !opened}>
         <ScrollArea>
           <NavLink
             component="button"
@@ -148,7 +164,7 @@ export function Shell() {
             leftSection={<IconFingerprint size={18} />}
             active={page === 'authenticator'}
             aria-current={page === 'authenticator' ? 'page' : undefined}
-            onClick={() => setPage('authenticator')}
+            onClick={() => go('authenticator')}
           />
           <NavLink
             label={t('nav.admin')}
@@ -164,14 +180,14 @@ export function Shell() {
                 leftSection={section.icon}
                 active={page === section.id}
                 aria-current={page === section.id ? 'page' : undefined}
-                onClick={() => setPage(section.id)}
+                onClick={() => go(section.id)}
               />
             ))}
           </NavLink>
         </ScrollArea>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <KeychainBanner />
         <AlertNotifier />
         <PageContent page={page} />

@@ -227,6 +227,7 @@ test.describe('with real peers', () => {
     // The audit log recorded it all.
     await openSection(page, 'Audit log');
     await expect(page.getByText('idp.delete')).toBeVisible();
+    await expect(page.getByText('Identity provider deleted')).toBeVisible();
     await page.getByRole('textbox', { name: 'Filter' }).fill('Contractors');
     await expect(page.getByText('rule.add')).toHaveCount(1);
     await expect(page.getByText('idp.add')).toHaveCount(0);

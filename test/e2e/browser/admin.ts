@@ -2,6 +2,12 @@
 import { expect, type Page } from '@playwright/test';
 
 export async function openSection(page: Page, section: string) {
+  // Narrower than 992 px the sidebar is a drawer behind the burger.
+  const burger = page.getByRole('button', { name: 'Toggle navigation' });
+  if (await burger.isVisible()) {
+    await burger.click();
+    await expect(burger).toHaveAttribute('aria-expanded', 'true');
+  }
   await page.getByRole('navigation').getByRole('button', { name: section, exact: true }).click();
   await expect(page.getByRole('heading', { name: section, level: 2 })).toBeVisible();
 }

@@ -172,7 +172,8 @@ function PasswordForm({ enabled }: { enabled: boolean }) {
           autoComplete="new-password"
         />
         <ErrorAlert error={setPassword.error ?? disable.error} />
-        <Group justify="flex-end">
+        {/* Acts at once: beside its fields, not in the dialog's footer where Save is. */}
+        <Group>
           {enabled && (
             <Button
               variant="default"

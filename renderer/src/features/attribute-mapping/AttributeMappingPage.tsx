@@ -216,7 +216,10 @@ function JitEditor({ idp, jit }: { idp: Idp; jit: JitSettings }) {
                 name={name}
                 render={({ field }) => (
                   <Switch
-                    label={t(`jit.${name}`)}
+                    // An OpenID Connect provider sends claims, not SAML attributes.
+                    label={t(
+                      name === 'updateUsers' && idp.kind === 'oidc' ? 'jit.updateUsersOidc' : `jit.${name}`,
+                    )}
                     description={t(`jit.${name}Hint`)}
                     checked={field.value}
                     onChange={(event) => field.onChange(event.currentTarget.checked)}

@@ -41,11 +41,22 @@ export function AuditLogPage() {
         {rows.map((entry) => (
           <Accordion.Item key={entry.id} value={String(entry.id)}>
             <Accordion.Control>
-              <Group justify="space-between" wrap="nowrap">
-                <Text size="sm">
-                  <Code>{entry.action}</Code> {entry.target}
-                </Text>
-                <Text size="xs" c="dimmed">
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Stack gap={2} style={{ minWidth: 0 }}>
+                  <Text size="sm">
+                    {/* The action in words; its code stays what the filter matches. */}
+                    <Text span fw={600}>
+                      {t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}
+                    </Text>
+                    {entry.target && ` · ${entry.target}`}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {/* Admin changes are made only in this computer's Tessera, and only saved ones are logged. */}
+                    {t('audit.actor')} · <span title={t('audit.outcomeHint')}>{t('audit.outcome')}</span> ·{' '}
+                    <Code>{entry.action}</Code>
+                  </Text>
+                </Stack>
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                   {format.format(entry.at)}
                 </Text>
               </Group>

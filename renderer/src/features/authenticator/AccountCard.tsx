@@ -131,7 +131,7 @@ export function AccountCard({
             <ActionIcon
               variant="light"
               size="lg"
-              aria-label={t('auth.copy')}
+              aria-label={t('auth.copyNamed', { name })}
               onClick={() => void copy()}
               disabled={!code}
             >

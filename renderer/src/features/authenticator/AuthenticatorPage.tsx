@@ -28,6 +28,7 @@ import type { TotpAccount } from '../../../../shared/ipc/contract';
 import { describeError, ErrorAlert } from '../../app/ErrorAlert';
 import { useAppStatus } from '../../app/KeychainBanner';
 import { AccountCard } from './AccountCard';
+import { MENU_TEXT } from '../../app/theme';
 import { AddAccountModal } from './AddAccountModal';
 import { copyCode } from './clipboard';
 import { ClockWarning } from './ClockWarning';
@@ -137,6 +138,7 @@ export function AuthenticatorPage() {
               <Menu.Item
                 leftSection={<IconFileAlert size={16} />}
                 color="orange"
+                c={MENU_TEXT.orange}
                 onClick={plainModal.open}
                 disabled={!accounts.data?.length}
               >

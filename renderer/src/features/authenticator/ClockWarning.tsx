@@ -50,7 +50,11 @@ export function ClockCheckLine() {
       ? t('auth.clockUnknown', {
           time,
           server: result.server,
-          detail: (result.detail ?? '').replace(/\.$/, ''),
+          // In the person's language when the core gave a reason; its English words otherwise.
+          detail: (result.reason
+            ? t(`auth.clockReason.${result.reason}`, { ...result.params, defaultValue: result.detail ?? '' })
+            : (result.detail ?? '')
+          ).replace(/\.$/, ''),
         })
       : result.state === 'ok'
         ? t('auth.clockOk', { time, server: result.server })

@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { FormActions } from '../../app/FormActions';
 import { AppLockSettings } from '../app-lock/AppLockSettings';
+import classes from './SettingsModal.module.css';
 
 const SETTINGS_KEY = ['totp', 'settings'] as const;
 
@@ -22,14 +23,12 @@ export function useAuthenticatorSettings() {
 export function SettingsModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('auth.settingsTitle')}>
+    // The dialog is never taller than the window (800 × 600 too): its body scrolls, and the one
+    // Save stays in view at the bottom. The app lock's own buttons act at once, so they sit in
+    // their section rather than competing with Save.
+    <Modal opened={opened} onClose={onClose} title={t('auth.settingsTitle')} size="lg">
       {/* Mounted only while open, so each opening starts from the stored value. */}
-      {opened && (
-        <Stack gap="lg">
-          <SettingsForm onClose={onClose} />
-          <AppLockSettings />
-        </Stack>
-      )}
+      {opened && <SettingsForm onClose={onClose} />}
     </Modal>
   );
 }
@@ -58,33 +57,38 @@ function SettingsForm({ onClose }: { onClose(): void }) {
     seconds >= CLIPBOARD_CLEAR_LIMITS.min &&
     seconds <= CLIPBOARD_CLEAR_LIMITS.max;
   return (
-    <Stack>
-      <NumberInput
-        label={t('auth.clipboardSeconds')}
-        description={t('auth.clipboardSecondsHint', CLIPBOARD_CLEAR_LIMITS)}
-        value={seconds}
-        min={CLIPBOARD_CLEAR_LIMITS.min}
-        max={CLIPBOARD_CLEAR_LIMITS.max}
-        allowDecimal={false}
-        onChange={(value) => setSeconds(typeof value === 'number' ? value : Number(value))}
-      />
-      <TextInput
-        label={t('auth.timeServer')}
-        description={t('auth.timeServerHint')}
-        value={timeServer}
-        onChange={(event) => setTimeServer(event.currentTarget.value)}
-        error={serverValid ? undefined : t('errors.clock.badServer', { value: timeServer.trim() })}
-        spellCheck={false}
-      />
-      <ClockCheckLine />
-      <ErrorAlert error={save.error} />
-      <FormActions
-        onCancel={onClose}
-        submitLabel={t('common.save')}
-        loading={save.isPending}
-        disabled={!valid}
-        onSubmit={() => save.mutate()}
-      />
+    <Stack gap="lg">
+      <Stack>
+        <NumberInput
+          label={t('auth.clipboardSeconds')}
+          description={t('auth.clipboardSecondsHint', CLIPBOARD_CLEAR_LIMITS)}
+          value={seconds}
+          min={CLIPBOARD_CLEAR_LIMITS.min}
+          max={CLIPBOARD_CLEAR_LIMITS.max}
+          allowDecimal={false}
+          onChange={(value) => setSeconds(typeof value === 'number' ? value : Number(value))}
+        />
+        <TextInput
+          label={t('auth.timeServer')}
+          description={t('auth.timeServerHint')}
+          value={timeServer}
+          onChange={(event) => setTimeServer(event.currentTarget.value)}
+          error={serverValid ? undefined : t('errors.clock.badServer', { value: timeServer.trim() })}
+          spellCheck={false}
+        />
+        <ClockCheckLine />
+      </Stack>
+      <AppLockSettings />
+      <Stack gap="sm" className={classes.footer}>
+        <ErrorAlert error={save.error} />
+        <FormActions
+          onCancel={onClose}
+          submitLabel={t('common.save')}
+          loading={save.isPending}
+          disabled={!valid}
+          onSubmit={() => save.mutate()}
+        />
+      </Stack>
     </Stack>
   );
 }

@@ -25,6 +25,7 @@ import { confirmAction } from '../../app/confirm';
 import { FormActions } from '../../app/FormActions';
 import { ErrorAlert, describeError } from '../../app/ErrorAlert';
 import { useAdminMutation, useAdminQuery } from '../admin/api';
+import { MENU_TEXT } from '../../app/theme';
 import { BuiltinModal } from './BuiltinModal';
 import { LocalUsers } from './LocalUsers';
 import { OidcModal } from './OidcModal';
@@ -74,7 +75,7 @@ export function IdentityProvidersPage() {
             <div>
               <Text fw={500}>{t('idp.ssoSwitch')}</Text>
               <Text size="sm" c="dimmed">
-                {t('idp.ssoSwitchHelp')}
+                {org.data.ssoEnabled ? t('idp.ssoSwitchOn') : t('idp.ssoSwitchOff')}
               </Text>
             </div>
             <Switch
@@ -200,7 +201,7 @@ function IdpCard({ idp, rules, onEdit }: { idp: Idp; rules: RoutingRule[]; onEdi
                   {t('idp.downloadMetadata')}
                 </Menu.Item>
               )}
-              <Menu.Item color="red" onClick={() => openDeleteIdp(idp, own, t)}>
+              <Menu.Item color="red" c={MENU_TEXT.red} onClick={() => openDeleteIdp(idp, own, t)}>
                 {t('common.delete')}
               </Menu.Item>
             </Menu.Dropdown>

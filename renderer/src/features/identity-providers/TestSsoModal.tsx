@@ -17,6 +17,7 @@ import {
 import { IconCheck, IconMinus, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Idp } from '../../../../shared/admin/schemas';
 import {
@@ -135,6 +136,12 @@ const ICON = {
   skipped: { color: 'gray', icon: <IconMinus size={14} /> },
 } as const;
 
+/** A failure's words in the admin's language by its code; the core's English for a code we lack. */
+function diagnosisText(t: TFunction, part: 'detail' | 'fix', check: SignInCheck, english: string): string {
+  if (!check.code) return english;
+  return t(`diag.${part}.${check.code}`, { ...check.params, defaultValue: english }).trim();
+}
+
 function Checks({ checks }: { checks: SignInCheck[] }) {
   const { t } = useTranslation();
   return (
@@ -151,16 +158,18 @@ function Checks({ checks }: { checks: SignInCheck[] }) {
           }
         >
           <Text size="sm" fw={check.status === 'fail' ? 600 : 400}>
-            {check.title}
+            {t(`diag.title.${check.id}`, { defaultValue: check.title })}
             <Text span c="dimmed" size="xs">
               {' '}
               — {t(`test.status.${check.status}`)}
             </Text>
           </Text>
-          {check.detail && check.status === 'fail' && <Text size="sm">{check.detail}</Text>}
+          {check.detail && check.status === 'fail' && (
+            <Text size="sm">{diagnosisText(t, 'detail', check, check.detail)}</Text>
+          )}
           {check.fix && (
             <Text size="sm" c="blue">
-              {t('test.fix')}: {check.fix}
+              {t('test.fix')}: {diagnosisText(t, 'fix', check, check.fix)}
             </Text>
           )}
         </List.Item>
@@ -260,11 +269,13 @@ function TestResult({ test }: { test: SsoTest }) {
             </Accordion.Panel>
           </Accordion.Item>
         )}
-        {test.messages.map((message) => (
-          <Accordion.Item key={message.label} value={message.label}>
+        {/* Values are ids (aria-controls): an index, never the label with its spaces. */}
+        {test.messages.map((message, index) => (
+          <Accordion.Item key={message.label} value={`message-${index}`}>
             <Accordion.Control>{message.label}</Accordion.Control>
             <Accordion.Panel>
-              <Code block mah={360} style={{ overflow: 'auto' }}>
+              {/* Focusable, so that the keyboard can scroll it. */}
+              <Code block mah={360} style={{ overflow: 'auto' }} tabIndex={0} aria-label={message.label}>
                 {message.body}
               </Code>
             </Accordion.Panel>

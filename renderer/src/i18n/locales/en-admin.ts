@@ -11,6 +11,8 @@ export const enAdmin = {
     next: 'Next',
     copy: 'Copy',
     copied: 'Copied',
+    close: 'Close',
+    skipToContent: 'Skip to main content',
   },
   org: {
     title: 'Organization',
@@ -53,8 +55,10 @@ export const enAdmin = {
     addBuiltin: 'Built-in identity',
     empty: 'No identity providers yet. The first one you add receives the default routing rule.',
     ssoSwitch: 'Single sign-on',
-    ssoSwitchHelp:
+    ssoSwitchOff:
       'Off: nobody is sent to a SAML or OpenID Connect provider; the built-in identity keeps working.',
+    ssoSwitchOn:
+      'On: people are sent to the activated SAML and OpenID Connect providers their routing rules name.',
     ssoOnTitle: 'Turn single sign-on on?',
     ssoOnBody: 'Activated identity providers with an active routing rule are used at the next sign-in.',
     ssoOn: 'Turn on',
@@ -343,6 +347,66 @@ export const enAdmin = {
     before: 'Before',
     after: 'After',
     more: 'Show older changes',
+    actor: 'This computer’s admin',
+    outcome: 'Applied',
+    outcomeHint: 'Only changes that were saved are recorded; a refused change leaves nothing behind.',
+    actions: {
+      application: {
+        add: 'Application added',
+        update: 'Application changed',
+        delete: 'Application deleted',
+      },
+      builtin: {
+        user: {
+          add: 'Local user added',
+          delete: 'Local user deleted',
+        },
+        users: {
+          delete: 'Local users deleted',
+        },
+      },
+      directory: {
+        settings: 'Directory settings changed',
+        user: {
+          'reset-mfa': 'MFA reset for a user',
+        },
+      },
+      domain: {
+        add: 'Domain added',
+        claim: 'Domain claim changed',
+        delete: 'Domain deleted',
+        verify: 'Domain verified',
+      },
+      idp: {
+        add: 'Identity provider added',
+        update: 'Identity provider changed',
+        activate: 'Identity provider activated',
+        deactivate: 'Identity provider deactivated',
+        delete: 'Identity provider deleted',
+        jit: 'JIT and attribute mapping changed',
+      },
+      mfa: {
+        policy: 'MFA policy changed',
+      },
+      org: {
+        update: 'Organization settings changed',
+      },
+      rule: {
+        add: 'Routing rule added',
+        update: 'Routing rule changed',
+        activate: 'Routing rule activated',
+        deactivate: 'Routing rule deactivated',
+        default: 'Default rule re-pointed',
+        delete: 'Routing rule deleted',
+        reorder: 'Routing rules reordered',
+      },
+      sp: {
+        certificate: 'SP certificate changed',
+      },
+      sso: {
+        setEnabled: 'Single sign-on switched',
+      },
+    },
   },
 };
 

@@ -56,6 +56,7 @@ export const enSignin = {
     createUsersHint:
       'When no active user is found, create one (or activate the existing one), then fill in the attributes.',
     updateUsers: 'Update users with SAML attributes',
+    updateUsersOidc: 'Update users with OpenID Connect claims',
     updateUsersHint: 'A known user is updated from the identity provider’s attributes at each sign-in.',
     allowNewEmail: 'Allow sign-in with a different, not-yet-known email (person confirms identity)',
     allowNewEmailHint:
@@ -106,7 +107,7 @@ export const enSignin = {
   directory: {
     title: 'Directory',
     settings: 'Directory settings',
-    directorySync: 'Directory sync (DirSync / Azure AD) is on',
+    directorySync: 'Directory sync (DirSync / Azure AD)',
     directorySyncHint:
       'Users come from directory sync, so JIT provisioning neither creates nor updates them.',
     blockProfileUpdate: 'Block user profile update',

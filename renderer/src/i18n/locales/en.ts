@@ -1,3 +1,4 @@
+import { enDiagnosis } from './en-diagnosis';
 import { enAdmin, enAdminErrors, enSsoErrors } from './en-admin';
 import { enConfig, enConfigErrors } from './en-config';
 import { enAlerts, enAlertsErrors } from './en-alerts';
@@ -10,6 +11,7 @@ export const en = {
   ...enSignin,
   ...enCertificates,
   ...enAlerts,
+  diag: enDiagnosis,
   app: { title: 'Tessera', tagline: 'Sign-in console and authenticator' },
   nav: {
     main: 'Main navigation',
@@ -84,6 +86,7 @@ export const en = {
     list: 'Accounts',
     code: 'Code for {{name}}',
     copy: 'Copy code',
+    copyNamed: 'Copy code for {{name}}',
     copied: 'Copied',
     copiedToast: 'Code copied. It is cleared from the clipboard in {{seconds}} seconds.',
     settings: 'Settings',
@@ -103,6 +106,16 @@ export const en = {
     clockOk: 'Checked at {{time}} with {{server}}: the clock is right.',
     clockOff: 'Checked at {{time}} with {{server}}: the clock is off by {{offset}}.',
     clockUnknown: 'Checked at {{time}}: no usable answer from {{server}} ({{detail}}).',
+    clockReason: {
+      timeout: 'it did not answer within {{seconds}} s',
+      'not-found':
+        'the name {{host}} could not be found: check its spelling and this computer’s network connection',
+      'not-an-answer': 'what it sent was not an answer to our request',
+      failed: 'asking it for the time failed ({{problem}})',
+      'not-synchronised': 'the server is not synchronised itself',
+      refused: 'the server refused to give the time',
+      'unusable-time': 'the server sent an unusable time',
+    },
     clockMinutes: '{{minutes}} min {{seconds}} s',
     clockHours: '{{hours}} h {{minutes}} min',
     timeServer: 'Time server for the clock check',

@@ -16,12 +16,14 @@ export const fiAdmin: Pick<
     next: 'Seuraava',
     copy: 'Kopioi',
     copied: 'Kopioitu',
+    close: 'Sulje',
+    skipToContent: 'Siirry pääsisältöön',
   },
   org: {
     title: 'Organisaatio',
     name: 'Organisaation nimi',
     id: 'Organisaation tunnus',
-    entityId: 'SP:n entity ID',
+    entityId: 'SP:n entiteettitunnus',
     signinPort: 'Kirjautumispalvelun portti',
     signinPortHint:
       'Osoitteessa 127.0.0.1; identiteetintarjoajille annetaan tätä porttia käyttävät URL-osoitteet.',
@@ -59,8 +61,10 @@ export const fiAdmin: Pick<
     addBuiltin: 'Sisäänrakennettu identiteetti',
     empty: 'Ei vielä identiteetintarjoajia. Ensimmäinen lisäämäsi saa oletusreitityssäännön.',
     ssoSwitch: 'Kertakirjautuminen',
-    ssoSwitchHelp:
+    ssoSwitchOff:
       'Pois: ketään ei ohjata SAML- tai OpenID Connect -tarjoajalle; sisäänrakennettu identiteetti toimii edelleen.',
+    ssoSwitchOn:
+      'Päällä: henkilöt ohjataan niille aktivoiduille SAML- ja OpenID Connect -tarjoajille, jotka heidän reitityssääntönsä nimeävät.',
     ssoOnTitle: 'Otetaanko kertakirjautuminen käyttöön?',
     ssoOnBody:
       'Aktivoituja identiteetintarjoajia, joilla on aktiivinen reitityssääntö, käytetään seuraavassa kirjautumisessa.',
@@ -129,8 +133,8 @@ export const fiAdmin: Pick<
     certImportButton: 'Tuo varmenne',
     spMetadataHelp:
       'Anna tämä metadata identiteetintarjoajan ylläpitäjälle tai syötä alla olevat arvot sinne käsin.',
-    spEntityId: 'Entity ID',
-    acsUrl: 'Assertion Consumer Service (HTTP-POST)',
+    spEntityId: 'Entiteettitunnus (Entity ID)',
+    acsUrl: 'Väitteiden vastaanottopalvelu (Assertion Consumer Service, HTTP-POST)',
     signMetadata: 'Allekirjoita metadata',
     downloadSpMetadata: 'Lataa SP-metadata',
     upload: 'Tuo metadata',
@@ -142,7 +146,7 @@ export const fiAdmin: Pick<
     chooseEntityHint:
       '{{file}} kuvaa {{count}} identiteetintarjoajaa (federaation metatiedot). Valitse se, jonka lisäät; koko tiedoston allekirjoitus tarkistetaan.',
     chooseEntityPlaceholder: 'Valitse identiteetintarjoaja',
-    entityId: 'IdP:n entity ID',
+    entityId: 'IdP:n entiteettitunnus',
     ssoUrl: 'Kertakirjautumisen URL-osoite',
     binding: 'Sidonta',
     sloUrl: 'Kertauloskirjautumisen URL-osoite (valinnainen)',
@@ -357,6 +361,66 @@ export const fiAdmin: Pick<
     before: 'Ennen',
     after: 'Jälkeen',
     more: 'Näytä vanhemmat muutokset',
+    actor: 'Tämän tietokoneen ylläpitäjä',
+    outcome: 'Toteutettu',
+    outcomeHint: 'Vain tallennetut muutokset kirjataan; hylätty muutos ei jätä jälkeä.',
+    actions: {
+      application: {
+        add: 'Sovellus lisätty',
+        update: 'Sovellusta muutettu',
+        delete: 'Sovellus poistettu',
+      },
+      builtin: {
+        user: {
+          add: 'Paikallinen käyttäjä lisätty',
+          delete: 'Paikallinen käyttäjä poistettu',
+        },
+        users: {
+          delete: 'Paikalliset käyttäjät poistettu',
+        },
+      },
+      directory: {
+        settings: 'Hakemiston asetuksia muutettu',
+        user: {
+          'reset-mfa': 'Käyttäjän MFA nollattu',
+        },
+      },
+      domain: {
+        add: 'Verkkotunnus lisätty',
+        claim: 'Verkkotunnuksen haltuunottoa muutettu',
+        delete: 'Verkkotunnus poistettu',
+        verify: 'Verkkotunnus vahvistettu',
+      },
+      idp: {
+        add: 'Tunnistuspalvelu lisätty',
+        update: 'Tunnistuspalvelua muutettu',
+        activate: 'Tunnistuspalvelu aktivoitu',
+        deactivate: 'Tunnistuspalvelu poistettu käytöstä',
+        delete: 'Tunnistuspalvelu poistettu',
+        jit: 'JIT ja attribuuttien vastaavuudet muutettu',
+      },
+      mfa: {
+        policy: 'MFA-käytäntöä muutettu',
+      },
+      org: {
+        update: 'Organisaation asetuksia muutettu',
+      },
+      rule: {
+        add: 'Reitityssääntö lisätty',
+        update: 'Reitityssääntöä muutettu',
+        activate: 'Reitityssääntö aktivoitu',
+        deactivate: 'Reitityssääntö poistettu käytöstä',
+        default: 'Oletussääntö ohjattu uudelleen',
+        delete: 'Reitityssääntö poistettu',
+        reorder: 'Reitityssääntöjen järjestystä muutettu',
+      },
+      sp: {
+        certificate: 'SP-varmennetta muutettu',
+      },
+      sso: {
+        setEnabled: 'Kertakirjautuminen kytketty',
+      },
+    },
   },
 };
 

@@ -56,6 +56,7 @@ export const fiSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
     createUsersHint:
       'Jos aktiivista käyttäjää ei löydy, luodaan uusi (tai aktivoidaan olemassa oleva) ja täytetään sitten attribuutit.',
     updateUsers: 'Päivitä käyttäjät SAML-attribuuteilla',
+    updateUsersOidc: 'Päivitä käyttäjät OpenID Connect -väitteillä',
     updateUsersHint:
       'Tunnettu käyttäjä päivitetään identiteetintarjoajan attribuuteista jokaisessa kirjautumisessa.',
     allowNewEmail:
@@ -109,7 +110,7 @@ export const fiSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
   directory: {
     title: 'Hakemisto',
     settings: 'Hakemiston asetukset',
-    directorySync: 'Hakemistosynkronointi (DirSync / Azure AD) on päällä',
+    directorySync: 'Hakemistosynkronointi (DirSync / Azure AD)',
     directorySyncHint:
       'Käyttäjät tulevat hakemistosynkronoinnista, joten JIT-provisiointi ei luo eikä päivitä heitä.',
     blockProfileUpdate: 'Estä käyttäjäprofiilin päivitys',

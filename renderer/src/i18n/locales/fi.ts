@@ -1,3 +1,4 @@
+import { fiDiagnosis } from './fi-diagnosis';
 import { fiAdmin, fiAdminErrors, fiSsoErrors } from './fi-admin';
 import { fiConfig, fiConfigErrors } from './fi-config';
 import { fiSignin, fiSigninErrors } from './fi-signin';
@@ -11,6 +12,7 @@ export const fi: Messages = {
   ...fiSignin,
   ...fiCertificates,
   ...fiAlerts,
+  diag: fiDiagnosis,
   app: { title: 'Tessera', tagline: 'Kirjautumiskonsoli ja todennussovellus' },
   nav: {
     main: 'Päänavigointi',
@@ -85,6 +87,7 @@ export const fi: Messages = {
     list: 'Tilit',
     code: 'Koodi: {{name}}',
     copy: 'Kopioi koodi',
+    copyNamed: 'Kopioi tilin {{name}} koodi',
     copied: 'Kopioitu',
     copiedToast: 'Koodi kopioitiin. Se tyhjennetään leikepöydältä {{seconds}} sekunnin kuluttua.',
     settings: 'Asetukset',
@@ -106,6 +109,15 @@ export const fi: Messages = {
     clockOff: 'Tarkistettu klo {{time}} palvelimelta {{server}}: kello on väärässä {{offset}}.',
     clockUnknown:
       'Tarkistettu klo {{time}}: palvelimelta {{server}} ei saatu käyttökelpoista vastausta ({{detail}}).',
+    clockReason: {
+      timeout: 'se ei vastannut {{seconds}} sekunnissa',
+      'not-found': 'nimeä {{host}} ei löytynyt: tarkista kirjoitusasu ja tämän tietokoneen verkkoyhteys',
+      'not-an-answer': 'sen lähettämä viesti ei ollut vastaus pyyntöömme',
+      failed: 'ajan kysyminen epäonnistui ({{problem}})',
+      'not-synchronised': 'palvelin ei itse ole synkronoitu',
+      refused: 'palvelin kieltäytyi antamasta aikaa',
+      'unusable-time': 'palvelin lähetti käyttökelvottoman ajan',
+    },
     clockMinutes: '{{minutes}} min {{seconds}} s',
     clockHours: '{{hours}} h {{minutes}} min',
     timeServer: 'Kellon tarkistuksen aikapalvelin',

@@ -16,12 +16,14 @@ export const plAdmin: Pick<
     next: 'Dalej',
     copy: 'Kopiuj',
     copied: 'Skopiowano',
+    close: 'Zamknij',
+    skipToContent: 'Przejdź do głównej treści',
   },
   org: {
     title: 'Organizacja',
     name: 'Nazwa organizacji',
     id: 'Identyfikator organizacji',
-    entityId: 'Entity ID SP',
+    entityId: 'Identyfikator jednostki SP',
     signinPort: 'Port usługi logowania',
     signinPortHint: 'Na 127.0.0.1; dostawcy tożsamości otrzymują adresy URL z tym portem.',
     signinUrl: 'Adres logowania',
@@ -58,8 +60,10 @@ export const plAdmin: Pick<
     addBuiltin: 'Wbudowana tożsamość',
     empty: 'Nie ma jeszcze dostawców tożsamości. Pierwszy dodany otrzyma domyślną regułę routingu.',
     ssoSwitch: 'Logowanie jednokrotne',
-    ssoSwitchHelp:
+    ssoSwitchOff:
       'Wyłączone: nikt nie jest kierowany do dostawcy SAML ani OpenID Connect; wbudowana tożsamość nadal działa.',
+    ssoSwitchOn:
+      'Włączone: osoby są kierowane do aktywowanych dostawców SAML i OpenID Connect wskazanych przez ich reguły routingu.',
     ssoOnTitle: 'Włączyć logowanie jednokrotne?',
     ssoOnBody:
       'Aktywowani dostawcy tożsamości z aktywną regułą routingu zostaną użyci przy następnym logowaniu.',
@@ -133,8 +137,8 @@ export const plAdmin: Pick<
     certImportButton: 'Importuj certyfikat',
     spMetadataHelp:
       'Przekaż te metadane administratorowi dostawcy tożsamości albo wpisz tam ręcznie poniższe wartości.',
-    spEntityId: 'Entity ID',
-    acsUrl: 'Assertion Consumer Service (HTTP-POST)',
+    spEntityId: 'Identyfikator jednostki (Entity ID)',
+    acsUrl: 'Usługa odbioru asercji (Assertion Consumer Service, HTTP-POST)',
     signMetadata: 'Podpisz metadane',
     downloadSpMetadata: 'Pobierz metadane SP',
     upload: 'Prześlij metadane',
@@ -146,7 +150,7 @@ export const plAdmin: Pick<
     chooseEntityHint:
       'Plik {{file}} opisuje kilku dostawców tożsamości ({{count}}; metadane federacji). Wybierz tego, którego dodajesz; sprawdzany jest podpis całego pliku.',
     chooseEntityPlaceholder: 'Wybierz dostawcę tożsamości',
-    entityId: 'Entity ID IdP',
+    entityId: 'Identyfikator jednostki IdP',
     ssoUrl: 'Adres URL logowania jednokrotnego',
     binding: 'Powiązanie',
     sloUrl: 'Adres URL wylogowania jednokrotnego (opcjonalnie)',
@@ -361,6 +365,66 @@ export const plAdmin: Pick<
     before: 'Przed',
     after: 'Po',
     more: 'Pokaż starsze zmiany',
+    actor: 'Administrator tego komputera',
+    outcome: 'Zastosowano',
+    outcomeHint: 'Zapisywane są tylko zmiany, które zostały zachowane; odrzucona zmiana nie zostawia śladu.',
+    actions: {
+      application: {
+        add: 'Dodano aplikację',
+        update: 'Zmieniono aplikację',
+        delete: 'Usunięto aplikację',
+      },
+      builtin: {
+        user: {
+          add: 'Dodano użytkownika lokalnego',
+          delete: 'Usunięto użytkownika lokalnego',
+        },
+        users: {
+          delete: 'Usunięto użytkowników lokalnych',
+        },
+      },
+      directory: {
+        settings: 'Zmieniono ustawienia katalogu',
+        user: {
+          'reset-mfa': 'Zresetowano MFA użytkownika',
+        },
+      },
+      domain: {
+        add: 'Dodano domenę',
+        claim: 'Zmieniono przejęcie domeny',
+        delete: 'Usunięto domenę',
+        verify: 'Zweryfikowano domenę',
+      },
+      idp: {
+        add: 'Dodano dostawcę tożsamości',
+        update: 'Zmieniono dostawcę tożsamości',
+        activate: 'Aktywowano dostawcę tożsamości',
+        deactivate: 'Dezaktywowano dostawcę tożsamości',
+        delete: 'Usunięto dostawcę tożsamości',
+        jit: 'Zmieniono JIT i mapowanie atrybutów',
+      },
+      mfa: {
+        policy: 'Zmieniono zasady MFA',
+      },
+      org: {
+        update: 'Zmieniono ustawienia organizacji',
+      },
+      rule: {
+        add: 'Dodano regułę routingu',
+        update: 'Zmieniono regułę routingu',
+        activate: 'Aktywowano regułę routingu',
+        deactivate: 'Dezaktywowano regułę routingu',
+        default: 'Przekierowano regułę domyślną',
+        delete: 'Usunięto regułę routingu',
+        reorder: 'Zmieniono kolejność reguł routingu',
+      },
+      sp: {
+        certificate: 'Zmieniono certyfikat SP',
+      },
+      sso: {
+        setEnabled: 'Przełączono logowanie jednokrotne',
+      },
+    },
   },
 };
 

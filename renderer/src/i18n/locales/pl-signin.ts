@@ -3,7 +3,7 @@ import type { Messages } from './en';
 /** The live sign-in's words (Polish); pl.ts merges them. */
 export const plSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
   test: {
-    title: 'Test SSO: {{name}}',
+    title: 'Test logowania SSO: {{name}}',
     run: 'Testuj SSO',
     intro:
       'Zaloguj się u dostawcy tożsamości kontem testowym. Tessera przeprowadza prawdziwe logowanie i sprawdza każdy krok odpowiedzi. Błąd uwierzytelniania u dostawcy tożsamości oznacza błędne dane logowania; błąd aplikacji oznacza, że konfiguracja się nie zgadza.',
@@ -57,6 +57,7 @@ export const plSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
     createUsersHint:
       'Gdy nie zostanie znaleziony aktywny użytkownik, utwórz go (lub aktywuj istniejącego), a następnie uzupełnij atrybuty.',
     updateUsers: 'Aktualizuj użytkowników atrybutami SAML',
+    updateUsersOidc: 'Aktualizuj użytkowników oświadczeniami OpenID Connect',
     updateUsersHint:
       'Znany użytkownik jest aktualizowany atrybutami dostawcy tożsamości przy każdym logowaniu.',
     allowNewEmail:
@@ -110,7 +111,7 @@ export const plSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
   directory: {
     title: 'Katalog',
     settings: 'Ustawienia katalogu',
-    directorySync: 'Synchronizacja katalogu (DirSync / Azure AD) jest włączona',
+    directorySync: 'Synchronizacja katalogu (DirSync / Azure AD)',
     directorySyncHint:
       'Użytkownicy pochodzą z synchronizacji katalogu, więc aprowizacja JIT ani ich nie tworzy, ani nie aktualizuje.',
     blockProfileUpdate: 'Blokuj aktualizację profilu użytkownika',

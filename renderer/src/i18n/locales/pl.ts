@@ -1,3 +1,4 @@
+import { plDiagnosis } from './pl-diagnosis';
 import { plAdmin, plAdminErrors, plSsoErrors } from './pl-admin';
 import { plConfig, plConfigErrors } from './pl-config';
 import { plSignin, plSigninErrors } from './pl-signin';
@@ -11,6 +12,7 @@ export const pl: Messages = {
   ...plSignin,
   ...plCertificates,
   ...plAlerts,
+  diag: plDiagnosis,
   app: { title: 'Tessera', tagline: 'Konsola logowania i uwierzytelniacz' },
   nav: {
     main: 'Nawigacja główna',
@@ -89,6 +91,7 @@ export const pl: Messages = {
     list: 'Konta',
     code: 'Kod dla {{name}}',
     copy: 'Kopiuj kod',
+    copyNamed: 'Kopiuj kod dla {{name}}',
     copied: 'Skopiowano',
     copiedToast: 'Kod skopiowano. Zostanie usunięty ze schowka za {{seconds}} s.',
     settings: 'Ustawienia',
@@ -108,6 +111,15 @@ export const pl: Messages = {
     clockOk: 'Sprawdzono o {{time}} z {{server}}: zegar chodzi dobrze.',
     clockOff: 'Sprawdzono o {{time}} z {{server}}: zegar różni się o {{offset}}.',
     clockUnknown: 'Sprawdzono o {{time}}: brak użytecznej odpowiedzi od {{server}} ({{detail}}).',
+    clockReason: {
+      timeout: 'nie odpowiedział w ciągu {{seconds}} s',
+      'not-found': 'nie znaleziono nazwy {{host}}: sprawdź pisownię i połączenie sieciowe tego komputera',
+      'not-an-answer': 'to, co przysłał, nie było odpowiedzią na nasze zapytanie',
+      failed: 'zapytanie o czas nie powiodło się ({{problem}})',
+      'not-synchronised': 'serwer sam nie jest zsynchronizowany',
+      refused: 'serwer odmówił podania czasu',
+      'unusable-time': 'serwer przysłał nieużyteczny czas',
+    },
     clockMinutes: '{{minutes}} min {{seconds}} s',
     clockHours: '{{hours}} h {{minutes}} min',
     timeServer: 'Serwer czasu do sprawdzania zegara',

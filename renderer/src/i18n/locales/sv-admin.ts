@@ -16,12 +16,14 @@ export const svAdmin: Pick<
     next: 'Nästa',
     copy: 'Kopiera',
     copied: 'Kopierad',
+    close: 'Stäng',
+    skipToContent: 'Hoppa till huvudinnehållet',
   },
   org: {
     title: 'Organisation',
     name: 'Organisationens namn',
     id: 'Organisations-ID',
-    entityId: 'SP entity ID',
+    entityId: 'SP:s entitets-ID',
     signinPort: 'Port för inloggningstjänsten',
     signinPortHint: 'På 127.0.0.1; identitetsleverantörerna får URL:er med den här porten.',
     signinUrl: 'Inloggningsadress',
@@ -58,8 +60,10 @@ export const svAdmin: Pick<
     addBuiltin: 'Inbyggd identitet',
     empty: 'Inga identitetsleverantörer än. Den första du lägger till får standardregeln för routning.',
     ssoSwitch: 'Enkel inloggning',
-    ssoSwitchHelp:
+    ssoSwitchOff:
       'Av: ingen skickas till en SAML- eller OpenID Connect-leverantör; den inbyggda identiteten fungerar fortfarande.',
+    ssoSwitchOn:
+      'På: personer skickas till de aktiverade SAML- och OpenID Connect-leverantörer som deras routningsregler anger.',
     ssoOnTitle: 'Aktivera enkel inloggning?',
     ssoOnBody: 'Aktiverade identitetsleverantörer med en aktiv routningsregel används vid nästa inloggning.',
     ssoOn: 'Aktivera',
@@ -127,8 +131,8 @@ export const svAdmin: Pick<
     certImportButton: 'Importera certifikat',
     spMetadataHelp:
       'Ge den här metadatan till identitetsleverantörens administratör, eller ange värdena nedan där för hand.',
-    spEntityId: 'Entity ID',
-    acsUrl: 'Assertion Consumer Service (HTTP-POST)',
+    spEntityId: 'Entitets-ID (Entity ID)',
+    acsUrl: 'Mottagningstjänst för intyg (Assertion Consumer Service, HTTP-POST)',
     signMetadata: 'Signera metadatan',
     downloadSpMetadata: 'Ladda ned SP-metadata',
     upload: 'Ladda upp metadata',
@@ -140,7 +144,7 @@ export const svAdmin: Pick<
     chooseEntityHint:
       '{{file}} beskriver {{count}} identitetsleverantörer (en federations metadata). Välj den du lägger till; signaturen för hela filen kontrolleras.',
     chooseEntityPlaceholder: 'Välj en identitetsleverantör',
-    entityId: 'IdP entity ID',
+    entityId: 'IdP:s entitets-ID',
     ssoUrl: 'URL för enkel inloggning',
     binding: 'Bindning',
     sloUrl: 'URL för enkel utloggning (valfritt)',
@@ -351,6 +355,66 @@ export const svAdmin: Pick<
     before: 'Före',
     after: 'Efter',
     more: 'Visa äldre ändringar',
+    actor: 'Den här datorns administratör',
+    outcome: 'Genomförd',
+    outcomeHint: 'Bara ändringar som sparades registreras; en nekad ändring lämnar inga spår.',
+    actions: {
+      application: {
+        add: 'Program tillagt',
+        update: 'Program ändrat',
+        delete: 'Program borttaget',
+      },
+      builtin: {
+        user: {
+          add: 'Lokal användare tillagd',
+          delete: 'Lokal användare borttagen',
+        },
+        users: {
+          delete: 'Lokala användare borttagna',
+        },
+      },
+      directory: {
+        settings: 'Kataloginställningar ändrade',
+        user: {
+          'reset-mfa': 'MFA återställd för en användare',
+        },
+      },
+      domain: {
+        add: 'Domän tillagd',
+        claim: 'Domänanspråk ändrat',
+        delete: 'Domän borttagen',
+        verify: 'Domän verifierad',
+      },
+      idp: {
+        add: 'Identitetsleverantör tillagd',
+        update: 'Identitetsleverantör ändrad',
+        activate: 'Identitetsleverantör aktiverad',
+        deactivate: 'Identitetsleverantör inaktiverad',
+        delete: 'Identitetsleverantör borttagen',
+        jit: 'JIT och attributmappning ändrade',
+      },
+      mfa: {
+        policy: 'MFA-policy ändrad',
+      },
+      org: {
+        update: 'Organisationsinställningar ändrade',
+      },
+      rule: {
+        add: 'Routningsregel tillagd',
+        update: 'Routningsregel ändrad',
+        activate: 'Routningsregel aktiverad',
+        deactivate: 'Routningsregel inaktiverad',
+        default: 'Standardregeln pekar om',
+        delete: 'Routningsregel borttagen',
+        reorder: 'Routningsregler omordnade',
+      },
+      sp: {
+        certificate: 'SP-certifikat ändrat',
+      },
+      sso: {
+        setEnabled: 'Enkel inloggning på/av',
+      },
+    },
   },
 };
 

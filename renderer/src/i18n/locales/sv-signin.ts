@@ -55,6 +55,7 @@ export const svSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
     createUsersHint:
       'Om ingen aktiv användare hittas skapas en (eller aktiveras den befintliga), och sedan fylls attributen i.',
     updateUsers: 'Uppdatera användare med SAML-attribut',
+    updateUsersOidc: 'Uppdatera användare med OpenID Connect-anspråk',
     updateUsersHint:
       'En känd användare uppdateras från identitetsleverantörens attribut vid varje inloggning.',
     allowNewEmail:
@@ -107,7 +108,7 @@ export const svSignin: Pick<Messages, 'test' | 'jit' | 'directory'> = {
   directory: {
     title: 'Katalog',
     settings: 'Kataloginställningar',
-    directorySync: 'Katalogsynkronisering (DirSync / Azure AD) är på',
+    directorySync: 'Katalogsynkronisering (DirSync / Azure AD)',
     directorySyncHint:
       'Användarna kommer från katalogsynkroniseringen, så JIT-etablering varken skapar eller uppdaterar dem.',
     blockProfileUpdate: 'Blockera uppdatering av användarprofil',

@@ -1,3 +1,4 @@
+import { svDiagnosis } from './sv-diagnosis';
 import { svAdmin, svAdminErrors, svSsoErrors } from './sv-admin';
 import { svConfig, svConfigErrors } from './sv-config';
 import { svSignin, svSigninErrors } from './sv-signin';
@@ -11,6 +12,7 @@ export const sv: Messages = {
   ...svSignin,
   ...svCertificates,
   ...svAlerts,
+  diag: svDiagnosis,
   app: { title: 'Tessera', tagline: 'Inloggningskonsol och autentiserare' },
   nav: {
     main: 'Huvudnavigering',
@@ -85,6 +87,7 @@ export const sv: Messages = {
     list: 'Konton',
     code: 'Kod för {{name}}',
     copy: 'Kopiera kod',
+    copyNamed: 'Kopiera koden för {{name}}',
     copied: 'Kopierad',
     copiedToast: 'Koden är kopierad. Den rensas från urklipp om {{seconds}} sekunder.',
     settings: 'Inställningar',
@@ -103,6 +106,15 @@ export const sv: Messages = {
     clockOk: 'Kontrollerad {{time}} mot {{server}}: klockan går rätt.',
     clockOff: 'Kontrollerad {{time}} mot {{server}}: klockan går fel med {{offset}}.',
     clockUnknown: 'Kontrollerad {{time}}: inget användbart svar från {{server}} ({{detail}}).',
+    clockReason: {
+      timeout: 'den svarade inte inom {{seconds}} s',
+      'not-found': 'namnet {{host}} kunde inte hittas: kontrollera stavningen och datorns nätverksanslutning',
+      'not-an-answer': 'det den skickade var inget svar på vår förfrågan',
+      failed: 'det gick inte att fråga efter tiden ({{problem}})',
+      'not-synchronised': 'servern är inte själv synkroniserad',
+      refused: 'servern vägrade att ge tiden',
+      'unusable-time': 'servern skickade en oanvändbar tid',
+    },
     clockMinutes: '{{minutes}} min {{seconds}} s',
     clockHours: '{{hours}} h {{minutes}} min',
     timeServer: 'Tidsserver för klockkontrollen',

@@ -132,6 +132,8 @@ describe('SAML service provider', () => {
     expect(failed.id).toBe('signature');
     expect(failed.detail).toMatch(/not in the uploaded metadata/);
     expect(failed.fix).toMatch(/upload/i);
+    // The code the admin console words in the admin's language (the English stays the fallback).
+    expect(failed.code).toBe('foreign-certificate');
   });
 
   it('refuses an unsigned assertion inside a signed response', async () => {
@@ -242,7 +244,19 @@ describe('SAML service provider', () => {
   ];
   it.each(wrong)('refuses a wrong %s', async (_name, change, check) => {
     const { outcome } = await exchange((base) => samlResponseXml(change(base)));
-    expect(failedCheck(outcome).id).toBe(check);
+    const failed = failedCheck(outcome);
+    expect(failed.id).toBe(check);
+    // Every one of these has a stable code for the console's translations.
+    expect(failed.code).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
+  });
+
+  it('gives the values a translated fix needs: the ACS URL to set', async () => {
+    const { outcome } = await exchange((base) =>
+      samlResponseXml({ ...base, recipient: 'http://127.0.0.1:7480/elsewhere' }),
+    );
+    const failed = failedCheck(outcome);
+    expect(failed.code).toBe('wrong-recipient');
+    expect(failed.params).toEqual({ recipient: 'http://127.0.0.1:7480/elsewhere', acsUrl: peer.acsUrl });
   });
 
   it.each(['xxe', 'billion-laughs', 'dtd'] as const)('refuses a DOCTYPE (%s)', async (kind) => {

@@ -117,6 +117,19 @@ describe('ClockCheckService against chronyd', () => {
 });
 
 describe('ClockCheckService with a server that does not answer', () => {
+  it('says in words that a name could not be found, never the resolver’s code', async () => {
+    // RFC 6761 §6.4: .invalid never resolves.
+    const service = new ClockCheckService({ server: 'no-such-time-server.invalid', timeoutMs: 2_000 });
+    const result = await service.check();
+    expect(result).toMatchObject({
+      state: 'unknown',
+      reason: 'not-found',
+      params: { host: 'no-such-time-server.invalid' },
+    });
+    expect(result.detail).toContain('could not be found');
+    expect(result.detail).not.toMatch(/ENOTFOUND|EAI_/);
+  });
+
   it('says unknown, within the time limit, when nobody listens on the port', async () => {
     const port = await freeUdpPort();
     const service = new ClockCheckService({ server: { host: '127.0.0.1', port }, timeoutMs: 500 });
@@ -125,6 +138,11 @@ describe('ClockCheckService with a server that does not answer', () => {
     const took = Date.now() - started;
     expect(result).toMatchObject({ state: 'unknown', offsetMs: null, server: `127.0.0.1:${port}` });
     expect(result.detail).toBe(`No answer from 127.0.0.1:${port} within 0.5 s.`);
+    // The code and values the authenticator words in the person's language.
+    expect(result).toMatchObject({
+      reason: 'timeout',
+      params: { server: `127.0.0.1:${port}`, seconds: 0.5 },
+    });
     expect(took).toBeGreaterThanOrEqual(450);
     expect(took).toBeLessThan(500 + 1_000);
     expect(service.last()).toBe(result);
