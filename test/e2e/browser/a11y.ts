@@ -19,6 +19,8 @@ export const ADMIN_SECTIONS = [
   'Routing rules',
   'Attribute mapping',
   'MFA policy',
+  'Certificates',
+  'Alerts',
   'Directory',
   'Audit log',
 ] as const;

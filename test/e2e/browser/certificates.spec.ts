@@ -171,7 +171,8 @@ test('C1: an IdP renewal from its metadata URL, tested before it is saved', asyn
   await tab.close();
   await expect(test.getByText('Test succeeded', { exact: true })).toBeVisible();
   await expect(test.getByRole('button', { name: 'Activate this identity provider' })).toHaveCount(0);
-  await test.getByRole('button', { name: 'Close' }).click();
+  // The dialog's own close button (the X in its header is named Close too).
+  await test.getByRole('button', { name: 'Close' }).last().click();
   await expect(dialog.getByText('Tested')).toBeVisible();
   await dialog.getByRole('button', { name: 'Save the new metadata' }).click();
   await expect(dialog).toBeHidden();

@@ -22,6 +22,7 @@ const SECTIONS = [
   'attributeMapping',
   'mfaPolicy',
   'certificates',
+  'alerts',
   'directory',
   'auditLog',
 ] as const;
