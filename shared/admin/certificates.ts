@@ -80,28 +80,33 @@ export const CertificatesOverviewSchema = z.object({
 });
 export type CertificatesOverview = z.infer<typeof CertificatesOverviewSchema>;
 
+/** A CA-signed SP certificate with its key (S1), as PEM or PKCS#12; the key never comes back. */
+export const SpCertificateImportSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('pem'),
+    certificatesPem: z.string().min(1).max(ADMIN_LIMITS.certificateMaxBytes),
+    privateKeyPem: z.string().min(1).max(ADMIN_LIMITS.certificateMaxBytes),
+    passphrase: z.string().max(1024).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('pkcs12'),
+    base64: z
+      .string()
+      .min(1)
+      .max(Math.ceil(ADMIN_LIMITS.pkcs12MaxBytes / 3) * 4)
+      .regex(/^[A-Za-z0-9+/]+=*$/),
+    password: z.string().max(1024),
+  }),
+]);
+
 export const RolloverStartSchema = z.strictObject({
   mode: z.enum(ROLLOVER_MODES),
   /** single: when the switch happens (ms since the epoch); must be in the future. */
   switchAt: z.number().int().positive().nullable(),
-  /** Self-signed by Tessera, or CA-signed with its key (S1); the key never comes back. */
+  /** Self-signed by Tessera, or CA-signed with its key. */
   certificate: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('self-signed'), keyType: z.enum(SP_KEY_TYPES) }),
-    z.strictObject({
-      kind: z.literal('pem'),
-      certificatesPem: z.string().min(1).max(ADMIN_LIMITS.certificateMaxBytes),
-      privateKeyPem: z.string().min(1).max(ADMIN_LIMITS.certificateMaxBytes),
-      passphrase: z.string().max(1024).optional(),
-    }),
-    z.strictObject({
-      kind: z.literal('pkcs12'),
-      base64: z
-        .string()
-        .min(1)
-        .max(Math.ceil(ADMIN_LIMITS.pkcs12MaxBytes / 3) * 4)
-        .regex(/^[A-Za-z0-9+/]+=*$/),
-      password: z.string().max(1024),
-    }),
+    ...SpCertificateImportSchema.options,
   ]),
 });
 export type RolloverStart = z.infer<typeof RolloverStartSchema>;

@@ -60,6 +60,7 @@ import {
   IdpRenewalPreviewSchema,
   IdpRenewalSourceSchema,
   RolloverStartSchema,
+  SpCertificateImportSchema,
   SpDownloadSchema,
   SpRolloverSchema,
 } from '../admin/certificates';
@@ -217,23 +218,7 @@ const adminContract = {
   },
   /** A CA-signed certificate with its key (S1): the key goes to the keychain and never comes back. */
   'sso:sp-certificate:import': {
-    request: z.discriminatedUnion('kind', [
-      z.strictObject({
-        kind: z.literal('pem'),
-        certificatesPem: z.string().min(1).max(ADMIN_LIMITS.certificateMaxBytes),
-        privateKeyPem: z.string().min(1).max(ADMIN_LIMITS.certificateMaxBytes),
-        passphrase: z.string().max(1024).optional(),
-      }),
-      z.strictObject({
-        kind: z.literal('pkcs12'),
-        base64: z
-          .string()
-          .min(1)
-          .max(Math.ceil(ADMIN_LIMITS.pkcs12MaxBytes / 3) * 4)
-          .regex(/^[A-Za-z0-9+/]+=*$/),
-        password: z.string().max(1024),
-      }),
-    ]),
+    request: SpCertificateImportSchema,
     response: SpCertificateSchema,
   },
   /** S2: the SP metadata file, optionally signed with the SP key. */

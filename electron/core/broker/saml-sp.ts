@@ -378,6 +378,7 @@ export class SamlServiceProvider {
           'encryption',
           'The IdP encrypted the assertion (EncryptedAssertion); Tessera does not decrypt assertions, and its SP metadata offers no encryption key.',
           'Turn off assertion encryption for Tessera at the IdP (AD FS: remove the encryption certificate from the relying party trust; Entra ID: turn off token encryption for the application). The response still travels only to this computer, signed.',
+          'encrypted-assertion',
         );
       }
 
@@ -419,6 +420,8 @@ export class SamlServiceProvider {
           'conditions',
           'The assertion has no Conditions element, so it names no audience and no validity period.',
           `Configure the IdP to send Conditions with an AudienceRestriction naming Tessera's entity ID ${peer.spEntityId} (and NotBefore/NotOnOrAfter); for Web Browser SSO the audience is required.`,
+          'no-conditions',
+          { entityId: peer.spEntityId },
         );
       }
 

@@ -32,6 +32,10 @@ export const enDiagnosis = {
     userinfo: 'Userinfo is about the same subject',
   },
   detail: {
+    'encrypted-assertion':
+      'The IdP encrypted the assertion (EncryptedAssertion); Tessera does not decrypt assertions, and its SP metadata offers no encryption key.',
+    'no-conditions':
+      'The assertion has no Conditions element, so it names no audience and no validity period.',
     'not-our-request':
       'The response does not answer a request Tessera sent in the last {{minutes}} minutes ({{message}}).',
     'several-assertions': 'The response carries more than one assertion.',
@@ -78,6 +82,10 @@ export const enDiagnosis = {
     'no-id-token': 'No ID token came back.',
   },
   fix: {
+    'encrypted-assertion':
+      'Turn off assertion encryption for Tessera at the IdP (AD FS: remove the encryption certificate from the relying party trust; Entra ID: turn off token encryption for the application). The response still travels only to this computer, signed.',
+    'no-conditions':
+      "Configure the IdP to send Conditions with an AudienceRestriction naming Tessera's entity ID {{entityId}} (and NotBefore/NotOnOrAfter); for Web Browser SSO the audience is required.",
     'not-our-request': 'Start the sign-in from Tessera again; IdP-initiated sign-in is not accepted.',
     'several-assertions':
       'A genuine IdP sends exactly one; check the IdP, or the response was tampered with.',

@@ -30,6 +30,10 @@ export const fiDiagnosis: Messages['diag'] = {
     userinfo: 'Userinfo koskee samaa kohdetta',
   },
   detail: {
+    'encrypted-assertion':
+      'IdP salasi väitteen (EncryptedAssertion); Tessera ei pura väitteiden salausta, eikä sen SP-metatiedoissa ole salausavainta.',
+    'no-conditions':
+      'Väitteessä ei ole Conditions-elementtiä, joten siinä ei nimetä yleisöä eikä voimassaoloaikaa.',
     'not-our-request':
       'Vastaus ei vastaa mihinkään Tesseran viimeisten {{minutes}} minuutin aikana lähettämään pyyntöön ({{message}}).',
     'several-assertions': 'Vastauksessa on useampi kuin yksi väite.',
@@ -76,6 +80,10 @@ export const fiDiagnosis: Messages['diag'] = {
     'no-id-token': 'ID-tunnistetta ei palautettu.',
   },
   fix: {
+    'encrypted-assertion':
+      'Poista väitteiden salaus käytöstä Tesseralle IdP:ssä (AD FS: poista salausvarmenne luottavan osapuolen luottamuksesta; Entra ID: poista sovelluksen tunnuksen salaus käytöstä). Vastaus kulkee silti vain tälle tietokoneelle, allekirjoitettuna.',
+    'no-conditions':
+      'Määritä IdP lähettämään Conditions, jossa AudienceRestriction nimeää Tesseran entiteettitunnuksen {{entityId}} (sekä NotBefore/NotOnOrAfter); Web Browser SSO vaatii yleisön.',
     'not-our-request':
       'Aloita kirjautuminen Tesserasta uudelleen; palvelun aloittamaa kirjautumista ei hyväksytä.',
     'several-assertions':

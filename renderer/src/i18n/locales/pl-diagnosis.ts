@@ -30,6 +30,9 @@ export const plDiagnosis: Messages['diag'] = {
     userinfo: 'Userinfo dotyczy tego samego podmiotu',
   },
   detail: {
+    'encrypted-assertion':
+      'IdP zaszyfrował asercję (EncryptedAssertion); Tessera nie odszyfrowuje asercji, a jej metadane SP nie oferują klucza szyfrowania.',
+    'no-conditions': 'Asercja nie ma elementu Conditions, więc nie wskazuje odbiorcy ani okresu ważności.',
     'not-our-request':
       'Odpowiedź nie odpowiada na żadne żądanie wysłane przez Tesserę w ciągu ostatnich {{minutes}} minut ({{message}}).',
     'several-assertions': 'Odpowiedź zawiera więcej niż jedną asercję.',
@@ -76,6 +79,10 @@ export const plDiagnosis: Messages['diag'] = {
     'no-id-token': 'Nie zwrócono tokenu ID.',
   },
   fix: {
+    'encrypted-assertion':
+      'Wyłącz w IdP szyfrowanie asercji dla Tessery (AD FS: usuń certyfikat szyfrowania z zaufania jednostki uzależnionej; Entra ID: wyłącz szyfrowanie tokenów dla aplikacji). Odpowiedź i tak trafia tylko do tego komputera, podpisana.',
+    'no-conditions':
+      'Skonfiguruj IdP tak, aby wysyłał Conditions z AudienceRestriction wskazującym identyfikator jednostki Tessery {{entityId}} (oraz NotBefore/NotOnOrAfter); dla Web Browser SSO odbiorca jest wymagany.',
     'not-our-request':
       'Rozpocznij logowanie ponownie z Tessery; logowanie inicjowane przez dostawcę nie jest akceptowane.',
     'several-assertions':

@@ -30,6 +30,9 @@ export const svDiagnosis: Messages['diag'] = {
     userinfo: 'Userinfo gäller samma subjekt',
   },
   detail: {
+    'encrypted-assertion':
+      'IdP:n krypterade intyget (EncryptedAssertion); Tessera dekrypterar inte intyg, och dess SP-metadata erbjuder ingen krypteringsnyckel.',
+    'no-conditions': 'Intyget saknar elementet Conditions, så det anger varken målgrupp eller giltighetstid.',
     'not-our-request':
       'Svaret besvarar ingen begäran som Tessera skickat de senaste {{minutes}} minuterna ({{message}}).',
     'several-assertions': 'Svaret innehåller mer än ett intyg.',
@@ -76,6 +79,10 @@ export const svDiagnosis: Messages['diag'] = {
     'no-id-token': 'Ingen ID-token kom tillbaka.',
   },
   fix: {
+    'encrypted-assertion':
+      'Stäng av kryptering av intyg för Tessera hos IdP:n (AD FS: ta bort krypteringscertifikatet från förtroendet för den förlitande parten; Entra ID: stäng av tokenkryptering för programmet). Svaret går ändå bara till den här datorn, signerat.',
+    'no-conditions':
+      'Ställ in IdP:n så att den skickar Conditions med en AudienceRestriction som anger Tesseras entitets-ID {{entityId}} (och NotBefore/NotOnOrAfter); för Web Browser SSO krävs målgruppen.',
     'not-our-request': 'Starta inloggningen från Tessera igen; IdP-initierad inloggning godtas inte.',
     'several-assertions':
       'En äkta identitetsleverantör skickar exakt ett; kontrollera leverantören, annars har svaret manipulerats.',

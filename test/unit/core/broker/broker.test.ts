@@ -13,64 +13,9 @@ import { createTestPki, type TestPki } from '../../../support/saml-fixtures';
 import { readPostForm, startSamlIdp, type RunningSamlIdp } from '../../../support/saml-idp';
 import { freeTcpPort, startDnsmasq, type RunningDns } from '../../../support/peers';
 import { base32Decode, referenceTotp } from '../../../e2e/support/otp';
+import { FormBrowser as Browser } from '../../../support/form-browser';
 
 const tempDir = useTempDirs();
-
-interface Init {
-  method?: string;
-  form?: Record<string, string>;
-  origin?: string;
-}
-
-/** A browser, as far as cookies and forms go: one jar, redirects followed by hand. */
-class Browser {
-  private readonly jar = new Map<string, string>();
-
-  /** A form posts with the Origin of the page it is on: by default the target's own. */
-  async request(url: string, init: Init = {}) {
-    const response = await fetch(url, {
-      method: init.method ?? (init.form ? 'POST' : 'GET'),
-      redirect: 'manual',
-      headers: {
-        cookie: [...this.jar].map(([name, value]) => `${name}=${value}`).join('; '),
-        ...(init.form
-          ? {
-              'content-type': 'application/x-www-form-urlencoded',
-              origin: init.origin ?? new URL(url).origin,
-            }
-          : {}),
-      },
-      ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
-    });
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const [name, ...rest] = pair!.split('=');
-      const value = rest.join('=');
-      if (/Expires=Thu, 01 Jan 1970|Max-Age=0/i.test(header) || value === '') this.jar.delete(name!);
-      else this.jar.set(name!, value);
-    }
-    return {
-      status: response.status,
-      location: response.headers.get('location'),
-      html: await response.text(),
-    };
-  }
-
-  /** Follows redirects (relative ones against `url`) until a page. */
-  async follow(url: string, init: Init = {}) {
-    let current = url;
-    let page = await this.request(current, init);
-    for (let hops = 0; page.location && hops < 10; hops++) {
-      current = new URL(page.location, current).href;
-      page = await this.request(current);
-    }
-    return { ...page, url: current };
-  }
-
-  cookie(name: string): string | undefined {
-    return this.jar.get(name);
-  }
-}
 
 const field = (html: string, name: string) => new RegExp(`action="([^"]*/${name})"`).exec(html)?.[1];
 
