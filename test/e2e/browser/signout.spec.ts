@@ -209,6 +209,8 @@ test('the admin sees the post-logout redirect URI to register when automatic log
     await context.addInitScript((chosen) => localStorage.setItem('tessera.language', chosen), lang);
     const page = await context.newPage();
     await page.goto(tessera.url);
+    // At 800 px the sidebar is a drawer behind the burger.
+    await page.getByRole('button', { name: words.header.toggleNav }).click();
     await page
       .getByRole('navigation')
       .getByRole('button', { name: words.nav.identityProviders, exact: true })

@@ -27,10 +27,6 @@ export const en = {
     directory: 'Directory',
     auditLog: 'Audit log',
   },
-  admin: {
-    coming: 'Coming soon',
-    comingBody: '{{section}} is being built. The authenticator already works.',
-  },
   header: {
     toggleNav: 'Toggle navigation',
     theme: 'Switch between light and dark theme',

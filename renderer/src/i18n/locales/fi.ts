@@ -28,10 +28,6 @@ export const fi: Messages = {
     directory: 'Hakemisto',
     auditLog: 'Tapahtumaloki',
   },
-  admin: {
-    coming: 'Tulossa pian',
-    comingBody: '{{section}} on työn alla. Todennussovellus toimii jo.',
-  },
   header: {
     toggleNav: 'Näytä tai piilota navigointi',
     theme: 'Vaihda vaalean ja tumman teeman välillä',

@@ -28,10 +28,6 @@ export const pl: Messages = {
     directory: 'Katalog',
     auditLog: 'Dziennik audytu',
   },
-  admin: {
-    coming: 'Wkrótce',
-    comingBody: 'Trwają prace nad sekcją {{section}}. Uwierzytelniacz już działa.',
-  },
   header: {
     toggleNav: 'Pokaż lub ukryj nawigację',
     theme: 'Przełącz między jasnym a ciemnym motywem',

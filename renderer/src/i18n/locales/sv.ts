@@ -28,10 +28,6 @@ export const sv: Messages = {
     directory: 'Katalog',
     auditLog: 'Granskningslogg',
   },
-  admin: {
-    coming: 'Kommer snart',
-    comingBody: '{{section}} håller på att byggas. Autentiseraren fungerar redan.',
-  },
   header: {
     toggleNav: 'Visa eller dölj navigeringen',
     theme: 'Växla mellan ljust och mörkt tema',
