@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/app-core';
 import { KeytarSecretStore } from '../../../../electron/core/secrets/keytar-secret-store';
+import { readOrCreateVaultId } from '../../../../electron/core/store/database';
 import type { Channel, RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
 import { requireSecretService, useTempDirs } from '../../../support/temp';
@@ -302,7 +303,9 @@ describe('SAML identity providers and the SP certificate', () => {
   });
 
   it('makes the SP certificate, keeps its key in the keychain only, and signs the SP metadata with it', async () => {
-    const { call, refuse } = await start();
+    const { call, refuse, dataDir } = await start();
+    // Other test files share this keychain: look only at this organization's items.
+    const ours = async () => [...(await secrets.entries(`sp-key:${readOrCreateVaultId(dataDir)}:`)).keys()];
     expect((await refuse('sso:sp-metadata:get', { signed: false })).reason).toBe('sp.noCertificate');
     const cert = await call('sso:sp-certificate:generate', { keyType: 'p-256' });
     expect(cert.kind).toBe('self-signed');
@@ -319,11 +322,12 @@ describe('SAML identity providers and the SP certificate', () => {
     expect(xml).toContain('SignatureValue');
 
     // Replacing it removes the old key from the keychain.
-    const before = new Set((await secrets.entries('sp-key:')).keys());
+    const before = await ours();
+    expect(before).toHaveLength(1);
     await call('sso:sp-certificate:generate', { keyType: 'rsa-2048' });
-    const after = new Set((await secrets.entries('sp-key:')).keys());
-    expect([...after].filter((k) => before.has(k))).toEqual([]);
-    expect(after.size).toBe(before.size);
+    const after = await ours();
+    expect(after).toHaveLength(1);
+    expect(after).not.toContain(before[0]);
   });
 
   it('refuses a CA-signed certificate that does not chain to a public root, storing nothing', async () => {
