@@ -118,8 +118,8 @@ export async function composeSignin(
   defaultSigninPort?: number,
 ) {
   const audit = new AuditLog(db, now);
-  const org = new OrgService(db, audit, now, defaultSigninPort);
   const refs = new SecretRefs(db, secrets, vaultId, now);
+  const org = new OrgService(db, audit, now, defaultSigninPort, refs);
   const sso = new SsoConfigService(db, org, refs, audit, now);
   await sso.load();
   const directory = new DirectoryService(db, org, now);
@@ -442,12 +442,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'mfa:policy:get': async () => (await ready()).org.mfaPolicy(),
     'mfa:policy:set': async (policy) => (await ready()).org.setMfaPolicy(policy),
     'mfa:application:list': async () => (await ready()).org.applications(),
-    'mfa:application:save': async ({ id, application }) =>
-      (await ready()).org.saveApplication(id, application),
+    'mfa:application:save': async ({ id, application }) => (await ready()).applications.save(id, application),
     'mfa:application:delete': async ({ id }) => {
-      (await ready()).org.deleteApplication(id);
+      await (await ready()).applications.delete(id);
       return {};
     },
+    'mfa:application:new-secret': async ({ id }) => (await ready()).applications.newSecret(id),
+    'op:provider:get': async () => (await ready()).op.info(),
+    'op:signing-key:rotate': async () => (await ready()).op.rotateSigningKey(),
     'sso:broker:get': async () => {
       const { org } = await ready();
       const port = org.get().signinPort;

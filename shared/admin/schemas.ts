@@ -14,6 +14,7 @@ declare const URL: new (input: string) => {
   hostname: string;
   username: string;
   password: string;
+  hash: string;
 };
 
 export const Id = z.uuid();
@@ -27,6 +28,7 @@ export const ADMIN_LIMITS = {
   groupMax: 256,
   rulesMax: 10_000,
   applicationsMax: 1_000,
+  redirectUrisMax: 20,
   /** Metadata files larger than this are refused before parsing. */
   metadataMaxBytes: 1024 * 1024,
   certificateMaxBytes: 64 * 1024,
@@ -410,24 +412,126 @@ export const MfaPolicySchema = z.strictObject({
 });
 export type MfaPolicy = z.infer<typeof MfaPolicySchema>;
 
+/**
+ * Applications sign in through Tessera's OpenID Provider (SPEC §2, M3). A confidential client
+ * authenticates with a secret Tessera makes and keeps in the keychain (shown once); a public one
+ * (a desktop or single-page app) has none and must use PKCE.
+ */
+export const CLIENT_TYPES = ['confidential', 'public'] as const;
+export type ClientType = (typeof CLIENT_TYPES)[number];
+/** What an application may ask for besides `openid` (always granted). */
+export const APPLICATION_SCOPES = ['profile', 'email', 'groups', 'offline_access'] as const;
+export type ApplicationScope = (typeof APPLICATION_SCOPES)[number];
+
 export const ApplicationSchema = z.object({
   id: Id,
   name: z.string(),
-  /** What a sign-in names (e.g. "payroll"); unique. */
+  /** What a sign-in names (e.g. "payroll"); unique; also the application's OAuth client_id. */
   key: z.string(),
   requireMfa: z.boolean(),
+  clientType: z.enum(CLIENT_TYPES),
+  /** Exact match only (no wildcards, no prefixes). */
+  redirectUris: z.array(z.string()),
+  postLogoutRedirectUris: z.array(z.string()),
+  scopes: z.array(z.enum(APPLICATION_SCOPES)),
+  /** First-party: the organization's own application, signed in without a consent screen. */
+  firstParty: z.boolean(),
+  /** Confidential clients: when the current secret was made; null while it has none. */
+  secretCreatedAt: z.number().nullable(),
 });
 export type Application = z.infer<typeof ApplicationSchema>;
 
-export const ApplicationInputSchema = z.strictObject({
-  name: Name,
-  key: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'Use letters, digits, ".", "_" or "-" (at most 64).'),
-  requireMfa: z.boolean(),
+/** The loopback hosts RFC 8252 §7.3 lets a native app listen on over plain http. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A redirect URI an application may register: https; http only on a loopback address (a native
+ * app or a developer's machine); or a private-use scheme in reverse-domain form (RFC 8252 §7.1,
+ * "com.example.app:/callback"), for public clients only. Never a fragment, never userinfo.
+ */
+function redirectUriProblem(value: string, clientType: ClientType): string | null {
+  let url: InstanceType<typeof URL>;
+  try {
+    url = new URL(value);
+  } catch {
+    return `"${value}" is not an absolute URL (for example https://app.example.com/callback).`;
+  }
+  if (url.hash !== '' || value.includes('#')) return `"${value}" has a fragment (#…); redirect URIs may not.`;
+  if (url.username !== '' || url.password !== '') return `"${value}" carries a user name or password.`;
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:') {
+    return LOOPBACK_HOSTS.has(url.hostname)
+      ? null
+      : `"${value}" uses http on ${url.hostname}: use https (plain http only on localhost or 127.0.0.1).`;
+  }
+  if (/^[a-z][a-z0-9+.-]*\.[a-z0-9+.-]+:$/.test(url.protocol)) {
+    return clientType === 'public'
+      ? null
+      : `"${value}" uses an app scheme: only a public (desktop or mobile) application may.`;
+  }
+  return `"${value}" uses ${url.protocol.replace(/:$/, '')}: use https, http on localhost, or an app scheme like com.example.app:/callback.`;
+}
+
+const UriList = z
+  .array(z.string().trim().min(1).max(ADMIN_LIMITS.urlMax))
+  .max(ADMIN_LIMITS.redirectUrisMax)
+  .refine((uris) => new Set(uris).size === uris.length, 'A URI is listed twice.');
+
+export const ApplicationInputSchema = z
+  .strictObject({
+    name: Name,
+    key: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'Use letters, digits, ".", "_" or "-" (at most 64).'),
+    requireMfa: z.boolean(),
+    // Defaults: what an application registered before Tessera was an OpenID Provider becomes.
+    clientType: z.enum(CLIENT_TYPES).default('confidential'),
+    redirectUris: UriList.default([]),
+    postLogoutRedirectUris: UriList.default([]),
+    scopes: z
+      .array(z.enum(APPLICATION_SCOPES))
+      .max(APPLICATION_SCOPES.length)
+      .default(['profile', 'email'])
+      .transform((scopes) => APPLICATION_SCOPES.filter((scope) => scopes.includes(scope))),
+    firstParty: z.boolean().default(true),
+  })
+  .superRefine((app, ctx) => {
+    for (const field of ['redirectUris', 'postLogoutRedirectUris'] as const) {
+      app[field].forEach((uri, index) => {
+        const problem = redirectUriProblem(uri, app.clientType);
+        if (problem) ctx.addIssue({ code: 'custom', path: [field, index], message: problem });
+      });
+    }
+  });
+export type ApplicationInput = z.input<typeof ApplicationInputSchema>;
+
+/** A saved application; `clientSecret` only when this save made a new one (shown once). */
+export const ApplicationSavedSchema = z.object({
+  application: ApplicationSchema,
+  clientSecret: z.string().nullable(),
 });
+
+/** Tessera's OpenID Provider as applications see it, and its signing keys (newest first). */
+export const OpenIdProviderSchema = z.object({
+  issuer: z.string(),
+  discoveryUrl: z.string(),
+  /** False while the sign-in service is not running (then applications cannot sign in). */
+  running: z.boolean(),
+  signingKeys: z.array(
+    z.object({
+      kid: z.string(),
+      alg: z.string(),
+      createdAt: z.number(),
+      /** The key signs new tokens (exactly one does). */
+      active: z.boolean(),
+      /** A replaced key stays in the JWKS until its last token expires, then it is deleted. */
+      removedAt: z.number().nullable(),
+    }),
+  ),
+});
+export type OpenIdProvider = z.infer<typeof OpenIdProviderSchema>;
 
 /** Why MFA is or is not required; the renderer translates each. */
 export const MFA_REASONS = [

@@ -12,6 +12,8 @@ import {
   ADMIN_LIMITS,
   Id,
   ApplicationInputSchema,
+  ApplicationSavedSchema,
+  OpenIdProviderSchema,
   BuiltinRuleInputSchema,
   ApplicationSchema,
   AuditEntrySchema,
@@ -304,9 +306,17 @@ const adminContract = {
   'mfa:application:list': { request: Empty, response: z.array(ApplicationSchema) },
   'mfa:application:save': {
     request: z.strictObject({ id: Id.nullable(), application: ApplicationInputSchema }),
-    response: ApplicationSchema,
+    response: ApplicationSavedSchema,
   },
   'mfa:application:delete': { request: z.strictObject({ id: Id }), response: Empty },
+  /** A new secret for a confidential application; the old one stops working at once. Shown once. */
+  'mfa:application:new-secret': {
+    request: z.strictObject({ id: Id, confirm: z.literal(true) }),
+    response: z.object({ clientSecret: z.string() }),
+  },
+  'op:provider:get': { request: Empty, response: OpenIdProviderSchema },
+  /** A new signing key signs from now on; the old one stays published until its tokens expire. */
+  'op:signing-key:rotate': { request: z.strictObject({ confirm: z.literal(true) }), response: OpenIdProviderSchema },
   'sso:broker:get': {
     request: Empty,
     response: z.object({ url: z.string(), running: z.boolean(), problem: z.string().nullable() }),

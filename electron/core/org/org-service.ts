@@ -4,7 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
-import type { Application, Domain, MfaPolicy, Organization } from '../../../shared/admin/schemas';
+import type {
+  Application,
+  ApplicationScope,
+  ClientType,
+  Domain,
+  MfaPolicy,
+  Organization,
+} from '../../../shared/admin/schemas';
+import type { SecretRefs } from '../secrets/secret-refs';
 import type { DirectorySettings } from '../../../shared/admin/directory';
 import { DEFAULT_SIGNIN_PORT } from '../../../shared/admin/schemas';
 import { spEndpoints } from '../../../shared/admin/rules';
@@ -39,6 +47,25 @@ interface ApplicationRow {
   name: string;
   key: string;
   require_mfa: number;
+  client_type: ClientType;
+  redirect_uris_json: string;
+  post_logout_uris_json: string;
+  scopes_json: string;
+  first_party: number;
+  secret_ref: string | null;
+  secret_created_at: number | null;
+}
+
+/** What a save stores: the parsed input (ApplicationInputSchema's output). */
+export interface ApplicationFields {
+  name: string;
+  key: string;
+  requireMfa: boolean;
+  clientType: ClientType;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  scopes: ApplicationScope[];
+  firstParty: boolean;
 }
 
 const toDomain = (row: DomainRow): Domain => ({
@@ -54,6 +81,12 @@ const toApplication = (row: ApplicationRow): Application => ({
   name: row.name,
   key: row.key,
   requireMfa: row.require_mfa === 1,
+  clientType: row.client_type,
+  redirectUris: JSON.parse(row.redirect_uris_json) as string[],
+  postLogoutRedirectUris: JSON.parse(row.post_logout_uris_json) as string[],
+  scopes: JSON.parse(row.scopes_json) as ApplicationScope[],
+  firstParty: row.first_party === 1,
+  secretCreatedAt: row.client_type === 'confidential' ? row.secret_created_at : null,
 });
 
 export class OrgService {
@@ -63,6 +96,8 @@ export class OrgService {
     private readonly now: () => number,
     /** The sign-in port a new organization starts with (tests run several at once). */
     signinPort: number = DEFAULT_SIGNIN_PORT,
+    /** Where application client secrets live (absent only in tests without applications). */
+    private readonly refs: SecretRefs | null = null,
   ) {
     // The organization exists from the first start; its id names the SP (S2).
     this.db
@@ -260,7 +295,12 @@ export class OrgService {
     return row ? toApplication(row) : null;
   }
 
-  saveApplication(id: string | null, input: { name: string; key: string; requireMfa: boolean }): Application {
+  /**
+   * Saves an application in one transaction with its audit entry. `newSecretRef` is a client secret
+   * already written to the keychain (SecretRefs.write) that this save switches to; a public client
+   * keeps none, so its old secret is marked for removal here and deleted by finishRemovals.
+   */
+  saveApplication(id: string | null, input: ApplicationFields, newSecretRef: string | null = null): Application {
     const clash = this.db.prepare('SELECT id FROM applications WHERE key = ?').get(input.key) as
       { id: string } | undefined;
     if (clash && clash.id !== id) {
@@ -272,17 +312,57 @@ export class OrgService {
       );
     }
     const before = id ? this.application(id) : null;
+    const oldRef = id ? this.applicationSecretRef(id) : null;
+    const keepRef = input.clientType === 'confidential' && newSecretRef === null ? oldRef : newSecretRef;
     const appId = id ?? randomUUID();
     this.db.transaction(() => {
+      const existing = id
+        ? (this.db.prepare('SELECT secret_created_at FROM applications WHERE id = ?').get(id) as
+            { secret_created_at: number | null } | undefined)
+        : undefined;
+      const secretCreatedAt = newSecretRef ? this.now() : keepRef ? (existing?.secret_created_at ?? null) : null;
       this.db
         .prepare(
-          `INSERT INTO applications (id, name, key, require_mfa) VALUES (?, ?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET name = excluded.name, key = excluded.key, require_mfa = excluded.require_mfa`,
+          `INSERT INTO applications (id, name, key, require_mfa, client_type, redirect_uris_json,
+             post_logout_uris_json, scopes_json, first_party, secret_ref, secret_created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, key = excluded.key,
+             require_mfa = excluded.require_mfa, client_type = excluded.client_type,
+             redirect_uris_json = excluded.redirect_uris_json,
+             post_logout_uris_json = excluded.post_logout_uris_json, scopes_json = excluded.scopes_json,
+             first_party = excluded.first_party, secret_ref = excluded.secret_ref,
+             secret_created_at = excluded.secret_created_at`,
         )
-        .run(appId, input.name, input.key, input.requireMfa ? 1 : 0);
-      this.audit.record(id ? 'application.update' : 'application.add', input.name, before, input);
+        .run(
+          appId,
+          input.name,
+          input.key,
+          input.requireMfa ? 1 : 0,
+          input.clientType,
+          JSON.stringify(input.redirectUris),
+          JSON.stringify(input.postLogoutRedirectUris),
+          JSON.stringify(input.scopes),
+          input.firstParty ? 1 : 0,
+          keepRef,
+          secretCreatedAt,
+        );
+      if (newSecretRef) this.refs?.commitAdded(newSecretRef);
+      if (oldRef && oldRef !== keepRef) this.refs?.markRemoved(oldRef);
+      this.audit.record(
+        id ? 'application.update' : 'application.add',
+        input.name,
+        before,
+        newSecretRef ? { ...input, clientSecret: 'new' } : input,
+      );
     })();
     return this.application(appId);
+  }
+
+  /** The keychain reference of a confidential application's secret (main process only). */
+  applicationSecretRef(id: string): string | null {
+    const row = this.db.prepare('SELECT secret_ref FROM applications WHERE id = ?').get(id) as
+      { secret_ref: string | null } | undefined;
+    return row?.secret_ref ?? null;
   }
 
   private application(id: string): Application {
@@ -295,8 +375,10 @@ export class OrgService {
 
   deleteApplication(id: string): void {
     const before = this.application(id);
+    const ref = this.applicationSecretRef(id);
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM applications WHERE id = ?').run(id);
+      if (ref) this.refs?.markRemoved(ref);
       this.audit.record('application.delete', before.name, before, null);
     })();
   }

@@ -15,7 +15,15 @@ import type { SecretStore } from './secret-store';
 
 const log = createLogger('secret-refs');
 
-export type SecretKind = 'oidc-secret' | 'oidc-key' | 'sp-key' | 'mfa-secret' | 'smtp-password';
+export type SecretKind =
+  | 'oidc-secret'
+  | 'oidc-key'
+  | 'sp-key'
+  | 'mfa-secret'
+  | 'smtp-password'
+  | 'op-client-secret'
+  | 'op-signing-key'
+  | 'op-cookie-key';
 
 export class SecretRefs {
   constructor(

@@ -131,7 +131,10 @@ export class SsoConfigService {
   async load(): Promise<void> {
     const referenced = this.db.prepare(
       `SELECT 1 FROM idps WHERE secret_ref = ?1 UNION ALL SELECT 1 FROM sp_certificates WHERE key_ref = ?1
-       UNION ALL SELECT 1 FROM mfa_enrollments WHERE secret_ref = ?1`,
+       UNION ALL SELECT 1 FROM mfa_enrollments WHERE secret_ref = ?1
+       UNION ALL SELECT 1 FROM applications WHERE secret_ref = ?1
+       UNION ALL SELECT 1 FROM op_signing_keys WHERE key_ref = ?1
+       UNION ALL SELECT 1 FROM op_cookie_key WHERE key_ref = ?1`,
     );
     await this.refs.recover((ref) => referenced.get(ref) !== undefined);
     await this.sp.load();

@@ -271,4 +271,42 @@ export const MIGRATIONS: readonly string[] = [
      created_at      INTEGER NOT NULL,
      delivered_at    INTEGER
    ) STRICT;`,
+  // 9: Tessera as an OpenID Provider for the registered applications (issue #12). The provider's
+  // own records (sessions, grants, codes, tokens) are stored under a hash of their id, so the
+  // database holds no usable code or token; keys live in the keychain (key_ref).
+  `ALTER TABLE applications ADD COLUMN client_type TEXT NOT NULL DEFAULT 'confidential'
+     CHECK (client_type IN ('confidential', 'public'));
+   ALTER TABLE applications ADD COLUMN redirect_uris_json TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE applications ADD COLUMN post_logout_uris_json TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE applications ADD COLUMN scopes_json TEXT NOT NULL DEFAULT '["profile","email"]';
+   ALTER TABLE applications ADD COLUMN first_party INTEGER NOT NULL DEFAULT 1 CHECK (first_party IN (0, 1));
+   ALTER TABLE applications ADD COLUMN secret_ref TEXT;
+   ALTER TABLE applications ADD COLUMN secret_created_at INTEGER;
+   ALTER TABLE sessions ADD COLUMN amr_json TEXT NOT NULL DEFAULT '[]';
+   CREATE TABLE op_signing_keys (
+     kid             TEXT PRIMARY KEY,
+     alg             TEXT NOT NULL,
+     key_ref         TEXT NOT NULL,
+     public_jwk_json TEXT NOT NULL,
+     created_at      INTEGER NOT NULL,
+     retired_at      INTEGER,
+     remove_at       INTEGER
+   ) STRICT;
+   CREATE TABLE op_cookie_key (
+     id      INTEGER PRIMARY KEY CHECK (id = 1),
+     key_ref TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE op_store (
+     model        TEXT NOT NULL,
+     id_hash      TEXT NOT NULL,
+     payload_json TEXT NOT NULL,
+     grant_id     TEXT,
+     uid          TEXT,
+     expires_at   INTEGER,
+     consumed_at  INTEGER,
+     PRIMARY KEY (model, id_hash)
+   ) STRICT;
+   CREATE INDEX op_store_grant ON op_store (grant_id) WHERE grant_id IS NOT NULL;
+   CREATE INDEX op_store_uid ON op_store (model, uid) WHERE uid IS NOT NULL;
+   CREATE INDEX op_store_expires ON op_store (expires_at);`,
 ];
