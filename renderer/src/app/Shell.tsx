@@ -14,6 +14,7 @@ import {
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import {
+  IconApps,
   IconBell,
   IconCertificate,
   IconClipboardList,
@@ -33,6 +34,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n';
 import { AuthenticatorPage } from '../features/authenticator/AuthenticatorPage';
+import { ApplicationsPage } from '../features/applications/ApplicationsPage';
 import { AttributeMappingPage } from '../features/attribute-mapping/AttributeMappingPage';
 import { AuditLogPage } from '../features/audit-log/AuditLogPage';
 import { CertificatesPage } from '../features/certificates/CertificatesPage';
@@ -53,6 +55,7 @@ type AdminSection =
   | 'routingRules'
   | 'attributeMapping'
   | 'mfaPolicy'
+  | 'applications'
   | 'certificates'
   | 'alerts'
   | 'directory'
@@ -68,6 +71,7 @@ const ADMIN_SECTIONS: { id: AdminSection; icon: ReactNode }[] = [
   { id: 'routingRules', icon: <IconRoute size={18} /> },
   { id: 'attributeMapping', icon: <IconArrowsExchange size={18} /> },
   { id: 'mfaPolicy', icon: <IconShieldLock size={18} /> },
+  { id: 'applications', icon: <IconApps size={18} /> },
   { id: 'certificates', icon: <IconCertificate size={18} /> },
   { id: 'alerts', icon: <IconBell size={18} /> },
   { id: 'directory', icon: <IconUsers size={18} /> },
@@ -210,6 +214,8 @@ function PageContent({ page }: { page: Page }) {
       return <AttributeMappingPage />;
     case 'mfaPolicy':
       return <MfaPolicyPage />;
+    case 'applications':
+      return <ApplicationsPage />;
     case 'alerts':
       return <AlertsPage />;
     case 'directory':

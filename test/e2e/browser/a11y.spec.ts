@@ -170,7 +170,7 @@ test('a Test SSO result, in the console and on the sign-in page', async ({ page 
   samlIdp.mode = 'normal';
 });
 
-test('the rule editor, the simulator and the application dialog', async ({ page }) => {
+test('the rule editor and the simulator', async ({ page }) => {
   await open(page, tessera.url);
   await openSection(page, 'Routing rules');
   await dialog(page, 'Add routing rule', () => page.getByRole('button', { name: 'Add rule' }).click());
@@ -179,9 +179,41 @@ test('the rule editor, the simulator and the application dialog', async ({ page 
   await page.getByRole('button', { name: 'Simulate' }).click();
   await expect(page.getByTestId('simulation')).toBeVisible();
   await expectAccessible(page, 'Routing simulator result');
+});
 
-  await openSection(page, 'MFA policy');
+test('the applications: the dialog, a secret shown once, the confirmations', async ({ page }) => {
+  await open(page, tessera.url);
+  await openSection(page, 'Applications');
+  await expect(page.getByTestId('signing-keys')).toBeVisible();
+  await expectAccessible(page, 'Applications');
   await dialog(page, 'Add application', () => page.getByRole('button', { name: 'Add application' }).click());
+  // Refused fields, as a person sees them.
+  const add = page.getByRole('dialog', { name: 'Add application' });
+  await add.getByRole('textbox', { name: 'Redirect URIs' }).fill('http://example.com/cb');
+  await add.getByRole('button', { name: 'Save' }).click();
+  await expect(
+    add.getByText('“http://example.com/cb” uses http on example.com', { exact: false }),
+  ).toBeVisible();
+  await expectAccessible(page, 'Add application, refused');
+  await closeDialog(page);
+  await dialog(page, 'Edit Expenses desktop app', () =>
+    page.getByRole('button', { name: 'Edit Expenses desktop app' }).click(),
+  );
+  await closeDialog(page);
+
+  await dialog(page, 'A new secret for Payroll?', () =>
+    page.getByRole('button', { name: 'New secret for Payroll' }).click(),
+  );
+  await page.getByRole('button', { name: 'Make a new secret' }).click();
+  const secret = page.getByRole('dialog', { name: 'Client secret for Payroll' });
+  await expect(secret).toBeVisible();
+  await expectAccessible(page, 'the client secret, shown once');
+  await secret.getByRole('button', { name: 'I have copied it' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await dialog(page, 'Rotate the signing key?', () =>
+    page.getByRole('button', { name: 'Rotate signing key' }).click(),
+  );
   await closeDialog(page);
 });
 

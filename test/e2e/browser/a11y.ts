@@ -19,6 +19,7 @@ export const ADMIN_SECTIONS = [
   'Routing rules',
   'Attribute mapping',
   'MFA policy',
+  'Applications',
   'Certificates',
   'Alerts',
   'Directory',
@@ -89,7 +90,34 @@ export async function populate(tessera: RunningTessera, samlIdp: RunningSamlIdp)
   await api(tessera, 'routing:rule:set-active', { id: rule.id, active: true, acknowledged: true });
   await api(tessera, 'mfa:application:save', {
     id: null,
-    application: { name: 'Payroll', key: 'payroll', requireMfa: true },
+    application: {
+      name: 'Payroll',
+      key: 'payroll',
+      requireMfa: true,
+      clientType: 'confidential',
+      redirectUris: ['https://payroll.example.test/oidc/callback'],
+      postLogoutRedirectUris: [],
+      scopes: ['profile', 'email', 'groups'],
+      firstParty: true,
+    },
+  });
+  // One of each kind the list tells apart: public, and (as a config file makes them) without a redirect URI.
+  await api(tessera, 'mfa:application:save', {
+    id: null,
+    application: {
+      name: 'Expenses desktop app',
+      key: 'expenses-desktop',
+      requireMfa: false,
+      clientType: 'public',
+      redirectUris: ['http://127.0.0.1:53682/callback'],
+      postLogoutRedirectUris: [],
+      scopes: ['profile', 'email', 'offline_access'],
+      firstParty: false,
+    },
+  });
+  await api(tessera, 'mfa:application:save', {
+    id: null,
+    application: { name: 'Intranet', key: 'intranet', requireMfa: false },
   });
   await api(tessera, 'mfa:policy:set', {
     enabled: true,

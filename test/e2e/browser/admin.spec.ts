@@ -285,14 +285,36 @@ test('MFA policy and applications decide what the simulator says', async ({ page
   await expect(mandatoryForApps).toBeEnabled();
   await mandatoryForApps.click({ force: true });
   await expect(mandatoryForApps).toBeChecked();
+  await expect(page.getByText('in the Applications section')).toBeVisible();
+
+  await openSection(page, 'Applications');
+  await expect(page.getByTestId('mfa-switches-idle')).toHaveCount(0);
   await page.getByRole('button', { name: 'Add application' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add application' });
   await dialog.getByRole('textbox', { name: 'Name' }).fill('Payroll');
-  await dialog.getByRole('textbox', { name: 'Application id' }).fill('payroll');
+  await dialog.getByRole('textbox', { name: 'Client ID' }).fill('payroll');
+  await dialog.getByRole('radio', { name: 'Public' }).check();
+  await dialog.getByRole('textbox', { name: 'Redirect URIs' }).fill('http://127.0.0.1:8400/callback');
   await dialog.getByRole('switch', { name: 'Require MFA' }).check({ force: true });
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('switch', { name: 'Require MFA for Payroll' })).toBeChecked();
+  // A public application has no secret, so none is shown.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const mfaSwitch = page.getByRole('switch', { name: 'Require MFA for Payroll' });
+  await expect(mfaSwitch).toBeChecked();
+  // The row's switch sends the whole application: nothing else changes.
+  await mfaSwitch.click({ force: true });
+  await expect(mfaSwitch).not.toBeChecked();
+  await mfaSwitch.click({ force: true });
+  await expect(mfaSwitch).toBeChecked();
+  await page.getByRole('button', { name: 'Edit Payroll' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Payroll' });
+  await expect(edit.getByRole('radio', { name: 'Public' })).toBeChecked();
+  await expect(edit.getByRole('textbox', { name: 'Redirect URIs' })).toHaveValue(
+    'http://127.0.0.1:8400/callback',
+  );
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeHidden();
 
   await openSection(page, 'Routing rules');
   let result = await simulate(page, 'ann@example.com');

@@ -217,6 +217,7 @@ test('every admin section is reachable and built (none says "coming soon")', asy
     'Routing rules',
     'Attribute mapping',
     'MFA policy',
+    'Applications',
     'Certificates',
     'Directory',
     'Audit log',

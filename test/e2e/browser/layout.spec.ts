@@ -21,6 +21,7 @@ const SECTIONS = [
   'routingRules',
   'attributeMapping',
   'mfaPolicy',
+  'applications',
   'certificates',
   'alerts',
   'directory',

@@ -4,12 +4,14 @@ import { enConfig, enConfigErrors } from './en-config';
 import { enAlerts, enAlertsErrors } from './en-alerts';
 import { enSignin, enSigninErrors } from './en-signin';
 import { enCertificates, enCertificatesErrors } from './en-certificates';
+import { enApplications } from './en-applications';
 
 export const en = {
   ...enAdmin,
   ...enConfig,
   ...enSignin,
   ...enCertificates,
+  ...enApplications,
   ...enAlerts,
   diag: enDiagnosis,
   app: { title: 'Tessera', tagline: 'Sign-in console and authenticator' },
@@ -22,6 +24,7 @@ export const en = {
     routingRules: 'Routing rules',
     attributeMapping: 'Attribute mapping',
     mfaPolicy: 'MFA policy',
+    applications: 'Applications',
     certificates: 'Certificates',
     alerts: 'Alerts',
     directory: 'Directory',

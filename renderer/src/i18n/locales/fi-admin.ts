@@ -336,22 +336,12 @@ export const fiAdmin: Pick<
     allowPerUser: 'Salli käyttäjäkohtainen MFA',
     allowPerUserHint: 'Käyttäjät voivat itse ottaa MFA:n käyttöön profiilissaan.',
     mandatoryForApplications: 'Pakollinen valituille sovelluksille',
-    mandatoryForApplicationsHint:
-      'Alla olevat sovellukset, joissa ”Vaadi MFA” on päällä, kysyvät aina koodia.',
+    mandatoryForApplicationsHint: 'Sovellukset, joissa ”Vaadi MFA” on päällä, kysyvät aina koodia.',
     mandatoryForOrganization: 'Pakollinen koko organisaatiolle',
     mandatoryForOrganizationHint:
       'Kaikille, kaikissa sovelluksissa; käyttäjät eivät voi enää poistaa sitä käytöstä.',
-    applications: 'Sovellukset',
-    applicationsHelp:
-      'Kirjautuminen nimeää sovelluksen, johon se liittyy; MFA voidaan vaatia sovelluskohtaisesti.',
-    addApplication: 'Lisää sovellus',
-    noApplications: 'Ei vielä sovelluksia.',
-    appName: 'Nimi',
-    appKey: 'Sovelluksen tunnus',
-    appKeyHint: 'Se, minkä kirjautuminen nimeää, esim. payroll. Kirjaimia, numeroita, ".", "_" tai "-".',
-    requireMfa: 'Vaadi MFA',
-    requireMfaFor: 'Vaadi MFA: {{name}}',
-    deleteApplicationBody: 'Sen nimeäviä kirjautumisia käsitellään kuin ne eivät nimeäisi mitään sovellusta.',
+    perApplication:
+      'Se, mitkä sovellukset vaativat MFA:n, asetetaan sovelluskohtaisesti Sovellukset-osiossa.',
   },
   audit: {
     title: 'Tapahtumaloki',
@@ -436,9 +426,11 @@ export const fiAdminErrors: Pick<
       'Vahvista {{domain}} ennen kuin lunastat sen: lisää näytetty TXT-tietue ja valitse sitten Vahvista.',
   },
   application: {
-    duplicateKey: 'Toinen sovellus käyttää jo tunnusta ”{{key}}”.',
+    duplicateKey: 'Toinen sovellus käyttää jo asiakastunnusta ”{{key}}”.',
     notFound: 'Sovellusta ei enää ole.',
     unknown: 'Millään sovelluksella ei ole tunnusta ”{{key}}”.',
+    publicHasNoSecret:
+      '{{name}} on julkinen sovellus: sillä ei ole salaisuutta (se todistaa itsensä PKCE:llä).',
   },
   idp: {
     notFound: 'Identiteetintarjoajaa ei enää ole.',

@@ -3,6 +3,7 @@ import { fiAdmin, fiAdminErrors, fiSsoErrors } from './fi-admin';
 import { fiConfig, fiConfigErrors } from './fi-config';
 import { fiSignin, fiSigninErrors } from './fi-signin';
 import { fiCertificates, fiCertificatesErrors } from './fi-certificates';
+import { fiApplications } from './fi-applications';
 import { fiAlerts, fiAlertsErrors } from './fi-alerts';
 import type { Messages } from './en';
 
@@ -11,6 +12,7 @@ export const fi: Messages = {
   ...fiConfig,
   ...fiSignin,
   ...fiCertificates,
+  ...fiApplications,
   ...fiAlerts,
   diag: fiDiagnosis,
   app: { title: 'Tessera', tagline: 'Kirjautumiskonsoli ja todennussovellus' },
@@ -23,6 +25,7 @@ export const fi: Messages = {
     routingRules: 'Reitityssäännöt',
     attributeMapping: 'Attribuuttien määritys',
     mfaPolicy: 'MFA-käytäntö',
+    applications: 'Sovellukset',
     certificates: 'Varmenteet',
     alerts: 'Varoitukset',
     directory: 'Hakemisto',

@@ -340,22 +340,11 @@ export const plAdmin: Pick<
     allowPerUser: 'Zezwalaj na MFA dla poszczególnych użytkowników',
     allowPerUserHint: 'Użytkownicy mogą sami włączyć MFA w swoim profilu.',
     mandatoryForApplications: 'Obowiązkowe dla wybranych aplikacji',
-    mandatoryForApplicationsHint: 'Poniższe aplikacje z włączonym „Wymagaj MFA” zawsze proszą o kod.',
+    mandatoryForApplicationsHint: 'Aplikacje z włączonym przełącznikiem „Wymagaj MFA” zawsze proszą o kod.',
     mandatoryForOrganization: 'Obowiązkowe dla całej organizacji',
     mandatoryForOrganizationHint:
       'Wszyscy, we wszystkich aplikacjach; użytkownicy nie mogą już tego wyłączyć.',
-    applications: 'Aplikacje',
-    applicationsHelp:
-      'Logowanie wskazuje aplikację, której dotyczy; MFA można wymagać dla każdej aplikacji osobno.',
-    addApplication: 'Dodaj aplikację',
-    noApplications: 'Nie ma jeszcze aplikacji.',
-    appName: 'Nazwa',
-    appKey: 'Identyfikator aplikacji',
-    appKeyHint: 'To, co wskazuje logowanie, np. payroll. Litery, cyfry, ".", "_" lub "-".',
-    requireMfa: 'Wymagaj MFA',
-    requireMfaFor: 'Wymagaj MFA dla {{name}}',
-    deleteApplicationBody:
-      'Logowania, które ją wskazują, będą traktowane jak niewskazujące żadnej aplikacji.',
+    perApplication: 'To, które aplikacje wymagają MFA, ustawia się dla każdej aplikacji w sekcji Aplikacje.',
   },
   audit: {
     title: 'Dziennik audytu',
@@ -440,9 +429,11 @@ export const plAdminErrors: Pick<
       'Zweryfikuj domenę {{domain}}, zanim ją zastrzeżesz: dodaj pokazany rekord TXT, a następnie wybierz Zweryfikuj.',
   },
   application: {
-    duplicateKey: 'Inna aplikacja używa już identyfikatora „{{key}}”.',
+    duplicateKey: 'Inna aplikacja używa już identyfikatora klienta „{{key}}”.',
     notFound: 'Ta aplikacja już nie istnieje.',
     unknown: 'Żadna aplikacja nie ma identyfikatora „{{key}}”.',
+    publicHasNoSecret:
+      '{{name}} to aplikacja publiczna: nie ma klucza tajnego (potwierdza swoją tożsamość przez PKCE).',
   },
   idp: {
     notFound: 'Ten dostawca tożsamości już nie istnieje.',

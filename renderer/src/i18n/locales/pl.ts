@@ -3,6 +3,7 @@ import { plAdmin, plAdminErrors, plSsoErrors } from './pl-admin';
 import { plConfig, plConfigErrors } from './pl-config';
 import { plSignin, plSigninErrors } from './pl-signin';
 import { plCertificates, plCertificatesErrors } from './pl-certificates';
+import { plApplications } from './pl-applications';
 import { plAlerts, plAlertsErrors } from './pl-alerts';
 import type { Messages } from './en';
 
@@ -11,6 +12,7 @@ export const pl: Messages = {
   ...plConfig,
   ...plSignin,
   ...plCertificates,
+  ...plApplications,
   ...plAlerts,
   diag: plDiagnosis,
   app: { title: 'Tessera', tagline: 'Konsola logowania i uwierzytelniacz' },
@@ -23,6 +25,7 @@ export const pl: Messages = {
     routingRules: 'Reguły routingu',
     attributeMapping: 'Mapowanie atrybutów',
     mfaPolicy: 'Zasady MFA',
+    applications: 'Aplikacje',
     certificates: 'Certyfikaty',
     alerts: 'Alerty',
     directory: 'Katalog',

@@ -3,6 +3,7 @@ import { svAdmin, svAdminErrors, svSsoErrors } from './sv-admin';
 import { svConfig, svConfigErrors } from './sv-config';
 import { svSignin, svSigninErrors } from './sv-signin';
 import { svCertificates, svCertificatesErrors } from './sv-certificates';
+import { svApplications } from './sv-applications';
 import { svAlerts, svAlertsErrors } from './sv-alerts';
 import type { Messages } from './en';
 
@@ -11,6 +12,7 @@ export const sv: Messages = {
   ...svConfig,
   ...svSignin,
   ...svCertificates,
+  ...svApplications,
   ...svAlerts,
   diag: svDiagnosis,
   app: { title: 'Tessera', tagline: 'Inloggningskonsol och autentiserare' },
@@ -23,6 +25,7 @@ export const sv: Messages = {
     routingRules: 'Routningsregler',
     attributeMapping: 'Attributmappning',
     mfaPolicy: 'MFA-policy',
+    applications: 'Program',
     certificates: 'Certifikat',
     alerts: 'Varningar',
     directory: 'Katalog',
