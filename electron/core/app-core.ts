@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import QRCode from 'qrcode';
 import { AppError, ErrorCode, type KeychainProblem } from '../../shared/ipc/errors';
+import { ApplicationInputSchema } from '../../shared/admin/schemas';
 import { isChannel, type AppStatus, type Channel } from '../../shared/ipc/contract';
 import { createGate, type Dispatch, type HandlerTable } from './gate';
 import { createLogger } from './logger';
@@ -31,7 +32,12 @@ import { AuthenticatorSettingsService } from './totp/authenticator-settings';
 import { ClockCheckService } from './totp/clock-check';
 import { QuickCopy, trayMenuModel, type Clipboard, type TrayMenuModel } from './totp/quick-copy';
 import { Throttle } from './broker/throttle';
-import { BrokerService } from './broker/broker-service';
+import { BrokerService, SESSION_COOKIE } from './broker/broker-service';
+import { renderPage } from './broker/pages';
+import { pickLanguage } from './broker/page-text';
+import { ApplicationService } from './op/application-service';
+import { OpenIdProviderService } from './op/openid-provider';
+import { SigningKeys } from './op/signing-keys';
 import { startBroker, type RunningBroker } from './broker/broker-server';
 import { attributesOfPastedSaml } from './broker/saml-sp';
 import { AppLockService } from './lock/app-lock-service';
@@ -63,6 +69,9 @@ export interface CoreOptions {
   /** SMTP options (tests: the test server's CA). */
   mail?: MailOptions;
 }
+
+/** How often replaced signing keys and expired OpenID Provider records are cleared out. */
+const OP_MAINTENANCE_EVERY_MS = 10 * 60_000;
 
 /** How long a clock check stays good: the clock does not drift by 30 s in an hour. */
 const CLOCK_CHECK_EVERY_MS = 60 * 60_000;
@@ -127,7 +136,20 @@ export async function composeSignin(
   const mfa = new MfaService(db, refs, throttle, now);
   const broker = new BrokerService({ db, org, sso, directory, mfa, throttle, now });
   const config = new ConfigService(db, org, sso, audit);
-  return { audit, org, sso, directory, mfa, broker, config };
+  const applications = new ApplicationService(org, refs);
+  const op = new OpenIdProviderService({
+    db,
+    org,
+    directory,
+    applications,
+    keys: new SigningKeys(db, refs, audit, now),
+    now,
+    session: (cookie) => broker.session(cookie),
+    sessionCookie: SESSION_COOKIE,
+    mfaRequired: (userId, application) => broker.mfaDecisionFor(userId, application)?.required ?? null,
+    renderPage: (page, acceptLanguage) => renderPage(page, pickLanguage(acceptLanguage)),
+  });
+  return { audit, org, sso, directory, mfa, broker, config, applications, op };
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -178,6 +200,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     mfa: MfaService;
     broker: BrokerService;
     config: ConfigService;
+    applications: ApplicationService;
+    op: OpenIdProviderService;
     settings: AuthenticatorSettingsService;
     lock: AppLockService;
     clockCheck: ClockCheckService;
@@ -191,13 +215,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     problem: null,
   };
 
-  async function listenForSignIns(service: BrokerService, port: number): Promise<void> {
+  async function listenForSignIns(
+    service: BrokerService,
+    op: OpenIdProviderService,
+    port: number,
+  ): Promise<void> {
     if (options.listen === false || signin.running?.port === port) return;
     await signin.running?.close();
     signin.running = null;
     signin.port = port;
     try {
-      signin.running = await startBroker(service, port);
+      // The OpenID Provider's issuer names the port, so it is rebuilt with it.
+      await op.start(port);
+      signin.running = await startBroker(service, port, op);
       signin.problem = null;
     } catch (error) {
       signin.problem =
@@ -208,6 +238,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   }
   let problem: { code: KeychainProblem; detail: string } | null = null;
+  let opMaintenance: ReturnType<typeof setInterval> | null = null;
   let opening: Promise<void> | null = null;
 
   /** Opens the store once the keychain is reachable; retried on demand (the keychain may be unlocked later). */
@@ -220,7 +251,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const service = new TotpVaultService(db, secrets, vaultId, clock);
       await service.load();
       const now = () => clock.now();
-      const { audit, org, sso, directory, mfa, broker, config } = await composeSignin(
+      const { audit, org, sso, directory, mfa, broker, config, applications, op } = await composeSignin(
         db,
         secrets,
         vaultId,
@@ -237,6 +268,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         mfa,
         broker,
         config,
+        applications,
+        op,
         settings: new AuthenticatorSettingsService(db),
         // Guesses at the lock password are slowed like sign-ins, but with no admin to reset it,
         // never locked for good.
@@ -262,7 +295,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // A one-off command (config export, --disable-sso …) neither raises alerts nor sends mail.
       if (options.listen !== false) services.alerts.scheduler.start();
       services.sso.sp.onSwitch = () => services?.alerts.scheduler.poke();
-      await listenForSignIns(broker, org.get().signinPort);
+      await listenForSignIns(broker, op, org.get().signinPort);
+      // Replaced signing keys leave the JWKS once their tokens expired; expired records go.
+      opMaintenance = setInterval(() => {
+        void services?.op
+          .maintain()
+          .catch((error: unknown) => log.warn('OpenID Provider upkeep failed', error));
+      }, OP_MAINTENANCE_EVERY_MS);
+      opMaintenance.unref();
       problem = null;
     } catch (error) {
       db?.close();
@@ -381,9 +421,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       (await ready()).migration.import(batchId, indices),
     'admin:org:get': async () => (await ready()).org.get(),
     'admin:org:update': async (change) => {
-      const { org, broker } = await ready();
+      const { org, broker, op } = await ready();
       const updated = org.update(change);
-      await listenForSignIns(broker, updated.signinPort);
+      await listenForSignIns(broker, op, updated.signinPort);
       return updated;
     },
     'admin:domain:add': async ({ name }) => (await ready()).org.addDomain(name),
@@ -442,14 +482,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'mfa:policy:get': async () => (await ready()).org.mfaPolicy(),
     'mfa:policy:set': async (policy) => (await ready()).org.setMfaPolicy(policy),
     'mfa:application:list': async () => (await ready()).org.applications(),
-    'mfa:application:save': async ({ id, application }) => (await ready()).applications.save(id, application),
+    // The gate has parsed the request; parsing again gives the schema's output type (defaults filled).
+    'mfa:application:save': async ({ id, application }) =>
+      (await ready()).applications.save(id, ApplicationInputSchema.parse(application)),
     'mfa:application:delete': async ({ id }) => {
       await (await ready()).applications.delete(id);
       return {};
     },
     'mfa:application:new-secret': async ({ id }) => (await ready()).applications.newSecret(id),
-    'op:provider:get': async () => (await ready()).op.info(),
-    'op:signing-key:rotate': async () => (await ready()).op.rotateSigningKey(),
+    'op:provider:get': async () => (await ready()).op.info(signin.running !== null),
+    'op:signing-key:rotate': async () => {
+      const { op } = await ready();
+      await op.rotateSigningKey();
+      return op.info(signin.running !== null);
+    },
     'sso:broker:get': async () => {
       const { org } = await ready();
       const port = org.get().signinPort;
@@ -478,10 +524,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'admin:config:export': async () => (await ready()).config.export(),
     'admin:config:diff': async ({ content }) => (await ready()).config.diff(content),
     'admin:config:apply': async ({ content, fingerprint }) => {
-      const { config, org, broker } = await ready();
+      const { config, org, broker, op } = await ready();
       const diff = await config.apply(content, fingerprint);
       // The file may move the sign-in service (organization.signinPort).
-      await listenForSignIns(broker, org.get().signinPort);
+      await listenForSignIns(broker, op, org.get().signinPort);
       return diff;
     },
     'directory:user:list': async ({ query }) => (await ready()).directory.list(query, 500),
@@ -643,6 +689,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await (await ready()).alerts.scheduler.runNow();
     },
     close() {
+      if (opMaintenance) clearInterval(opMaintenance);
       services?.sso.sp.close();
       services?.alerts.scheduler.stop();
       void quickCopy?.clearNow();

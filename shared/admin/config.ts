@@ -109,7 +109,19 @@ export const ConfigFileSchema = z.strictObject({
     mandatoryForApplications: z.boolean(),
     mandatoryForOrganization: z.boolean(),
   }),
-  applications: z.array(z.strictObject({ key: Text, name: Text, requireMfa: z.boolean() })),
+  /** OpenID Provider clients; their secrets stay in the keychain (a new confidential one gets its secret in the console). */
+  applications: z.array(
+    z.strictObject({
+      key: Text,
+      name: Text,
+      requireMfa: z.boolean(),
+      clientType: Text.optional(),
+      redirectUris: z.array(Text).max(100).optional(),
+      postLogoutRedirectUris: z.array(Text).max(100).optional(),
+      scopes: z.array(Text).max(100).optional(),
+      firstParty: z.boolean().optional(),
+    }),
+  ),
   directory: DirectorySettingsSchema,
   idps: z.array(IdpConfigSchema).max(1000),
   routing: z.strictObject({

@@ -316,7 +316,10 @@ const adminContract = {
   },
   'op:provider:get': { request: Empty, response: OpenIdProviderSchema },
   /** A new signing key signs from now on; the old one stays published until its tokens expire. */
-  'op:signing-key:rotate': { request: z.strictObject({ confirm: z.literal(true) }), response: OpenIdProviderSchema },
+  'op:signing-key:rotate': {
+    request: z.strictObject({ confirm: z.literal(true) }),
+    response: OpenIdProviderSchema,
+  },
   'sso:broker:get': {
     request: Empty,
     response: z.object({ url: z.string(), running: z.boolean(), problem: z.string().nullable() }),

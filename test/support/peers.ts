@@ -11,7 +11,6 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { userInfo } from 'node:os';
 import { delimiter, join } from 'node:path';
-// @ts-expect-error -- oidc-provider ships no type declarations (and @types/oidc-provider is not installed)
 import ProviderModule from 'oidc-provider';
 
 /** The little of oidc-provider's API the tests use. */

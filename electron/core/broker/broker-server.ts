@@ -7,7 +7,7 @@
  */
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { BROKER_CSS, renderPage } from './pages';
 import { pickLanguage } from './page-text';
 import {
@@ -21,6 +21,7 @@ import { SAML_LIMITS } from './saml-sp';
 import { LOGOUT_COOKIE } from './signout';
 import { SAML_LOGOUT_LIMITS } from './saml-logout';
 import { createLogger } from '../logger';
+import { OP_PREFIX, type OpenIdProviderService } from '../op/openid-provider';
 
 const log = createLogger('broker-server');
 
@@ -37,6 +38,16 @@ export const BROKER_CSP = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * What oidc-provider's own pages get: the same, plus the one inline script it writes itself (the
+ * form_post auto-submit, whose hash it adds to script-src).
+ */
+const OP_CSP = `${BROKER_CSP}; script-src 'self'`;
+
+/** Our interaction pages under /op; everything else under /op is oidc-provider's. */
+const OP_INTERACTION = `${OP_PREFIX}/interaction/`;
+const OP_LOGOUT_CONFIRM = `${OP_PREFIX}/session/end/confirm`;
 
 export interface RunningBroker {
   port: number;
@@ -56,7 +67,11 @@ function formOf(request: FastifyRequest): Form {
   return form;
 }
 
-export async function startBroker(service: BrokerService, port: number): Promise<RunningBroker> {
+export async function startBroker(
+  service: BrokerService,
+  port: number,
+  op: OpenIdProviderService | null = null,
+): Promise<RunningBroker> {
   const app = Fastify({ bodyLimit: FORM_LIMIT, logger: false, forceCloseConnections: true });
   await app.register(cookie);
   // Fastify's querystring parser builds prototype-free objects; formbody uses it too.
@@ -72,15 +87,33 @@ export async function startBroker(service: BrokerService, port: number): Promise
     if (host !== `127.0.0.1:${port}`) {
       return reply.code(421).type('text/plain').send('Unexpected Host header.');
     }
+    const path = request.url.split('?')[0]!;
+    const toProvider =
+      op !== null &&
+      (path === OP_PREFIX || path.startsWith(`${OP_PREFIX}/`)) &&
+      !path.startsWith(OP_INTERACTION) &&
+      path !== OP_LOGOUT_CONFIRM;
+    if (toProvider) {
+      // oidc-provider reads the body itself and guards its own forms (xsrf, client
+      // authentication): the applications' token and logout requests come from other origins.
+      reply.raw.setHeader('Content-Security-Policy', OP_CSP);
+      reply.raw.setHeader('X-Content-Type-Options', 'nosniff');
+      reply.raw.setHeader('Referrer-Policy', 'same-origin');
+      reply.raw.setHeader('X-Frame-Options', 'DENY');
+      reply.hijack();
+      await op.handle(request.raw, reply.raw);
+      return reply;
+    }
     // Forms post only from our own pages; the IdP's POSTs to the ACS and to the SLO URL are the
     // cross-site POSTs (a sign-in is named by RelayState and continues only with this browser's
-    // cookie; a logout message is trusted only for its IdP's signature). Any other site —
+    // cookie; a logout message is trusted only for its IdP's signature), and an application's
+    // logout may post oidc-provider's confirmation form from its own page. Any other site —
     // including another port on 127.0.0.1, which cookies treat as the same site — is refused.
-    const fromIdp = request.url === '/saml/acs' || request.url === '/saml/slo';
+    const fromIdp = request.url === '/saml/acs' || request.url === '/saml/slo' || path === OP_LOGOUT_CONFIRM;
     if (request.method === 'POST' && !fromIdp && request.headers.origin !== origin) {
       return reply.code(403).type('text/plain').send('Cross-origin form refused.');
     }
-    reply.header('Content-Security-Policy', BROKER_CSP);
+    reply.header('Content-Security-Policy', path === OP_LOGOUT_CONFIRM ? OP_CSP : BROKER_CSP);
     reply.header('X-Content-Type-Options', 'nosniff');
     // same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" with our own
     // form posts, and the Origin check above is what tells our forms from other sites'.
@@ -89,7 +122,7 @@ export async function startBroker(service: BrokerService, port: number): Promise
     reply.header('Cache-Control', 'no-store');
   });
 
-  const send = (reply: FastifyReply, answer: Answer) => {
+  const send: Send = (reply: FastifyReply, answer: Answer) => {
     for (const [name, value] of Object.entries(answer.cookies ?? {})) {
       const options = {
         path: '/',
@@ -203,6 +236,8 @@ export async function startBroker(service: BrokerService, port: number): Promise
     ),
   );
 
+  if (op) registerOpRoutes(app, service, op, send);
+
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     const status =
       error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
@@ -229,4 +264,148 @@ export async function startBroker(service: BrokerService, port: number): Promise
 
   await app.listen({ host: '127.0.0.1', port });
   return { port, close: () => app.close() };
+}
+
+type Send = (reply: FastifyReply, answer: Answer) => FastifyReply;
+
+/**
+ * The OpenID Provider's interaction pages: the person signs in through the broker's own flow
+ * (the start page posts here), and the application's authorization continues at /done.
+ */
+function registerOpRoutes(
+  app: FastifyInstance,
+  service: BrokerService,
+  op: OpenIdProviderService,
+  send: Send,
+): void {
+  type Uid = { Params: { uid: string } };
+  const expired = (detail: string): Answer => ({
+    page: {
+      kind: 'error',
+      title: 'This sign-in has expired',
+      message: `The application's sign-in request is no longer open (${detail}).`,
+      fix: 'Go back to the application and sign in again.',
+    },
+    status: 400,
+  });
+  /** The step of this interaction, or why there is none (expired, another browser). */
+  const step = async (request: FastifyRequest, reply: FastifyReply) => {
+    try {
+      return await op.interaction(request.raw, reply.raw);
+    } catch (error) {
+      log.info(`An application's sign-in could not continue: ${(error as Error).message}`);
+      send(
+        reply,
+        expired((error as { error_description?: string }).error_description ?? (error as Error).message),
+      );
+      return null;
+    }
+  };
+  const startPage = (uid: string, appName: string, email: string | undefined): Answer => ({
+    page: {
+      kind: 'start',
+      applications: [],
+      ...(email ? { email } : {}),
+      op: { uid, appName },
+    },
+  });
+
+  app.get<Uid>(`${OP_INTERACTION}:uid`, async (request, reply) => {
+    const current = await step(request, reply);
+    if (!current) return reply;
+    if (current.kind === 'consent') {
+      if (current.application.firstParty) {
+        reply.hijack();
+        await op.finishConsent(request.raw, reply.raw, true);
+        return reply;
+      }
+      return send(reply, {
+        page: {
+          kind: 'consent',
+          uid: current.uid,
+          appName: current.application.name,
+          scopes: current.scopes,
+        },
+      });
+    }
+    const session = service.session(request.cookies[SESSION_COOKIE]);
+    if (session && op.satisfies(session, current.application, current.mfaRequested)) {
+      reply.hijack();
+      await op.finishLogin(request.raw, reply.raw, session);
+      return reply;
+    }
+    return send(reply, startPage(current.uid, current.application.name, current.loginHint ?? session?.email));
+  });
+
+  app.post<Uid>(`${OP_INTERACTION}:uid/login`, async (request, reply) => {
+    const current = await step(request, reply);
+    if (!current) return reply;
+    if (current.kind !== 'login') return send(reply, expired('it no longer asks for a sign-in'));
+    return send(
+      reply,
+      await service.begin(
+        { email: formOf(request).email, application: current.application.key },
+        request.cookies[SESSION_COOKIE],
+        { uid: current.uid, mfaRequested: current.mfaRequested },
+      ),
+    );
+  });
+
+  // Back from the broker's flow, signed in at Tessera.
+  app.get<Uid>(`${OP_INTERACTION}:uid/done`, async (request, reply) => {
+    const current = await step(request, reply);
+    if (!current) return reply;
+    if (current.kind !== 'login') return send(reply, expired('it no longer asks for a sign-in'));
+    const session = service.session(request.cookies[SESSION_COOKIE]);
+    if (!session || !op.satisfies(session, current.application, current.mfaRequested)) {
+      return send(reply, startPage(current.uid, current.application.name, session?.email));
+    }
+    reply.hijack();
+    await op.finishLogin(request.raw, reply.raw, session);
+    return reply;
+  });
+
+  app.post<Uid>(`${OP_INTERACTION}:uid/consent`, async (request, reply) => {
+    const current = await step(request, reply);
+    if (!current) return reply;
+    if (current.kind !== 'consent') return send(reply, expired('it no longer asks for consent'));
+    reply.hijack();
+    await op.finishConsent(request.raw, reply.raw, formOf(request).allow === 'yes');
+    return reply;
+  });
+
+  app.post<Uid>(`${OP_INTERACTION}:uid/abort`, async (request, reply) => {
+    const current = await step(request, reply);
+    if (!current) return reply;
+    reply.hijack();
+    await op.abort(request.raw, reply.raw, 'access_denied', 'The person cancelled the sign-in at Tessera.');
+    return reply;
+  });
+
+  // RP-initiated logout, confirmed: Tessera's session ends, and the IdP's where it can; then
+  // oidc-provider ends its own and sends the browser to the application's registered URI.
+  app.post(OP_LOGOUT_CONFIRM, async (request, reply) => {
+    const form = formOf(request);
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (form.logout === 'yes' && cookie && form.upstream !== 'done') {
+      const answer = await service.signOut(cookie, {
+        action: OP_LOGOUT_CONFIRM,
+        xsrf: form.xsrf ?? '',
+        appName: null,
+      });
+      // The IdP's logout first; its signed-out page carries the form that comes back here.
+      if (answer.page.kind === 'redirect' || answer.page.kind === 'post-form') return send(reply, answer);
+      reply.raw.setHeader(
+        'Set-Cookie',
+        app.serializeCookie(SESSION_COOKIE, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax' }),
+      );
+    }
+    const body: Record<string, string> = {};
+    for (const [key, value] of Object.entries(form))
+      if (key !== 'upstream' && value !== undefined) body[key] = value;
+    reply.raw.setHeader('Content-Security-Policy', OP_CSP);
+    reply.hijack();
+    await op.handle(request.raw, reply.raw, body);
+    return reply;
+  });
 }

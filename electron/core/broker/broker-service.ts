@@ -47,7 +47,17 @@ export const FLOW_COOKIE = 'tessera_flow';
 export const SESSION_COOKIE = 'tessera_session';
 
 export type Page =
-  | { kind: 'start'; applications: Application[]; email?: string; error?: string }
+  | {
+      kind: 'start';
+      applications: Application[];
+      email?: string;
+      error?: string;
+      /** An application's sign-in through Tessera's OpenID Provider: the form posts there. */
+      op?: { uid: string; appName: string };
+    }
+  | { kind: 'consent'; uid: string; appName: string; scopes: string[] }
+  /** RP-initiated logout: oidc-provider's confirmation (its form's action and xsrf value). */
+  | { kind: 'op-logout'; action: string; xsrf: string; appName: string | null }
   | {
       kind: 'signed-in';
       email: string;
@@ -73,10 +83,25 @@ export type Page =
       upstream: 'none' | 'ended' | 'not-allowed' | 'unsupported' | 'failed';
       detail?: string;
       fix?: string;
+      /** An application's logout continues at Tessera's OpenID Provider after this. */
+      resume?: OpLogoutResume;
     }
   | { kind: 'error'; title: string; message: string; fix?: string }
   | { kind: 'redirect'; url: string }
   | { kind: 'post-form'; url: string; fields: Record<string, string> };
+
+/** Where an application's logout goes on once the IdP's session has ended (openid-provider.ts). */
+export interface OpLogoutResume {
+  action: string;
+  xsrf: string;
+  appName: string | null;
+}
+
+/** An application's sign-in through the OpenID Provider: its interaction, and whether it asked for MFA. */
+export interface OpSignIn {
+  uid: string;
+  mfaRequested: boolean;
+}
 
 export interface Answer {
   page: Page;
@@ -118,6 +143,9 @@ interface Flow {
   mfa: MfaDecision | null;
   /** What ends this sign-in's session at the IdP later (sign-out). */
   upstream: UpstreamSession;
+  /** How the IdP authenticated the person (RFC 8176 values), for the ID token's amr. */
+  amr: string[];
+  op: OpSignIn | null;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -168,7 +196,10 @@ export class BrokerService {
       | 'enrollment'
       | 'binding'
       | 'upstream'
+      | 'amr'
+      | 'op'
     >,
+    op: OpSignIn | null = null,
   ): Flow {
     const now = this.deps.now();
     for (const [id, flow] of this.flows) if (flow.createdAt + FLOW_TTL_MS <= now) this.flows.delete(id);
@@ -189,6 +220,8 @@ export class BrokerService {
       enrollment: null,
       binding: randomBytes(24).toString('base64url'),
       upstream: null,
+      amr: [],
+      op,
     };
     this.flows.set(flow.id, flow);
     return flow;
@@ -242,21 +275,54 @@ export class BrokerService {
     };
   }
 
-  private session(
-    cookie: string | undefined,
-  ): { userId: string; email: string; expiresAt: number; mfaDone: boolean } | null {
+  /** The live session a browser's cookie names. */
+  session(cookie: string | undefined): {
+    userId: string;
+    email: string;
+    expiresAt: number;
+    createdAt: number;
+    mfaDone: boolean;
+    amr: string[];
+  } | null {
     if (!cookie) return null;
     const row = this.deps.db
       .prepare(
-        `SELECT sessions.user_id, sessions.expires_at, sessions.mfa_done, users.email FROM sessions
+        `SELECT sessions.user_id, sessions.expires_at, sessions.created_at, sessions.mfa_done,
+                sessions.amr_json, users.email FROM sessions
          JOIN users ON users.id = sessions.user_id
          WHERE token_hash = ? AND expires_at > ? AND users.active = 1`,
       )
       .get(hashToken(cookie), this.deps.now()) as
-      { user_id: string; expires_at: number; mfa_done: number; email: string } | undefined;
+      | {
+          user_id: string;
+          expires_at: number;
+          created_at: number;
+          mfa_done: number;
+          amr_json: string;
+          email: string;
+        }
+      | undefined;
     return row
-      ? { userId: row.user_id, email: row.email, expiresAt: row.expires_at, mfaDone: row.mfa_done === 1 }
+      ? {
+          userId: row.user_id,
+          email: row.email,
+          expiresAt: row.expires_at,
+          createdAt: row.created_at,
+          mfaDone: row.mfa_done === 1,
+          amr: JSON.parse(row.amr_json) as string[],
+        }
       : null;
+  }
+
+  /**
+   * The MFA decision for this person signing in to `application` now — the same function, rule and
+   * policy as a sign-in and the simulator. null: no IdP routes this person any more.
+   */
+  mfaDecisionFor(userId: string, application: Application | null): MfaDecision | null {
+    const user = this.deps.directory.user(userId);
+    const match = this.deps.sso.route(user.email, user.groups);
+    if (!match) return null;
+    return decideMfa(this.deps.org.mfaPolicy(), match.rule, application, { optedIn: user.mfa.optedIn });
   }
 
   /** POST /account/mfa — M2: a signed-in person turns MFA on or off for themselves. */
@@ -295,8 +361,8 @@ export class BrokerService {
   }
 
   /** POST /signout — Tessera's session, then the IdP's where it can (signout.ts). */
-  async signOut(cookie: string | undefined): Promise<Answer> {
-    const answer = await this.signout.signOut(cookie ? hashToken(cookie) : null);
+  async signOut(cookie: string | undefined, resume?: OpLogoutResume): Promise<Answer> {
+    const answer = await this.signout.signOut(cookie ? hashToken(cookie) : null, resume);
     return { ...answer, cookies: { ...answer.cookies, [SESSION_COOKIE]: null } };
   }
 
@@ -314,16 +380,23 @@ export class BrokerService {
   async begin(
     form: { email?: string; application?: string },
     sessionCookie: string | undefined,
+    op: OpSignIn | null = null,
   ): Promise<Answer> {
     const email = (form.email ?? '').trim().toLowerCase();
     const applications = this.deps.org.applications();
+    const application = form.application ? this.deps.org.applicationByKey(form.application) : null;
     const again = (error: string): Answer => ({
-      page: { kind: 'start', applications, email, error },
+      page: {
+        kind: 'start',
+        applications,
+        email,
+        error,
+        ...(op && application ? { op: { uid: op.uid, appName: application.name } } : {}),
+      },
       status: 400,
     });
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 320)
       return again('Enter your email address.');
-    const application = form.application ? this.deps.org.applicationByKey(form.application) : null;
     if (form.application && !application) return again('Choose an application from the list.');
 
     const known = this.deps.directory.userByEmail(email);
@@ -341,19 +414,23 @@ export class BrokerService {
       const mfa = decideMfa(this.deps.org.mfaPolicy(), match.rule, application, {
         optedIn: known?.mfa.optedIn ?? false,
       });
-      if (!mfa.required || session.mfaDone) {
+      if (session.mfaDone || (!mfa.required && !op?.mfaRequested)) {
+        if (op) return { page: { kind: 'redirect', url: opDoneUrl(op) } };
         return { page: this.signedInPage(session.userId, application?.name ?? null, session.expiresAt) };
       }
     }
-    const flow = this.newFlow({
-      testId: null,
-      idpId: match.idp.id,
-      idpKind: match.idp.kind,
-      idpName: match.idp.name,
-      email,
-      application,
-      rule: { mfa: match.rule.mfa, mfaRequired: match.rule.mfaRequired },
-    });
+    const flow = this.newFlow(
+      {
+        testId: null,
+        idpId: match.idp.id,
+        idpKind: match.idp.kind,
+        idpName: match.idp.name,
+        email,
+        application,
+        rule: { mfa: match.rule.mfa, mfaRequired: match.rule.mfaRequired },
+      },
+      op,
+    );
     return this.toIdp(flow);
   }
 
@@ -679,6 +756,7 @@ export class BrokerService {
     flow.stage = 'idp-done';
     flow.claims = outcome.attributes;
     flow.upstream = { kind: 'saml', ref: outcome.session };
+    flow.amr = samlAmr(outcome.authnContext);
     return { page: { kind: 'redirect', url: `/flow/${flow.id}` } };
   }
 
@@ -722,6 +800,7 @@ export class BrokerService {
     }
     if (!outcome.ok) return this.refused(flow, outcome.checks);
     flow.upstream = { kind: 'oidc', idToken: outcome.idToken };
+    flow.amr = upstreamAmr(outcome.claims);
     return this.afterIdp(flow, outcome.claims);
   }
 
@@ -761,6 +840,7 @@ export class BrokerService {
       };
     }
     this.deps.throttle.reset(key);
+    flow.amr = ['pwd'];
     try {
       flow.userId = this.deps.directory.ensureUser(email, row.display_name, 'builtin');
     } catch (error) {
@@ -850,6 +930,9 @@ export class BrokerService {
     flow.mfa = flow.rule
       ? decideMfa(this.deps.org.mfaPolicy(), flow.rule, flow.application, { optedIn: user.mfa.optedIn })
       : { required: false, reason: 'not-required' };
+    // The application asked for Tessera's MFA class (acr): it gets it, or no sign-in.
+    if (!flow.mfa.required && flow.op?.mfaRequested)
+      flow.mfa = { required: true, reason: 'application-mandatory' };
     if (!flow.mfa.required) return this.signedIn(flow, false);
     if (this.deps.mfa.enrolled(user.id)) {
       flow.stage = 'mfa-verify';
@@ -911,9 +994,17 @@ export class BrokerService {
     this.deps.db.transaction(() => {
       this.deps.db
         .prepare(
-          'INSERT INTO sessions (token_hash, user_id, idp_id, mfa_done, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+          'INSERT INTO sessions (token_hash, user_id, idp_id, mfa_done, created_at, expires_at, amr_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(hashToken(token), flow.userId, flow.idpId, Number(mfaDone), now, expiresAt);
+        .run(
+          hashToken(token),
+          flow.userId,
+          flow.idpId,
+          Number(mfaDone),
+          now,
+          expiresAt,
+          JSON.stringify(mfaDone ? [...new Set([...flow.amr, 'otp', 'mfa'])] : flow.amr),
+        );
       this.signout.remember(hashToken(token), flow.idpId, flow.upstream, expiresAt);
     })();
     // Ended sessions are of no use to anyone; each new one clears them out.
@@ -923,7 +1014,10 @@ export class BrokerService {
     flow.stage = 'done';
     log.info(`A person signed in through ${flow.idpName}${mfaDone ? ' with MFA' : ''}.`);
     return {
-      page: this.signedInPage(flow.userId!, flow.application?.name ?? null, expiresAt),
+      // An application's sign-in goes back to the OpenID Provider, which answers the application.
+      page: flow.op
+        ? { kind: 'redirect', url: opDoneUrl(flow.op) }
+        : this.signedInPage(flow.userId!, flow.application?.name ?? null, expiresAt),
       cookies: { [SESSION_COOKIE]: token, [FLOW_COOKIE]: null },
     };
   }
@@ -949,4 +1043,47 @@ function redactSaml(xml: string): string {
     .slice(0, 200_000)
     .replace(/(<(?:\w+:)?SignatureValue[^>]*>)[^<]*(<)/g, '$1(signature)$2')
     .replace(/(<(?:\w+:)?X509Certificate[^>]*>)([^<]{0,24})[^<]*(<)/g, '$1$2…$3');
+}
+
+/** Where an application's sign-in continues once the person is signed in at Tessera. */
+const opDoneUrl = (op: OpSignIn) => `/op/interaction/${encodeURIComponent(op.uid)}/done`;
+
+/** RFC 8176's registered values: what an upstream IdP says beyond them is not passed on. */
+const AMR_VALUES = new Set([
+  'face',
+  'fpt',
+  'geo',
+  'hwk',
+  'iris',
+  'kba',
+  'mca',
+  'mfa',
+  'otp',
+  'pin',
+  'pwd',
+  'rba',
+  'retina',
+  'sc',
+  'sms',
+  'swk',
+  'tel',
+  'user',
+  'vbm',
+  'wia',
+]);
+
+/** An OIDC IdP's own amr claim, as far as it uses registered values. */
+function upstreamAmr(claims: AttributeMap): string[] {
+  const values = Object.hasOwn(claims, 'amr') ? (claims.amr ?? []) : [];
+  return [...new Set(values.filter((value) => AMR_VALUES.has(value)))];
+}
+
+/**
+ * A SAML IdP says how it authenticated the person in its authentication context class (SAML 2.0
+ * authn context §3.4): the password classes are `pwd`; the others are not guessed at.
+ */
+function samlAmr(authnContext: string | null): string[] {
+  return authnContext && /:ac:classes:(?:Password|PasswordProtectedTransport)$/.test(authnContext)
+    ? ['pwd']
+    : [];
 }

@@ -76,9 +76,10 @@ function body(page: Exclude<Page, { kind: 'redirect' }>, lang: Lang): ReactNode 
   switch (page.kind) {
     case 'start':
       return (
-        <Layout lang={lang} title={t.startTitle}>
+        <Layout lang={lang} title={page.op ? t.startTitleFor(page.op.appName) : t.startTitle}>
+          {page.op && <p className="muted">{t.opContinues(page.op.appName)}</p>}
           <ErrorLine error={page.error} />
-          <form method="post" action="/">
+          <form method="post" action={page.op ? `/op/interaction/${encodeURIComponent(page.op.uid)}/login` : '/'}>
             <label htmlFor="email">{t.emailLabel}</label>
             <input
               id="email"
@@ -89,7 +90,7 @@ function body(page: Exclude<Page, { kind: 'redirect' }>, lang: Lang): ReactNode 
               required
               autoFocus
             />
-            {page.applications.length > 0 && (
+            {!page.op && page.applications.length > 0 && (
               <>
                 <label htmlFor="application">{t.applicationLabel}</label>
                 <select id="application" name="application" defaultValue="">
@@ -103,6 +104,47 @@ function body(page: Exclude<Page, { kind: 'redirect' }>, lang: Lang): ReactNode 
               </>
             )}
             <button type="submit">{t.next}</button>
+          </form>
+          {page.op && (
+            <form method="post" action={`/op/interaction/${encodeURIComponent(page.op.uid)}/abort`}>
+              <button type="submit" className="secondary">
+                {t.cancelTo(page.op.appName)}
+              </button>
+            </form>
+          )}
+        </Layout>
+      );
+    case 'consent':
+      return (
+        <Layout lang={lang} title={t.consentTitle(page.appName)}>
+          <p>{t.consentAsks(page.appName)}</p>
+          <ul>
+            {page.scopes.map((scope) => (
+              <li key={scope}>{t.scopeText(scope)}</li>
+            ))}
+          </ul>
+          <form method="post" action={`/op/interaction/${encodeURIComponent(page.uid)}/consent`}>
+            <button type="submit" name="allow" value="yes" autoFocus>
+              {t.allow}
+            </button>
+            <button type="submit" name="allow" value="no" className="secondary">
+              {t.deny}
+            </button>
+          </form>
+        </Layout>
+      );
+    case 'op-logout':
+      return (
+        <Layout lang={lang} title={t.opLogoutTitle(page.appName)}>
+          <p>{t.opLogoutBody}</p>
+          <form method="post" action={page.action}>
+            <input type="hidden" name="xsrf" value={page.xsrf} />
+            <button type="submit" name="logout" value="yes" autoFocus>
+              {t.signOut}
+            </button>
+            <button type="submit" className="secondary">
+              {t.staySignedIn}
+            </button>
           </form>
         </Layout>
       );
@@ -150,9 +192,20 @@ function body(page: Exclude<Page, { kind: 'redirect' }>, lang: Lang): ReactNode 
             </p>
           )}
           {page.fix && <p>{page.fix}</p>}
-          <p>
-            <a href="/">{t.signInAgain}</a>
-          </p>
+          {page.resume ? (
+            <form method="post" action={page.resume.action}>
+              <input type="hidden" name="xsrf" value={page.resume.xsrf} />
+              <input type="hidden" name="logout" value="yes" />
+              <input type="hidden" name="upstream" value="done" />
+              <button type="submit" autoFocus>
+                {t.backToApplication}
+              </button>
+            </form>
+          ) : (
+            <p>
+              <a href="/">{t.signInAgain}</a>
+            </p>
+          )}
         </Layout>
       );
     }

@@ -25,7 +25,7 @@ import {
   type SloSend,
 } from './saml-logout';
 import type { SamlSessionRef } from './saml-sp';
-import type { Answer } from './broker-service';
+import type { Answer, OpLogoutResume } from './broker-service';
 import { createLogger } from '../logger';
 
 const log = createLogger('signout');
@@ -44,6 +44,8 @@ interface PendingLogout {
   idpName: string;
   /** OIDC: the cookie's value. SAML: the LogoutRequest's ID. */
   secret: string;
+  /** An application's logout, to continue at the OpenID Provider afterwards. */
+  resume?: OpLogoutResume | undefined;
 }
 
 export interface SignOutDeps {
@@ -117,15 +119,16 @@ export class SignOutService {
     upstream: 'none' | 'ended' | 'not-allowed' | 'unsupported' | 'failed',
     failure?: { detail: string; fix: string },
     status = 200,
+    resume?: OpLogoutResume,
   ): Answer {
     return {
-      page: { kind: 'signed-out', idpName, upstream, ...(failure ?? {}) },
+      page: { kind: 'signed-out', idpName, upstream, ...(failure ?? {}), ...(resume ? { resume } : {}) },
       ...(status !== 200 ? { status } : {}),
     };
   }
 
   /** POST /signout — `tokenHash` is the hash of this browser's session cookie (if any). */
-  async signOut(tokenHash: string | null): Promise<Answer> {
+  async signOut(tokenHash: string | null, resume?: OpLogoutResume): Promise<Answer> {
     if (!tokenHash) return this.signedOut(null, 'none');
     const { db } = this.deps;
     const row = db
@@ -170,7 +173,7 @@ export class SignOutService {
         );
         if (!url) return this.signedOut(idp.name, 'unsupported');
         const binding = random();
-        this.addPending(state, { idpId: idp.id, idpName: idp.name, secret: binding });
+        this.addPending(state, { idpId: idp.id, idpName: idp.name, secret: binding, resume });
         log.info(`A person signs out, and out of ${idp.name} (RP-initiated logout).`);
         return {
           page: { kind: 'redirect', url },
@@ -193,7 +196,7 @@ export class SignOutService {
           },
           relayState,
         );
-        this.addPending(relayState, { idpId: idp.id, idpName: idp.name, secret: requestId });
+        this.addPending(relayState, { idpId: idp.id, idpName: idp.name, secret: requestId, resume });
         log.info(`A person signs out, and out of ${idp.name} (SAML Single Logout).`);
         return sendAnswer(send);
       }
@@ -229,7 +232,7 @@ export class SignOutService {
       };
     }
     log.info(`${pending.idpName} ended its session (RP-initiated logout).`);
-    return { ...this.signedOut(pending.idpName, 'ended'), cookies };
+    return { ...this.signedOut(pending.idpName, 'ended', undefined, 200, pending.resume), cookies };
   }
 
   /** GET or POST /saml/slo — the IdP's LogoutResponse to ours, or its own LogoutRequest. */
@@ -267,18 +270,30 @@ export class SignOutService {
       idp = this.deps.sso.idp(pending.idpId);
       outcome = await this.saml.validateResponse(await this.logoutPeer(idp), received, pending.secret);
     } catch (error) {
-      return this.signedOut(pending.idpName, 'failed', {
-        detail: error instanceof Error ? error.message : String(error),
-        fix: 'An administrator should check this identity provider in Tessera.',
-      });
+      return this.signedOut(
+        pending.idpName,
+        'failed',
+        {
+          detail: error instanceof Error ? error.message : String(error),
+          fix: 'An administrator should check this identity provider in Tessera.',
+        },
+        200,
+        pending.resume,
+      );
     }
     if (outcome.ok) {
       log.info(`${idp.name} ended its session (SAML Single Logout).`);
-      return this.signedOut(idp.name, 'ended');
+      return this.signedOut(idp.name, 'ended', undefined, 200, pending.resume);
     }
     const failed = outcome.checks.find((check) => check.status === 'fail')!;
     log.warn(`${idp.name}'s LogoutResponse was refused: ${failed.id}`);
-    return this.signedOut(idp.name, 'failed', { detail: failed.detail ?? '', fix: failed.fix ?? '' }, 400);
+    return this.signedOut(
+      idp.name,
+      'failed',
+      { detail: failed.detail ?? '', fix: failed.fix ?? '' },
+      400,
+      pending.resume,
+    );
   }
 
   /** SAML profiles §4.4.3.4: the IdP asks us to end the sessions of a principal. */

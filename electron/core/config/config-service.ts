@@ -180,9 +180,16 @@ export class ConfigService {
       },
       domains: org.domains.map((domain) => ({ name: domain.name, claimed: domain.claimed })),
       mfaPolicy: this.org.mfaPolicy(),
-      applications: this.org
-        .applications()
-        .map((app) => ({ key: app.key, name: app.name, requireMfa: app.requireMfa })),
+      applications: this.org.applications().map((app) => ({
+        key: app.key,
+        name: app.name,
+        requireMfa: app.requireMfa,
+        clientType: app.clientType,
+        redirectUris: app.redirectUris,
+        postLogoutRedirectUris: app.postLogoutRedirectUris,
+        scopes: app.scopes,
+        firstParty: app.firstParty,
+      })),
       directory: this.org.directorySettings(),
       // By name, so the same configuration always exports the same text (creation order is history).
       idps: [...idps]
@@ -888,7 +895,10 @@ export class ConfigService {
       const before = haveApps.get(app.key);
       if (before && same(before, app)) return;
       step(['applications', i], () =>
-        this.org.saveApplication(current.applicationIds.get(app.key) ?? null, app),
+        this.org.saveApplication(
+          current.applicationIds.get(app.key) ?? null,
+          ApplicationInputSchema.parse(app),
+        ),
       );
     });
 

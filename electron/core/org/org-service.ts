@@ -300,7 +300,11 @@ export class OrgService {
    * already written to the keychain (SecretRefs.write) that this save switches to; a public client
    * keeps none, so its old secret is marked for removal here and deleted by finishRemovals.
    */
-  saveApplication(id: string | null, input: ApplicationFields, newSecretRef: string | null = null): Application {
+  saveApplication(
+    id: string | null,
+    input: ApplicationFields,
+    newSecretRef: string | null = null,
+  ): Application {
     const clash = this.db.prepare('SELECT id FROM applications WHERE key = ?').get(input.key) as
       { id: string } | undefined;
     if (clash && clash.id !== id) {
@@ -320,7 +324,11 @@ export class OrgService {
         ? (this.db.prepare('SELECT secret_created_at FROM applications WHERE id = ?').get(id) as
             { secret_created_at: number | null } | undefined)
         : undefined;
-      const secretCreatedAt = newSecretRef ? this.now() : keepRef ? (existing?.secret_created_at ?? null) : null;
+      const secretCreatedAt = newSecretRef
+        ? this.now()
+        : keepRef
+          ? (existing?.secret_created_at ?? null)
+          : null;
       this.db
         .prepare(
           `INSERT INTO applications (id, name, key, require_mfa, client_type, redirect_uris_json,

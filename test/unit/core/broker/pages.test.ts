@@ -17,8 +17,30 @@ const EXPIRES = Date.UTC(2030, 0, 2, 3, 4);
 const PAGES: Shown[] = [
   {
     kind: 'start',
-    applications: [{ id: 'a1', key: 'payroll', name: 'Payroll', requireMfa: false }],
+    applications: [
+      {
+        id: 'a1',
+        key: 'payroll',
+        name: 'Payroll',
+        requireMfa: false,
+        clientType: 'confidential',
+        redirectUris: [],
+        postLogoutRedirectUris: [],
+        scopes: [],
+        firstParty: true,
+        secretCreatedAt: null,
+      },
+    ],
     error: 'Core error',
+  },
+  { kind: 'start', applications: [], op: { uid: 'u1', appName: 'Wiki' } },
+  { kind: 'consent', uid: 'u1', appName: 'Wiki', scopes: ['openid', 'email', 'offline_access'] },
+  { kind: 'op-logout', action: '/op/session/end/confirm', xsrf: 'x', appName: 'Wiki' },
+  {
+    kind: 'signed-out',
+    idpName: 'Okta',
+    upstream: 'ended',
+    resume: { action: '/op/session/end/confirm', xsrf: 'x', appName: null },
   },
   {
     kind: 'signed-in',
