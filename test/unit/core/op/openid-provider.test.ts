@@ -225,6 +225,22 @@ describe('Tessera as an OpenID Provider', () => {
     expect((await redeem(wiki, direct, again)).claims()!.amr).toContain('mfa');
   });
 
+  it('gives MFA to an application that asks for it (acr_values), even where its switch is off', async () => {
+    const browser = new Browser();
+    const first = await authorize(wiki, WIKI_CB, 'openid');
+    expect((await redeem(wiki, await signIn(browser, first, WIKI_CB), first)).claims()!.acr).toBe(
+      'urn:tessera:acr:sfa',
+    );
+    // The session has no MFA: asking for the MFA class steps it up.
+    const started = await authorize(wiki, WIKI_CB, 'openid', { acr_values: 'urn:tessera:acr:mfa' });
+    const landing = await until(browser, await browser.request(started.url.href), WIKI_CB);
+    expect(landing.location).toBeNull();
+    const back = await signIn(browser, started, WIKI_CB);
+    const claims = (await redeem(wiki, back, started)).claims()!;
+    expect(claims.acr).toBe('urn:tessera:acr:mfa');
+    expect(claims.amr).toContain('mfa');
+  });
+
   it('shows the simulator the same MFA decision the provider applies', async () => {
     const payrollSim = await call('routing:simulate', {
       email: 'ada@local.test',
