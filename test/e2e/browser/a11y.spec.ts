@@ -189,7 +189,7 @@ test('the applications: the dialog, a secret shown once, the confirmations', asy
   await dialog(page, 'Add application', () => page.getByRole('button', { name: 'Add application' }).click());
   // Refused fields, as a person sees them.
   const add = page.getByRole('dialog', { name: 'Add application' });
-  await add.getByRole('textbox', { name: 'Redirect URIs' }).fill('http://example.com/cb');
+  await add.getByRole('textbox', { name: 'Redirect URIs', exact: true }).fill('http://example.com/cb');
   await add.getByRole('button', { name: 'Save' }).click();
   await expect(
     add.getByText('“http://example.com/cb” uses http on example.com', { exact: false }),

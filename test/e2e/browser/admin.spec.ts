@@ -294,7 +294,9 @@ test('MFA policy and applications decide what the simulator says', async ({ page
   await dialog.getByRole('textbox', { name: 'Name' }).fill('Payroll');
   await dialog.getByRole('textbox', { name: 'Client ID' }).fill('payroll');
   await dialog.getByRole('radio', { name: 'Public' }).check();
-  await dialog.getByRole('textbox', { name: 'Redirect URIs' }).fill('http://127.0.0.1:8400/callback');
+  await dialog
+    .getByRole('textbox', { name: 'Redirect URIs', exact: true })
+    .fill('http://127.0.0.1:8400/callback');
   await dialog.getByRole('switch', { name: 'Require MFA' }).check({ force: true });
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
@@ -310,7 +312,7 @@ test('MFA policy and applications decide what the simulator says', async ({ page
   await page.getByRole('button', { name: 'Edit Payroll' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit Payroll' });
   await expect(edit.getByRole('radio', { name: 'Public' })).toBeChecked();
-  await expect(edit.getByRole('textbox', { name: 'Redirect URIs' })).toHaveValue(
+  await expect(edit.getByRole('textbox', { name: 'Redirect URIs', exact: true })).toHaveValue(
     'http://127.0.0.1:8400/callback',
   );
   await page.keyboard.press('Escape');

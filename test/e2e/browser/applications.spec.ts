@@ -90,7 +90,7 @@ test('a confidential application: a bad redirect URI refused on its field, two g
   await expect(dialog.getByRole('checkbox', { name: 'openid' })).toBeChecked();
   await expect(dialog.getByRole('checkbox', { name: 'openid' })).toBeDisabled();
   await dialog.getByRole('checkbox', { name: 'groups' }).check();
-  const redirects = dialog.getByRole('textbox', { name: 'Redirect URIs' });
+  const redirects = dialog.getByRole('textbox', { name: 'Redirect URIs', exact: true });
   await redirects.fill(`${PAYROLL_URIS[0]}\nhttp://example.com/cb`);
   await dialog.getByRole('button', { name: 'Save' }).click();
   // Refused before it is sent, on the field, in words.
@@ -101,7 +101,9 @@ test('a confidential application: a bad redirect URI refused on its field, two g
   await expect(dialog).toBeVisible();
 
   // The core's own check, should the renderer's be bypassed: its refusal lands on the field too.
-  await page.route('**/api/invoke/mfa:application:save', async (route) => {
+  // (The renderer encodes the channel: mfa%3Aapplication%3Asave.)
+  const saveCall = (url: URL) => decodeURIComponent(url.pathname) === '/api/invoke/mfa:application:save';
+  await page.route(saveCall, async (route) => {
     const body = JSON.parse(route.request().postData()!) as { application: { redirectUris: string[] } };
     body.application.redirectUris = [PAYROLL_URIS[0]!, 'https://payroll.example.test/cb#fragment'];
     await route.continue({ postData: JSON.stringify(body) });
@@ -110,7 +112,7 @@ test('a confidential application: a bad redirect URI refused on its field, two g
   await expect(redirects).not.toHaveAttribute('aria-invalid', 'true');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(redirects).toHaveAccessibleDescription(/has a fragment/);
-  await page.unroute('**/api/invoke/mfa:application:save');
+  await page.unroute(saveCall);
 
   // Two good redirect URIs: saved, and the secret is shown, once.
   await redirects.fill(PAYROLL_URIS.join('\n'));
@@ -134,7 +136,9 @@ test('a confidential application: a bad redirect URI refused on its field, two g
   // Reopened, the application shows everything it is, and never the secret.
   await page.getByRole('button', { name: 'Edit Payroll' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit Payroll' });
-  await expect(edit.getByRole('textbox', { name: 'Redirect URIs' })).toHaveValue(PAYROLL_URIS.join('\n'));
+  await expect(edit.getByRole('textbox', { name: 'Redirect URIs', exact: true })).toHaveValue(
+    PAYROLL_URIS.join('\n'),
+  );
   await expect(edit.getByRole('checkbox', { name: 'groups' })).toBeChecked();
   expect(await pageText(page)).not.toContain(secret);
   // An edit that keeps it confidential keeps its secret: no secret dialog.
@@ -226,9 +230,11 @@ test('a new secret asks first and replaces the old; the signing key rotates with
   await expect(rotate).toContainText('stays published until the tokens it signed have expired');
   await rotate.getByRole('button', { name: 'Rotate' }).click();
   await expect(rotate).toBeHidden();
+  await expect(page.getByText('A new signing key signs tokens from now on.')).toBeVisible();
   const after = await api(tessera, 'op:provider:get', {});
   const active = after.signingKeys.find((key) => key.active)!;
   expect(active.kid).not.toBe(before.kid);
+  expect(after.signingKeys.find((key) => key.kid === before.kid)?.removedAt).toBeGreaterThan(Date.now());
   await expect(keys.locator(`tr[data-kid="${active.kid}"]`)).toContainText('Signs new tokens');
   await expect(keys.locator(`tr[data-kid="${before.kid}"]`)).toContainText(/Published until/);
   await expect(keys.locator('tr[data-active]')).toHaveCount(1);

@@ -14,7 +14,7 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { FormActions } from '../../app/FormActions';
 import { useAdminMutation } from '../admin/api';
 import { serverFieldErrors, validateApplication, type FieldErrors, type FieldMessage } from './field-errors';
-import type { ShownSecret } from './SecretModal';
+import { MONO_INPUT, type ShownSecret } from './SecretModal';
 
 /** Everything a save sends: an application as it is, to change one thing (e.g. its MFA switch). */
 export function toInput(app: Application): ApplicationInput {
@@ -160,7 +160,7 @@ export function ApplicationModal({
             withAsterisk
             spellCheck={false}
             autoComplete="off"
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            styles={MONO_INPUT}
           />
           <Radio.Group
             label={t('apps.type')}

@@ -185,11 +185,11 @@ function ApplicationRow({
           <Group gap={4} wrap="nowrap" align="flex-start" mt={2}>
             <IconAlertTriangle
               size={14}
-              color="var(--mantine-color-orange-filled)"
+              color="var(--mantine-color-orange-text)"
               aria-hidden
               style={{ flexShrink: 0, marginTop: 2 }}
             />
-            <Text size="xs" c="orange.8">
+            <Text size="xs" c="orange">
               {t('apps.noRedirect')}
             </Text>
           </Group>
@@ -210,7 +210,7 @@ function ApplicationRow({
         {app.clientType === 'confidential' &&
           (app.secretCreatedAt === null ? (
             <Stack gap={2} mt={4} align="flex-start">
-              <Text size="xs" c="orange.8">
+              <Text size="xs" c="orange">
                 {t('apps.noSecret')}
               </Text>
               <Button

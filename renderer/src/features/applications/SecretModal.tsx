@@ -20,6 +20,15 @@ export interface ShownSecret {
   secret: string;
 }
 
+/**
+ * A one-line input in monospace. Not at 14 px: there Chromium clips DejaVu Sans Mono's underscore
+ * (the line box of an <input> is cut at the font's descent), and a secret or client ID with "_"
+ * would read as if it had a space.
+ */
+export const MONO_INPUT = {
+  input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 15 },
+} as const;
+
 /** A read-only value with its copy button (the client ID, the secret, the discovery URL). */
 export function CopyField({
   label,
@@ -41,7 +50,7 @@ export function CopyField({
       readOnly
       spellCheck={false}
       autoComplete="off"
-      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+      styles={MONO_INPUT}
       data-secret={secret || undefined}
       data-autofocus={focus || undefined}
       rightSection={
