@@ -80,7 +80,10 @@ describe('Tessera as an OpenID Provider', () => {
     });
     wikiSecret = saved.clientSecret!;
     expect(wikiSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Shown once: never in a list, the audit log or the configuration file.
     expect(JSON.stringify(await call('mfa:application:list', {}))).not.toContain(wikiSecret);
+    expect(JSON.stringify(await call('admin:audit:list', { limit: 500 }))).not.toContain(wikiSecret);
+    expect((await call('admin:config:export', {})).content).not.toContain(wikiSecret);
     await call('mfa:application:save', {
       id: null,
       application: {
@@ -286,6 +289,13 @@ describe('Tessera as an OpenID Provider', () => {
     expect(new URL(stripped.location!).searchParams.get('error_description')).toContain('PKCE');
     expect(stripped.location).toContain('state=s1');
 
+    // The plain PKCE method (a downgrade from S256): refused.
+    const plain = new URL(noPkce);
+    plain.searchParams.set('code_challenge', 'a'.repeat(43));
+    plain.searchParams.set('code_challenge_method', 'plain');
+    const downgraded = await new Browser().request(plain.href);
+    expect(new URL(downgraded.location!).searchParams.get('error')).toBe('invalid_request');
+
     // A wrong client secret: invalid_client.
     const browser = new Browser();
     const started = await authorize(wiki, WIKI_CB, 'openid');
@@ -402,6 +412,48 @@ describe('Tessera as an OpenID Provider', () => {
     const answer = new URL(no.location!);
     expect(answer.searchParams.get('error')).toBe('access_denied');
     expect(answer.searchParams.get('state')).toBe(declined.state);
+  });
+
+  it('ends the tokens of a deleted application: one registered later under its client id gets none', async () => {
+    const first = await call('mfa:application:save', {
+      id: null,
+      application: {
+        name: 'Old',
+        key: 'reused',
+        requireMfa: false,
+        clientType: 'confidential',
+        redirectUris: ['https://reused.example/cb'],
+        postLogoutRedirectUris: [],
+        scopes: ['offline_access'],
+        firstParty: true,
+      },
+    });
+    const old = await discover('reused', first.clientSecret!);
+    const browser = new Browser();
+    const started = await authorize(old, 'https://reused.example/cb', 'openid offline_access', {
+      prompt: 'consent',
+    });
+    const tokens = await redeem(old, await signIn(browser, started, 'https://reused.example/cb'), started);
+    expect(tokens.refresh_token).toBeTruthy();
+    await call('mfa:application:delete', { id: first.application.id });
+    const second = await call('mfa:application:save', {
+      id: null,
+      application: {
+        name: 'New',
+        key: 'reused',
+        requireMfa: false,
+        clientType: 'confidential',
+        redirectUris: ['https://reused.example/cb'],
+        postLogoutRedirectUris: [],
+        scopes: ['offline_access'],
+        firstParty: true,
+      },
+    });
+    expect(second.clientSecret).not.toBe(first.clientSecret);
+    const fresh = await discover('reused', second.clientSecret!);
+    await expect(oidc.refreshTokenGrant(fresh, tokens.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('answers a silent request (prompt=none) with login_required when nobody is signed in', async () => {
