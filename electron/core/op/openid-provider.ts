@@ -231,7 +231,8 @@ export class OpenIdProviderService {
       {
         login: {
           accountId: session.userId,
-          amr: session.amr,
+          // No amr at all rather than an empty one, when the IdP said nothing about how.
+          ...(session.amr.length ? { amr: session.amr } : {}),
           acr: session.mfaDone ? ACR_MFA : ACR_SINGLE,
           ts: Math.floor(session.createdAt / 1000),
         },
@@ -357,7 +358,13 @@ export class OpenIdProviderService {
       jwks: { keys: (await deps.keys.privateJwks()) as NonNullable<Configuration['jwks']>['keys'] },
       cookies: {
         keys: [await deps.keys.cookieKey()],
-        long: { httpOnly: true, sameSite: 'lax', signed: true },
+        // Cookies ignore ports: on 127.0.0.1 another program's "_session" would overwrite ours.
+        names: {
+          session: 'tessera_op_session',
+          interaction: 'tessera_op_interaction',
+          resume: 'tessera_op_resume',
+        },
+        long: { httpOnly: true, sameSite: 'lax', signed: true, path: OP_PREFIX },
         short: { httpOnly: true, sameSite: 'lax', signed: true },
       },
       findAccount: (_ctx, sub) => {
