@@ -756,7 +756,7 @@ export class BrokerService {
     flow.stage = 'idp-done';
     flow.claims = outcome.attributes;
     flow.upstream = { kind: 'saml', ref: outcome.session };
-    flow.amr = samlAmr(outcome.attributes);
+    flow.amr = samlAmr(outcome.authnContext);
     return { page: { kind: 'redirect', url: `/flow/${flow.id}` } };
   }
 
@@ -1078,10 +1078,12 @@ function upstreamAmr(claims: AttributeMap): string[] {
   return [...new Set(values.filter((value) => AMR_VALUES.has(value)))];
 }
 
-/** A SAML IdP that authenticated with a password says so in its authentication context class. */
-function samlAmr(attributes: AttributeMap): string[] {
-  const context = Object.hasOwn(attributes, 'authnContextClassRef')
-    ? attributes.authnContextClassRef
-    : undefined;
-  return context?.some((value) => /Password/i.test(value)) ? ['pwd'] : [];
+/**
+ * A SAML IdP says how it authenticated the person in its authentication context class (SAML 2.0
+ * authn context §3.4): the password classes are `pwd`; the others are not guessed at.
+ */
+function samlAmr(authnContext: string | null): string[] {
+  return authnContext && /:ac:classes:(?:Password|PasswordProtectedTransport)$/.test(authnContext)
+    ? ['pwd']
+    : [];
 }

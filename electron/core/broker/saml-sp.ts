@@ -60,6 +60,8 @@ export interface SamlSuccess {
   ok: true;
   nameId: string;
   attributes: AttributeMap;
+  /** The AuthnStatement's AuthnContextClassRef: how the IdP authenticated the person (or null). */
+  authnContext: string | null;
   /** What a later Single Logout names (saml-logout.ts): from the assertion node-saml verified. */
   session: SamlSessionRef;
   checks: SignInCheck[];
@@ -543,7 +545,7 @@ export class SamlServiceProvider {
     assertionXml: string,
     expectedRequestId: string,
     reach: (id: SamlCheckId) => void,
-  ): { nameId: string; attributes: AttributeMap } {
+  ): { nameId: string; attributes: AttributeMap; authnContext: string | null } {
     reach('issuer');
     const assertion = parseXmlStrict(assertionXml).documentElement!;
     if (!is(assertion, ASSERTION_NS, 'Assertion'))
@@ -642,7 +644,10 @@ export class SamlServiceProvider {
     this.seen.set(id, expires + SAML_LIMITS.clockSkewMs);
 
     const nameId = text(subject ? firstChild(subject, ASSERTION_NS, 'NameID') : undefined);
-    return { nameId, attributes: readAttributes(assertion) };
+    const statement = firstChild(assertion, ASSERTION_NS, 'AuthnStatement');
+    const context = statement ? firstChild(statement, ASSERTION_NS, 'AuthnContext') : undefined;
+    const classRef = context ? text(firstChild(context, ASSERTION_NS, 'AuthnContextClassRef')) : '';
+    return { nameId, attributes: readAttributes(assertion), authnContext: classRef || null };
   }
 }
 

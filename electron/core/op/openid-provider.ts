@@ -11,12 +11,12 @@
  * this application's MFA requirement.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Provider, {
-  interactionPolicy,
-  type ClientMetadata,
-  type Configuration,
-  type Interaction,
-  type KoaContextWithOIDC,
+import type {
+  ClientMetadata,
+  Configuration,
+  default as Provider,
+  Interaction,
+  KoaContextWithOIDC,
 } from 'oidc-provider';
 import type { Application, OpenIdProvider } from '../../../shared/admin/schemas';
 import type { Page } from '../broker/broker-service';
@@ -330,6 +330,8 @@ export class OpenIdProviderService {
 
   private async build(): Promise<Provider> {
     const deps = this.deps;
+    // Loaded when the sign-in service starts, not with the core: a one-off command never needs it.
+    const { default: ProviderClass, interactionPolicy } = await import('oidc-provider');
     const { Check } = interactionPolicy;
     const policy = interactionPolicy.base();
     // The Tessera session is what counts: oidc-provider's own session alone signs nobody in.
@@ -340,7 +342,12 @@ export class OpenIdProviderService {
         const session = deps.session(ctx.cookies.get(deps.sessionCookie, { signed: false }));
         const application = this.application(ctx.oidc.client?.clientId);
         if (!session || session.userId !== accountId || !application) return Check.REQUEST_PROMPT;
-        return this.satisfies(session, application, false) ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
+        const mfaRequested = String(ctx.oidc.params?.acr_values ?? '')
+          .split(' ')
+          .includes(ACR_MFA);
+        return this.satisfies(session, application, mfaRequested)
+          ? Check.NO_NEED_TO_PROMPT
+          : Check.REQUEST_PROMPT;
       }),
     );
 
@@ -445,7 +452,7 @@ export class OpenIdProviderService {
         client.redirectUris?.some((uri) => URL.parse(uri)?.origin === origin) ?? false,
       renderError: (ctx, out) => this.errorPage(ctx, out),
     };
-    const provider = new Provider(this.issuer(), configuration);
+    const provider = new ProviderClass(this.issuer(), configuration);
     // The sign-in service answers only on 127.0.0.1 over http (loopback).
     provider.proxy = false;
     provider.on('server_error', (_ctx, error) =>

@@ -33,15 +33,6 @@ const PAGES: Shown[] = [
     ],
     error: 'Core error',
   },
-  { kind: 'start', applications: [], op: { uid: 'u1', appName: 'Wiki' } },
-  { kind: 'consent', uid: 'u1', appName: 'Wiki', scopes: ['openid', 'email', 'offline_access'] },
-  { kind: 'op-logout', action: '/op/session/end/confirm', xsrf: 'x', appName: 'Wiki' },
-  {
-    kind: 'signed-out',
-    idpName: 'Okta',
-    upstream: 'ended',
-    resume: { action: '/op/session/end/confirm', xsrf: 'x', appName: null },
-  },
   {
     kind: 'signed-in',
     email: 'ada@example.test',
@@ -81,6 +72,15 @@ const PAGES: Shown[] = [
   },
   { kind: 'error', title: 'Core title', message: 'Core message', fix: 'Core fix' },
   { kind: 'post-form', url: 'https://idp.example.test/sso', fields: { SAMLRequest: 'abc' } },
+  { kind: 'start', applications: [], op: { uid: 'u1', appName: 'Wiki' } },
+  { kind: 'consent', uid: 'u1', appName: 'Wiki', scopes: ['openid', 'email', 'offline_access'] },
+  { kind: 'op-logout', action: '/op/session/end/confirm', xsrf: 'x', appName: 'Wiki' },
+  {
+    kind: 'signed-out',
+    idpName: 'Okta',
+    upstream: 'ended',
+    resume: { action: '/op/session/end/confirm', xsrf: 'x', appName: null },
+  },
 ];
 
 const TITLES: Record<Lang, Record<string, string>> = {

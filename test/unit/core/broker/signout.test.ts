@@ -5,6 +5,7 @@
  * by the next sign-in asking for credentials again; each hostile LogoutResponse (unsigned, foreign
  * signer, wrong InResponseTo, Destination or status) is refused with what was wrong.
  */
+import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/app-core';
 import type { Channel, RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
@@ -209,6 +210,82 @@ describe('sign-out', () => {
     // Really ended there: the next sign-in asks for credentials again.
     await samlSignIn(browser, true);
     await signOut(browser);
+  });
+
+  it('signs out of an application through Tessera: Tessera, then the SAML IdP, then back to the app', async () => {
+    const cb = 'https://app.example/cb';
+    const bye = 'https://app.example/bye';
+    const { clientSecret } = await call('mfa:application:save', {
+      id: null,
+      application: {
+        name: 'Intranet',
+        key: 'intranet',
+        requireMfa: false,
+        clientType: 'confidential',
+        redirectUris: [cb],
+        postLogoutRedirectUris: [bye],
+        scopes: ['email'],
+        firstParty: true,
+      },
+    });
+    const { issuer } = await call('op:provider:get', {});
+    const app = await oidc.discovery(
+      new URL(issuer),
+      'intranet',
+      undefined,
+      oidc.ClientSecretBasic(clientSecret!),
+      {
+        execute: [oidc.allowInsecureRequests],
+      },
+    );
+    const browser = new FormBrowser();
+    const verifier = oidc.randomPKCECodeVerifier();
+    const authorize = oidc.buildAuthorizationUrl(app, {
+      redirect_uri: cb,
+      scope: 'openid email',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state: 's',
+    });
+    const start = await browser.follow(authorize.href);
+    expect(start.html).toContain('Sign in to Intranet');
+    const email = firstForm(start.html, base);
+    const atIdp = await browser.follow(email.action, { form: { email: 'alice@example.test' } });
+    const posted = await browser.request(`${idp.base}/login`, {
+      form: { key: firstForm(atIdp.html, idp.base).fields.key!, username: 'alice' },
+    });
+    const acs = firstForm(posted.html, idp.base);
+    // Follow until the browser is sent to the application.
+    let page = await browser.request(acs.action, { form: acs.fields, origin: idp.base });
+    while (page.location && !page.location.startsWith(cb))
+      page = await browser.request(new URL(page.location, page.url).href);
+    const tokens = await oidc.authorizationCodeGrant(app, new URL(page.location!), {
+      pkceCodeVerifier: verifier,
+      expectedState: 's',
+    });
+    // The SAML IdP authenticated with a password (PasswordProtectedTransport).
+    expect(tokens.claims()!.amr).toEqual(['pwd']);
+    expect(idp.activeSessions()).toHaveLength(1);
+
+    const ask = await browser.request(
+      oidc.buildEndSessionUrl(app, {
+        id_token_hint: tokens.id_token!,
+        post_logout_redirect_uri: bye,
+        state: 'b',
+      }).href,
+    );
+    expect(ask.html).toContain('Sign out of Intranet?');
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(ask.html)![1]!;
+    // Yes: Tessera's session ends and the browser goes to the IdP's Single Logout …
+    const out = await browser.follow(`${issuer}/session/end/confirm`, { form: { xsrf, logout: 'yes' } });
+    expect(browser.cookie('tessera_session')).toBeUndefined();
+    expect(idp.activeSessions()).toEqual([]);
+    expect(out.html).toContain('You are signed out of Tessera and of Test IdP.');
+    // … and comes back to a page whose one button finishes at the application's registered URI.
+    const resume = firstForm(out.html, base);
+    expect(resume.fields).toMatchObject({ logout: 'yes', upstream: 'done' });
+    const done = await browser.request(resume.action, { form: resume.fields });
+    expect(done.location).toBe(`${bye}?state=b`);
   });
 
   it('takes the LogoutResponse by the HTTP-POST binding too', async () => {

@@ -225,6 +225,22 @@ describe('Tessera as an OpenID Provider', () => {
     expect((await redeem(wiki, direct, again)).claims()!.amr).toContain('mfa');
   });
 
+  it('gives MFA to an application that asks for it (acr_values), even where its switch is off', async () => {
+    const browser = new Browser();
+    const first = await authorize(wiki, WIKI_CB, 'openid');
+    expect((await redeem(wiki, await signIn(browser, first, WIKI_CB), first)).claims()!.acr).toBe(
+      'urn:tessera:acr:sfa',
+    );
+    // The session has no MFA: asking for the MFA class steps it up.
+    const started = await authorize(wiki, WIKI_CB, 'openid', { acr_values: 'urn:tessera:acr:mfa' });
+    const landing = await until(browser, await browser.request(started.url.href), WIKI_CB);
+    expect(landing.location).toBeNull();
+    const back = await signIn(browser, started, WIKI_CB);
+    const claims = (await redeem(wiki, back, started)).claims()!;
+    expect(claims.acr).toBe('urn:tessera:acr:mfa');
+    expect(claims.amr).toContain('mfa');
+  });
+
   it('shows the simulator the same MFA decision the provider applies', async () => {
     const payrollSim = await call('routing:simulate', {
       email: 'ada@local.test',
@@ -326,6 +342,74 @@ describe('Tessera as an OpenID Provider', () => {
     const next = await authorize(wiki, WIKI_CB, 'openid');
     const page = await until(browser, await browser.request(next.url.href), WIKI_CB);
     expect(page.html).toContain('Sign in to Wiki');
+  });
+
+  it('asks for consent for a third-party application, and tells it when the person declines', async () => {
+    const saved = await call('mfa:application:save', {
+      id: null,
+      application: {
+        name: 'Partner Portal',
+        key: 'partner',
+        requireMfa: false,
+        clientType: 'confidential',
+        redirectUris: ['https://partner.example/cb'],
+        postLogoutRedirectUris: [],
+        scopes: ['email'],
+        firstParty: false,
+      },
+    });
+    const partner = await discover('partner', saved.clientSecret!);
+    const browser = new Browser();
+    // A scope the application is not allowed (profile): refused, back to the application.
+    const greedy = await authorize(partner, 'https://partner.example/cb', 'openid email profile');
+    const refused = await until(
+      browser,
+      await browser.request(greedy.url.href),
+      'https://partner.example/cb',
+    );
+    expect(new URL(refused.location!).searchParams.get('error')).toBe('invalid_scope');
+
+    const started = await authorize(partner, 'https://partner.example/cb', 'openid email');
+    const consent = await signIn(browser, started, 'https://partner.example/cb');
+    expect(consent.html).toContain('Allow Partner Portal?');
+    expect(consent.html).toContain('your email address');
+    expect(consent.html).not.toContain('your name');
+    const uid = /action="\/op\/interaction\/([^/"]+)\/consent"/.exec(consent.html)![1]!;
+    const allowed = await until(
+      browser,
+      await browser.request(`${base}/op/interaction/${uid}/consent`, { form: { allow: 'yes' } }),
+      'https://partner.example/cb',
+    );
+    const tokens = await redeem(partner, allowed, started);
+    expect(tokens.claims()!.email).toBe('ada@local.test');
+    expect(tokens.claims()!.name).toBeUndefined();
+    expect(tokens.scope?.split(' ').sort()).toEqual(['email', 'openid']);
+    // Granted once: the next sign-in does not ask again.
+    const again = await authorize(partner, 'https://partner.example/cb', 'openid email');
+    const direct = await until(browser, await browser.request(again.url.href), 'https://partner.example/cb');
+    expect(direct.location).toContain('code=');
+
+    // Another person declines: the application gets access_denied with its state.
+    const other = new Browser();
+    const declined = await authorize(partner, 'https://partner.example/cb', 'openid email');
+    const page = await signIn(other, declined, 'https://partner.example/cb');
+    const uid2 = /action="\/op\/interaction\/([^/"]+)\/consent"/.exec(page.html)![1]!;
+    const no = await until(
+      other,
+      await other.request(`${base}/op/interaction/${uid2}/consent`, { form: { allow: 'no' } }),
+      'https://partner.example/cb',
+    );
+    const answer = new URL(no.location!);
+    expect(answer.searchParams.get('error')).toBe('access_denied');
+    expect(answer.searchParams.get('state')).toBe(declined.state);
+  });
+
+  it('answers a silent request (prompt=none) with login_required when nobody is signed in', async () => {
+    const started = await authorize(wiki, WIKI_CB, 'openid', { prompt: 'none' });
+    const page = await until(new Browser(), await new Browser().request(started.url.href), WIKI_CB);
+    const answer = new URL(page.location!);
+    expect(answer.searchParams.get('error')).toBe('login_required');
+    expect(answer.searchParams.get('state')).toBe(started.state);
   });
 
   it('rotates the signing key with overlap: old tokens still verify, new ones use the new key', async () => {
