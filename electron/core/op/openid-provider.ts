@@ -487,14 +487,24 @@ export class OpenIdProviderService {
 
   private errorPage(ctx: KoaContextWithOIDC, out: { error: string; error_description?: string }): void {
     log.warn(`An application's sign-in request was refused: ${out.error} (${out.error_description ?? ''})`);
-    const app = this.application(ctx.oidc.params?.client_id);
+    const params = (ctx.oidc?.params ?? {}) as Record<string, unknown>;
+    const clientId = typeof params.client_id === 'string' ? params.client_id.slice(0, 200) : null;
+    const sent = typeof params.redirect_uri === 'string' ? params.redirect_uri.slice(0, 500) : null;
+    const app = this.application(clientId);
+    // What exactly to fix, with the value the application sent.
+    const fix =
+      out.error === 'invalid_redirect_uri' && app
+        ? `${app.name} sent the redirect URI ${sent ?? '(none)'}, which is not registered for it. Redirect URIs must match exactly: register that one under Applications → ${app.name} in Tessera, or correct the application's setting.`
+        : out.error === 'invalid_client' && !app
+          ? `No application has the client ID ${clientId ?? '(none)'}: add it under Applications in Tessera, or correct the application's client ID.`
+          : app
+            ? `The application ${app.name} must send exactly what is registered for it in Tessera (Applications): its client ID, one of its redirect URIs, and PKCE (S256).`
+            : 'The application must be registered in Tessera (Applications), and send its client ID and a registered redirect URI.';
     this.render(ctx, ctx.status >= 400 ? ctx.status : 400, {
       kind: 'error',
       title: 'The application’s sign-in request was refused',
       message: `${out.error}${out.error_description ? `: ${out.error_description}` : ''}`,
-      fix: app
-        ? `The application ${app.name} must send exactly what is registered for it in Tessera (Applications): its client ID, one of its redirect URIs, and PKCE (S256).`
-        : 'The application must be registered in Tessera (Applications), and send its client ID and a registered redirect URI.',
+      fix,
     });
   }
 

@@ -262,6 +262,13 @@ describe('Tessera as an OpenID Provider', () => {
   });
 
   it('refuses hostile requests', async () => {
+    const started0 = (uri: string) =>
+      oidc.buildAuthorizationUrl(wiki, {
+        redirect_uri: uri,
+        scope: 'openid',
+        code_challenge: 'a'.repeat(43),
+        code_challenge_method: 'S256',
+      });
     // A redirect URI that is not registered exactly: an error page, never a redirect there.
     for (const uri of [
       `${WIKI_CB}/../evil`,
@@ -274,7 +281,15 @@ describe('Tessera as an OpenID Provider', () => {
       expect(page.location).toBeNull();
       expect(page.status).toBe(400);
       expect(page.html).toContain('redirect_uri');
+      // Says the value sent, and where to register it.
+      expect(page.html).toContain(`sent the redirect URI ${uri.replace(/&/g, '&amp;')}`);
+      expect(page.html).toContain('Applications → Wiki');
     }
+    const unknown = new URL(started0(WIKI_CB).href);
+    unknown.searchParams.set('client_id', 'nobody');
+    const nobody = await new Browser().request(unknown.href);
+    expect(nobody.status).toBe(400);
+    expect(nobody.html).toContain('No application has the client ID nobody');
     // PKCE stripped: refused (back to the registered URI with the error).
     const noPkce = new URL(`${issuer}/auth`);
     noPkce.search = new URLSearchParams({
