@@ -369,6 +369,27 @@ describe('Tessera as an OpenID Provider', () => {
     expect(page.html).toContain('Sign in to Wiki');
   });
 
+  it('keeps the Tessera session when the person chooses to stay signed in; revokes a token on request', async () => {
+    const browser = new Browser();
+    const started = await authorize(wiki, WIKI_CB, 'openid');
+    const tokens = await redeem(wiki, await signIn(browser, started, WIKI_CB), started);
+    const ask = await browser.request(
+      oidc.buildEndSessionUrl(wiki, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: WIKI_OUT })
+        .href,
+    );
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(ask.html)![1]!;
+    // "Stay signed in" sends no logout=yes: only this application's sign-in ends.
+    const stay = await browser.request(`${issuer}/session/end/confirm`, { form: { xsrf } });
+    expect(stay.location).toBe(WIKI_OUT);
+    expect(browser.cookie('tessera_session')).toBeTruthy();
+
+    const again = await authorize(wiki, WIKI_CB, 'openid email');
+    const direct = await until(browser, await browser.request(again.url.href), WIKI_CB);
+    const fresh = await redeem(wiki, direct, again);
+    await oidc.tokenRevocation(wiki, fresh.access_token);
+    await expect(oidc.fetchUserInfo(wiki, fresh.access_token, oidc.skipSubjectCheck)).rejects.toBeTruthy();
+  });
+
   it('asks for consent for a third-party application, and tells it when the person declines', async () => {
     const saved = await call('mfa:application:save', {
       id: null,
