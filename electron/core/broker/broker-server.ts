@@ -328,6 +328,16 @@ function registerOpRoutes(
         },
       });
     }
+    if (current.kind === 'unmet') {
+      reply.hijack();
+      await op.abort(
+        request.raw,
+        reply.raw,
+        'unmet_authentication_requirements',
+        `Tessera cannot sign in as the application asked (${current.reasons.join(', ')}).`,
+      );
+      return reply;
+    }
     const session = service.session(request.cookies[SESSION_COOKIE]);
     if (session && op.satisfies(session, current.application, current.mfaRequested)) {
       reply.hijack();

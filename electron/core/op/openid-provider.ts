@@ -82,7 +82,8 @@ export interface OpDeps {
 /** What the interaction page has to do. */
 export type InteractionStep =
   | { kind: 'login'; uid: string; application: Application; loginHint: string | null; mfaRequested: boolean }
-  | { kind: 'consent'; uid: string; application: Application; scopes: string[] };
+  | { kind: 'consent'; uid: string; application: Application; scopes: string[] }
+  | { kind: 'unmet'; uid: string; application: Application; reasons: string[] };
 
 type OpPage = Extract<Page, { kind: 'op-logout' | 'signed-out' | 'error' }>;
 
@@ -114,6 +115,8 @@ const hasScheme = (uri: string) => !/^https?:/i.test(uri);
 
 export class OpenIdProviderService {
   private provider: Provider | null = null;
+  /** The provider's request handler (Koa's callback composes its middleware on each call). */
+  private callback: ReturnType<Provider['callback']> | null = null;
   private port = 0;
 
   constructor(private readonly deps: OpDeps) {}
@@ -127,7 +130,7 @@ export class OpenIdProviderService {
     this.port = port;
     await this.deps.keys.maintain();
     pruneStore(this.deps.db, this.deps.now());
-    this.provider = await this.build();
+    this.setProvider(await this.build());
   }
 
   info(running: boolean): OpenIdProvider {
@@ -142,13 +145,18 @@ export class OpenIdProviderService {
   async rotateSigningKey(): Promise<void> {
     await this.deps.keys.rotate();
     // A new provider signs with the new key first; its records are in SQLite, so nothing is lost.
-    if (this.provider) this.provider = await this.build();
+    if (this.provider) this.setProvider(await this.build());
   }
 
   /** Expired keys leave the JWKS (the scheduler calls this now and then). */
   async maintain(): Promise<void> {
     pruneStore(this.deps.db, this.deps.now());
-    if (await this.deps.keys.maintain()) this.provider = await this.build();
+    if (await this.deps.keys.maintain()) this.setProvider(await this.build());
+  }
+
+  private setProvider(provider: Provider): void {
+    this.provider = provider;
+    this.callback = null;
   }
 
   private ready(): Provider {
@@ -170,7 +178,8 @@ export class OpenIdProviderService {
     await new Promise<void>((resolve) => {
       res.on('close', resolve);
       res.on('finish', resolve);
-      void Promise.resolve(provider.callback()(req, res)).catch((error: unknown) => {
+      this.callback ??= provider.callback();
+      void Promise.resolve(this.callback(req, res)).catch((error: unknown) => {
         log.error('The OpenID Provider failed on a request', error);
         if (!res.headersSent) {
           res.statusCode = 500;
@@ -192,6 +201,11 @@ export class OpenIdProviderService {
     if (!application) throw new Error('The application of this sign-in is no longer registered.');
     if (details.prompt.name === 'login') {
       const reasons = details.prompt.reasons;
+      if (details.lastSubmission?.login) {
+        // Signed in already in this authorization, and still not enough (an essential acr Tessera
+        // cannot give): say so to the application rather than ask again and again.
+        return { kind: 'unmet', uid: details.uid, application, reasons };
+      }
       return {
         kind: 'login',
         uid: details.uid,
