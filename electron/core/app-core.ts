@@ -136,7 +136,7 @@ export async function composeSignin(
   const mfa = new MfaService(db, refs, throttle, now);
   const broker = new BrokerService({ db, org, sso, directory, mfa, throttle, now });
   const config = new ConfigService(db, org, sso, audit);
-  const applications = new ApplicationService(org, refs);
+  const applications = new ApplicationService(db, org, refs);
   const op = new OpenIdProviderService({
     db,
     org,

@@ -20,11 +20,14 @@ type ProviderConstructor = new (
 ) => { callback(): RequestListener };
 const Provider = ProviderModule as ProviderConstructor;
 
-export async function listen(handler: RequestListener): Promise<{ server: Server; base: string }> {
+export async function listen(
+  handler: RequestListener,
+  host = '127.0.0.1',
+): Promise<{ server: Server; base: string }> {
   const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
-  return { server, base: `http://127.0.0.1:${port}` };
+  return { server, base: `http://${host}:${port}` };
 }
 
 export async function close(server: Server): Promise<void> {
@@ -53,11 +56,16 @@ export async function startOidcProvider(
     clients?: Record<string, unknown>[];
     /** More of Tessera's client registration, e.g. `post_logout_redirect_uris`. */
     client?: Record<string, unknown>;
+    /**
+     * Another loopback address (e.g. 127.0.0.2) for a browser test where Tessera's own provider
+     * runs too: browsers keep cookies per host, not per port, and both use oidc-provider's names.
+     */
+    host?: string;
   } = {},
 ): Promise<RunningOidcProvider> {
   // The issuer names the port, so the server listens before the provider exists.
   let handler: RequestListener = (_req, res) => res.writeHead(503).end();
-  const { server, base } = await listen((req, res) => handler(req, res));
+  const { server, base } = await listen((req, res) => handler(req, res), options.host);
   const clientId = 'tessera';
   const clientSecret = 'a-client-secret-for-tests';
   const provider = new Provider(base, {

@@ -104,12 +104,12 @@ export async function startBroker(
       await op.handle(request.raw, reply.raw);
       return reply;
     }
-    // Forms post only from our own pages; the IdP's POSTs to the ACS and to the SLO URL are the
-    // cross-site POSTs (a sign-in is named by RelayState and continues only with this browser's
-    // cookie; a logout message is trusted only for its IdP's signature), and an application's
-    // logout may post oidc-provider's confirmation form from its own page. Any other site —
-    // including another port on 127.0.0.1, which cookies treat as the same site — is refused.
-    const fromIdp = request.url === '/saml/acs' || request.url === '/saml/slo' || path === OP_LOGOUT_CONFIRM;
+    // Forms post only from our own pages (the logout confirmation among them); the IdP's POSTs to
+    // the ACS and to the SLO URL are the cross-site POSTs (a sign-in is named by RelayState and
+    // continues only with this browser's cookie; a logout message is trusted only for its IdP's
+    // signature). Any other site — including another port on 127.0.0.1, which cookies treat as
+    // the same site — is refused.
+    const fromIdp = request.url === '/saml/acs' || request.url === '/saml/slo';
     if (request.method === 'POST' && !fromIdp && request.headers.origin !== origin) {
       return reply.code(403).type('text/plain').send('Cross-origin form refused.');
     }
@@ -327,6 +327,16 @@ function registerOpRoutes(
           scopes: current.scopes,
         },
       });
+    }
+    if (current.kind === 'unmet') {
+      reply.hijack();
+      await op.abort(
+        request.raw,
+        reply.raw,
+        'unmet_authentication_requirements',
+        `Tessera cannot sign in as the application asked (${current.reasons.join(', ')}).`,
+      );
+      return reply;
     }
     const session = service.session(request.cookies[SESSION_COOKIE]);
     if (session && op.satisfies(session, current.application, current.mfaRequested)) {

@@ -295,10 +295,10 @@ const pl: PageText = {
     })[scope] ?? scope,
   allow: 'Zezwól',
   deny: 'Nie zezwalaj',
-  opLogoutTitle: (app) => (app ? `Wylogować z ${app}?` : 'Wylogować?'),
+  opLogoutTitle: (app) => (app ? `Wylogować się z ${app}?` : 'Wylogować się?'),
   opLogoutBody:
-    'Zostaniesz też wylogowany z Tessery oraz od dostawcy tożsamości, jeśli twoja organizacja na to pozwala.',
-  staySignedIn: 'Pozostań zalogowany',
+    'Nastąpi też wylogowanie z Tessery oraz od dostawcy tożsamości, jeśli twoja organizacja na to pozwala.',
+  staySignedIn: 'Nie wylogowuj',
   backToApplication: 'Dalej',
   emailLabel: 'E-mail',
   applicationLabel: 'Aplikacja',

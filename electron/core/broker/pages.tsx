@@ -17,7 +17,8 @@ h1 { font-size: 1.35rem; margin: 0 0 1rem; }
 label { display: block; font-weight: 600; margin: 1rem 0 .35rem; }
 input, select { width: 100%; box-sizing: border-box; padding: .55rem .6rem; font-size: 1rem; border-radius: 6px; border: 1px solid #8888; }
 button { margin-top: 1.25rem; padding: .6rem 1.1rem; font-size: 1rem; border-radius: 6px; border: 0; background: #1971c2; color: white; cursor: pointer; }
-button.secondary { background: transparent; color: inherit; border: 1px solid #8888; margin-left: .5rem; }
+button.secondary { background: transparent; color: inherit; border: 1px solid #8888; }
+button + button.secondary { margin-left: .5rem; }
 .error { color: light-dark(#c92a2a, #ff8787); font-weight: 600; }
 .muted { opacity: .75; font-size: .9rem; }
 code.secret { display: block; word-break: break-all; padding: .5rem; background: #8882; border-radius: 6px; font-size: 1rem; letter-spacing: .05em; }
@@ -79,7 +80,10 @@ function body(page: Exclude<Page, { kind: 'redirect' }>, lang: Lang): ReactNode 
         <Layout lang={lang} title={page.op ? t.startTitleFor(page.op.appName) : t.startTitle}>
           {page.op && <p className="muted">{t.opContinues(page.op.appName)}</p>}
           <ErrorLine error={page.error} />
-          <form method="post" action={page.op ? `/op/interaction/${encodeURIComponent(page.op.uid)}/login` : '/'}>
+          <form
+            method="post"
+            action={page.op ? `/op/interaction/${encodeURIComponent(page.op.uid)}/login` : '/'}
+          >
             <label htmlFor="email">{t.emailLabel}</label>
             <input
               id="email"

@@ -8,15 +8,27 @@ import type { Application } from '../../../shared/admin/schemas';
 import type { ApplicationFields, OrgService } from '../org/org-service';
 import type { SecretRefs } from '../secrets/secret-refs';
 import { AppError, ErrorCode } from '../../../shared/ipc/errors';
+import type { Db } from '../store/database';
+import { forgetClient } from './store-adapter';
 
 /** 256 bits, base64url: well over what client_secret_basic needs, and no character to escape. */
 const newClientSecret = () => randomBytes(32).toString('base64url');
 
 export class ApplicationService {
   constructor(
+    private readonly db: Db,
     private readonly org: OrgService,
     private readonly refs: SecretRefs,
   ) {}
+
+  private keyOf(id: string | null): string | null {
+    return id ? (this.org.applications().find((app) => app.id === id)?.key ?? null) : null;
+  }
+
+  /** The tokens of a client id that no longer names this application end with it. */
+  private forgetOldKey(oldKey: string | null, newKey: string | null): void {
+    if (oldKey && oldKey !== newKey) forgetClient(this.db, oldKey);
+  }
 
   /** Saves; a confidential application without a secret (new, or public until now) gets one. */
   async save(
@@ -24,12 +36,13 @@ export class ApplicationService {
     input: ApplicationFields,
   ): Promise<{ application: Application; clientSecret: string | null }> {
     const needsSecret = input.clientType === 'confidential' && (!id || !this.org.applicationSecretRef(id));
-    if (!needsSecret) {
-      const application = this.org.saveApplication(id, input);
-      await this.refs.finishRemovals();
-      return { application, clientSecret: null };
-    }
-    return this.withNewSecret((ref) => this.org.saveApplication(id, input, ref));
+    const oldKey = this.keyOf(id);
+    const saved = needsSecret
+      ? await this.withNewSecret((ref) => this.org.saveApplication(id, input, ref))
+      : { application: this.org.saveApplication(id, input), clientSecret: null };
+    this.forgetOldKey(oldKey, saved.application.key);
+    await this.refs.finishRemovals();
+    return saved;
   }
 
   /** Replaces a confidential application's secret; the old one stops working at once. */
@@ -50,7 +63,9 @@ export class ApplicationService {
   }
 
   async delete(id: string): Promise<void> {
+    const key = this.keyOf(id);
     this.org.deleteApplication(id);
+    this.forgetOldKey(key, null);
     await this.refs.finishRemovals();
   }
 

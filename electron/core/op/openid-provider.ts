@@ -82,7 +82,8 @@ export interface OpDeps {
 /** What the interaction page has to do. */
 export type InteractionStep =
   | { kind: 'login'; uid: string; application: Application; loginHint: string | null; mfaRequested: boolean }
-  | { kind: 'consent'; uid: string; application: Application; scopes: string[] };
+  | { kind: 'consent'; uid: string; application: Application; scopes: string[] }
+  | { kind: 'unmet'; uid: string; application: Application; reasons: string[] };
 
 type OpPage = Extract<Page, { kind: 'op-logout' | 'signed-out' | 'error' }>;
 
@@ -114,6 +115,8 @@ const hasScheme = (uri: string) => !/^https?:/i.test(uri);
 
 export class OpenIdProviderService {
   private provider: Provider | null = null;
+  /** The provider's request handler (Koa's callback composes its middleware on each call). */
+  private callback: ReturnType<Provider['callback']> | null = null;
   private port = 0;
 
   constructor(private readonly deps: OpDeps) {}
@@ -127,7 +130,7 @@ export class OpenIdProviderService {
     this.port = port;
     await this.deps.keys.maintain();
     pruneStore(this.deps.db, this.deps.now());
-    this.provider = await this.build();
+    this.setProvider(await this.build());
   }
 
   info(running: boolean): OpenIdProvider {
@@ -142,13 +145,18 @@ export class OpenIdProviderService {
   async rotateSigningKey(): Promise<void> {
     await this.deps.keys.rotate();
     // A new provider signs with the new key first; its records are in SQLite, so nothing is lost.
-    if (this.provider) this.provider = await this.build();
+    if (this.provider) this.setProvider(await this.build());
   }
 
   /** Expired keys leave the JWKS (the scheduler calls this now and then). */
   async maintain(): Promise<void> {
     pruneStore(this.deps.db, this.deps.now());
-    if (await this.deps.keys.maintain()) this.provider = await this.build();
+    if (await this.deps.keys.maintain()) this.setProvider(await this.build());
+  }
+
+  private setProvider(provider: Provider): void {
+    this.provider = provider;
+    this.callback = null;
   }
 
   private ready(): Provider {
@@ -170,7 +178,8 @@ export class OpenIdProviderService {
     await new Promise<void>((resolve) => {
       res.on('close', resolve);
       res.on('finish', resolve);
-      void Promise.resolve(provider.callback()(req, res)).catch((error: unknown) => {
+      this.callback ??= provider.callback();
+      void Promise.resolve(this.callback(req, res)).catch((error: unknown) => {
         log.error('The OpenID Provider failed on a request', error);
         if (!res.headersSent) {
           res.statusCode = 500;
@@ -192,6 +201,11 @@ export class OpenIdProviderService {
     if (!application) throw new Error('The application of this sign-in is no longer registered.');
     if (details.prompt.name === 'login') {
       const reasons = details.prompt.reasons;
+      if (details.lastSubmission?.login) {
+        // Signed in already in this authorization, and still not enough (an essential acr Tessera
+        // cannot give): say so to the application rather than ask again and again.
+        return { kind: 'unmet', uid: details.uid, application, reasons };
+      }
       return {
         kind: 'login',
         uid: details.uid,
@@ -231,7 +245,8 @@ export class OpenIdProviderService {
       {
         login: {
           accountId: session.userId,
-          amr: session.amr,
+          // No amr at all rather than an empty one, when the IdP said nothing about how.
+          ...(session.amr.length ? { amr: session.amr } : {}),
           acr: session.mfaDone ? ACR_MFA : ACR_SINGLE,
           ts: Math.floor(session.createdAt / 1000),
         },
@@ -357,7 +372,13 @@ export class OpenIdProviderService {
       jwks: { keys: (await deps.keys.privateJwks()) as NonNullable<Configuration['jwks']>['keys'] },
       cookies: {
         keys: [await deps.keys.cookieKey()],
-        long: { httpOnly: true, sameSite: 'lax', signed: true },
+        // Cookies ignore ports: on 127.0.0.1 another program's "_session" would overwrite ours.
+        names: {
+          session: 'tessera_op_session',
+          interaction: 'tessera_op_interaction',
+          resume: 'tessera_op_resume',
+        },
+        long: { httpOnly: true, sameSite: 'lax', signed: true, path: OP_PREFIX },
         short: { httpOnly: true, sameSite: 'lax', signed: true },
       },
       findAccount: (_ctx, sub) => {
@@ -480,14 +501,24 @@ export class OpenIdProviderService {
 
   private errorPage(ctx: KoaContextWithOIDC, out: { error: string; error_description?: string }): void {
     log.warn(`An application's sign-in request was refused: ${out.error} (${out.error_description ?? ''})`);
-    const app = this.application(ctx.oidc.params?.client_id);
+    const params = (ctx.oidc?.params ?? {}) as Record<string, unknown>;
+    const clientId = typeof params.client_id === 'string' ? params.client_id.slice(0, 200) : null;
+    const sent = typeof params.redirect_uri === 'string' ? params.redirect_uri.slice(0, 500) : null;
+    const app = this.application(clientId);
+    // What exactly to fix, with the value the application sent.
+    const fix =
+      out.error === 'invalid_redirect_uri' && app
+        ? `${app.name} sent the redirect URI ${sent ?? '(none)'}, which is not registered for it. Redirect URIs must match exactly: register that one under Applications → ${app.name} in Tessera, or correct the application's setting.`
+        : out.error === 'invalid_client' && !app
+          ? `No application has the client ID ${clientId ?? '(none)'}: add it under Applications in Tessera, or correct the application's client ID.`
+          : app
+            ? `The application ${app.name} must send exactly what is registered for it in Tessera (Applications): its client ID, one of its redirect URIs, and PKCE (S256).`
+            : 'The application must be registered in Tessera (Applications), and send its client ID and a registered redirect URI.';
     this.render(ctx, ctx.status >= 400 ? ctx.status : 400, {
       kind: 'error',
       title: 'The application’s sign-in request was refused',
       message: `${out.error}${out.error_description ? `: ${out.error_description}` : ''}`,
-      fix: app
-        ? `The application ${app.name} must send exactly what is registered for it in Tessera (Applications): its client ID, one of its redirect URIs, and PKCE (S256).`
-        : 'The application must be registered in Tessera (Applications), and send its client ID and a registered redirect URI.',
+      fix,
     });
   }
 

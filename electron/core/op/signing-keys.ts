@@ -56,6 +56,19 @@ export class SigningKeys {
   async maintain(): Promise<boolean> {
     let changed = false;
     const now = this.now();
+    // A key the keychain lost can sign nothing: it leaves the set (a new one is made below), so
+    // the sign-in service still starts. Tokens it signed no longer verify — said in the log.
+    for (const row of this.rows()) {
+      if ((await this.refs.read(row.key_ref)) !== null) continue;
+      log.warn(
+        `The OpenID Provider's signing key ${row.kid} is missing from the system keychain; it is replaced.`,
+      );
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM op_signing_keys WHERE kid = ?').run(row.kid);
+        this.audit.record('op.signing-key.lost', row.kid, { kid: row.kid }, null);
+      })();
+      changed = true;
+    }
     const active = this.rows().find((row) => row.retired_at === null);
     if (!active) {
       await this.add(null);

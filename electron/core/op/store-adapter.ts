@@ -109,3 +109,11 @@ export function storeAdapter(
 export function pruneStore(db: Db, now: number): void {
   db.prepare('DELETE FROM op_store WHERE expires_at IS NOT NULL AND expires_at <= ?').run(now);
 }
+
+/**
+ * Ends everything oidc-provider issued to a client id (an application deleted, or its client id
+ * changed): a later application registered under the same id must not inherit its tokens.
+ */
+export function forgetClient(db: Db, clientId: string): void {
+  db.prepare("DELETE FROM op_store WHERE json_extract(payload_json, '$.clientId') = ?").run(clientId);
+}

@@ -467,6 +467,79 @@ describe('sign-out', () => {
     expect(forged.html).toContain('does not carry the state');
   });
 
+  it('signs out of an application through Tessera and the OpenID provider, then back to the app', async () => {
+    const cb = 'https://portal.example/cb';
+    const bye = 'https://portal.example/bye';
+    const { clientSecret } = await call('mfa:application:save', {
+      id: null,
+      application: {
+        name: 'Portal',
+        key: 'portal',
+        requireMfa: false,
+        clientType: 'confidential',
+        redirectUris: [cb],
+        postLogoutRedirectUris: [bye],
+        scopes: [],
+        firstParty: true,
+      },
+    });
+    const { issuer } = await call('op:provider:get', {});
+    const app = await oidc.discovery(
+      new URL(issuer),
+      'portal',
+      undefined,
+      oidc.ClientSecretBasic(clientSecret!),
+      {
+        execute: [oidc.allowInsecureRequests],
+      },
+    );
+    const browser = new FormBrowser();
+    await oidcSignIn(browser, true);
+    // Signed in at Tessera already: the application gets its code without a page.
+    const verifier = oidc.randomPKCECodeVerifier();
+    let page = await browser.request(
+      oidc.buildAuthorizationUrl(app, {
+        redirect_uri: cb,
+        scope: 'openid',
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state: 's',
+      }).href,
+    );
+    while (page.location && !page.location.startsWith(cb))
+      page = await browser.request(new URL(page.location, page.url).href);
+    const tokens = await oidc.authorizationCodeGrant(app, new URL(page.location!), {
+      pkceCodeVerifier: verifier,
+      expectedState: 's',
+    });
+
+    const ask = await browser.request(
+      oidc.buildEndSessionUrl(app, {
+        id_token_hint: tokens.id_token!,
+        post_logout_redirect_uri: bye,
+        state: 'b',
+      }).href,
+    );
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(ask.html)![1]!;
+    const toUpstream = await browser.request(`${issuer}/session/end/confirm`, {
+      form: { xsrf, logout: 'yes' },
+    });
+    expect(browser.cookie('tessera_session')).toBeUndefined();
+    expect(new URL(toUpstream.location!).origin + new URL(toUpstream.location!).pathname).toBe(
+      `${op.issuer}/session/end`,
+    );
+    // The provider asks "sign out?"; yes; it sends the browser back to Tessera, which offers the way on.
+    const upstreamAsk = await browser.follow(toUpstream.location!);
+    const confirm = firstForm(upstreamAsk.html, op.issuer);
+    const back = await browser.follow(confirm.action, { form: { ...confirm.fields, logout: 'yes' } });
+    expect(back.html).toContain('You are signed out of Tessera and of Corporate OIDC.');
+    const resume = firstForm(back.html, base);
+    const done = await browser.request(resume.action, { form: resume.fields });
+    expect(done.location).toBe(`${bye}?state=b`);
+    // Ended at the provider too: the next sign-in asks for credentials.
+    await oidcSignIn(browser, true);
+  });
+
   it('ends only Tessera’s session when the admin did not allow automatic logout, and says so', async () => {
     const current = await call('sso:idp:list', {});
     const oidc = current.find((entry) => entry.id === oidcIdpId)!;

@@ -65,7 +65,16 @@ async function populate({ call }: Client, options: { oidc?: boolean } = {}) {
   });
   await call('mfa:application:save', {
     id: null,
-    application: { name: 'Payroll', key: 'payroll', requireMfa: true },
+    application: {
+      name: 'Payroll',
+      key: 'payroll',
+      requireMfa: true,
+      clientType: 'public',
+      redirectUris: ['com.acme.payroll:/cb', 'http://127.0.0.1/cb'],
+      postLogoutRedirectUris: ['https://payroll.acme.example/bye'],
+      scopes: ['email', 'groups'],
+      firstParty: false,
+    },
   });
   await call('mfa:application:save', {
     id: null,
@@ -490,6 +499,11 @@ describe('refusals name the path in the file and change nothing', () => {
       'a bad application key',
       (d) => d.setIn(['applications', 0, 'key'], 'Pay Roll!'),
       /^applications\[0\]\.key \(line/,
+    ],
+    [
+      'a redirect URI over plain http',
+      (d) => d.setIn(['applications', 0, 'redirectUris', 1], 'http://payroll.acme.example/cb'),
+      /^applications\[0\]\.redirectUris\[1\] \(line \d+, column \d+\): "http:\/\/payroll\.acme\.example\/cb" uses http/,
     ],
     [
       'an http SSO URL',

@@ -80,7 +80,10 @@ describe('Tessera as an OpenID Provider', () => {
     });
     wikiSecret = saved.clientSecret!;
     expect(wikiSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Shown once: never in a list, the audit log or the configuration file.
     expect(JSON.stringify(await call('mfa:application:list', {}))).not.toContain(wikiSecret);
+    expect(JSON.stringify(await call('admin:audit:list', { limit: 500 }))).not.toContain(wikiSecret);
+    expect((await call('admin:config:export', {})).content).not.toContain(wikiSecret);
     await call('mfa:application:save', {
       id: null,
       application: {
@@ -259,6 +262,13 @@ describe('Tessera as an OpenID Provider', () => {
   });
 
   it('refuses hostile requests', async () => {
+    const started0 = (uri: string) =>
+      oidc.buildAuthorizationUrl(wiki, {
+        redirect_uri: uri,
+        scope: 'openid',
+        code_challenge: 'a'.repeat(43),
+        code_challenge_method: 'S256',
+      });
     // A redirect URI that is not registered exactly: an error page, never a redirect there.
     for (const uri of [
       `${WIKI_CB}/../evil`,
@@ -271,7 +281,15 @@ describe('Tessera as an OpenID Provider', () => {
       expect(page.location).toBeNull();
       expect(page.status).toBe(400);
       expect(page.html).toContain('redirect_uri');
+      // Says the value sent, and where to register it.
+      expect(page.html).toContain(`sent the redirect URI ${uri.replace(/&/g, '&amp;')}`);
+      expect(page.html).toContain('Applications → Wiki');
     }
+    const unknown = new URL(started0(WIKI_CB).href);
+    unknown.searchParams.set('client_id', 'nobody');
+    const nobody = await new Browser().request(unknown.href);
+    expect(nobody.status).toBe(400);
+    expect(nobody.html).toContain('No application has the client ID nobody');
     // PKCE stripped: refused (back to the registered URI with the error).
     const noPkce = new URL(`${issuer}/auth`);
     noPkce.search = new URLSearchParams({
@@ -285,6 +303,13 @@ describe('Tessera as an OpenID Provider', () => {
     expect(stripped.location).toContain('error=invalid_request');
     expect(new URL(stripped.location!).searchParams.get('error_description')).toContain('PKCE');
     expect(stripped.location).toContain('state=s1');
+
+    // The plain PKCE method (a downgrade from S256): refused.
+    const plain = new URL(noPkce);
+    plain.searchParams.set('code_challenge', 'a'.repeat(43));
+    plain.searchParams.set('code_challenge_method', 'plain');
+    const downgraded = await new Browser().request(plain.href);
+    expect(new URL(downgraded.location!).searchParams.get('error')).toBe('invalid_request');
 
     // A wrong client secret: invalid_client.
     const browser = new Browser();
@@ -342,6 +367,27 @@ describe('Tessera as an OpenID Provider', () => {
     const next = await authorize(wiki, WIKI_CB, 'openid');
     const page = await until(browser, await browser.request(next.url.href), WIKI_CB);
     expect(page.html).toContain('Sign in to Wiki');
+  });
+
+  it('keeps the Tessera session when the person chooses to stay signed in; revokes a token on request', async () => {
+    const browser = new Browser();
+    const started = await authorize(wiki, WIKI_CB, 'openid');
+    const tokens = await redeem(wiki, await signIn(browser, started, WIKI_CB), started);
+    const ask = await browser.request(
+      oidc.buildEndSessionUrl(wiki, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: WIKI_OUT })
+        .href,
+    );
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(ask.html)![1]!;
+    // "Stay signed in" sends no logout=yes: only this application's sign-in ends.
+    const stay = await browser.request(`${issuer}/session/end/confirm`, { form: { xsrf } });
+    expect(stay.location).toBe(WIKI_OUT);
+    expect(browser.cookie('tessera_session')).toBeTruthy();
+
+    const again = await authorize(wiki, WIKI_CB, 'openid email');
+    const direct = await until(browser, await browser.request(again.url.href), WIKI_CB);
+    const fresh = await redeem(wiki, direct, again);
+    await oidc.tokenRevocation(wiki, fresh.access_token);
+    await expect(oidc.fetchUserInfo(wiki, fresh.access_token, oidc.skipSubjectCheck)).rejects.toBeTruthy();
   });
 
   it('asks for consent for a third-party application, and tells it when the person declines', async () => {
@@ -402,6 +448,48 @@ describe('Tessera as an OpenID Provider', () => {
     const answer = new URL(no.location!);
     expect(answer.searchParams.get('error')).toBe('access_denied');
     expect(answer.searchParams.get('state')).toBe(declined.state);
+  });
+
+  it('ends the tokens of a deleted application: one registered later under its client id gets none', async () => {
+    const first = await call('mfa:application:save', {
+      id: null,
+      application: {
+        name: 'Old',
+        key: 'reused',
+        requireMfa: false,
+        clientType: 'confidential',
+        redirectUris: ['https://reused.example/cb'],
+        postLogoutRedirectUris: [],
+        scopes: ['offline_access'],
+        firstParty: true,
+      },
+    });
+    const old = await discover('reused', first.clientSecret!);
+    const browser = new Browser();
+    const started = await authorize(old, 'https://reused.example/cb', 'openid offline_access', {
+      prompt: 'consent',
+    });
+    const tokens = await redeem(old, await signIn(browser, started, 'https://reused.example/cb'), started);
+    expect(tokens.refresh_token).toBeTruthy();
+    await call('mfa:application:delete', { id: first.application.id });
+    const second = await call('mfa:application:save', {
+      id: null,
+      application: {
+        name: 'New',
+        key: 'reused',
+        requireMfa: false,
+        clientType: 'confidential',
+        redirectUris: ['https://reused.example/cb'],
+        postLogoutRedirectUris: [],
+        scopes: ['offline_access'],
+        firstParty: true,
+      },
+    });
+    expect(second.clientSecret).not.toBe(first.clientSecret);
+    const fresh = await discover('reused', second.clientSecret!);
+    await expect(oidc.refreshTokenGrant(fresh, tokens.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('answers a silent request (prompt=none) with login_required when nobody is signed in', async () => {
