@@ -35,8 +35,12 @@ export class ApplicationService {
     id: string | null,
     input: ApplicationFields,
   ): Promise<{ application: Application; clientSecret: string | null }> {
-    const needsSecret = input.clientType === 'confidential' && (!id || !this.org.applicationSecretRef(id));
-    const oldKey = this.keyOf(id);
+    // A new confidential application, or a public one becoming confidential, gets a secret. One
+    // that has none yet (from a configuration file) gets it only when asked (newSecret): a change
+    // of its MFA switch must not make one.
+    const before = id ? this.org.applications().find((app) => app.id === id) : undefined;
+    const needsSecret = input.clientType === 'confidential' && (!id || before?.clientType === 'public');
+    const oldKey = before?.key ?? null;
     const saved = needsSecret
       ? await this.withNewSecret((ref) => this.org.saveApplication(id, input, ref))
       : { application: this.org.saveApplication(id, input), clientSecret: null };
