@@ -45,6 +45,7 @@ export class ApplicationService {
       ? await this.withNewSecret((ref) => this.org.saveApplication(id, input, ref))
       : { application: this.org.saveApplication(id, input), clientSecret: null };
     this.forgetOldKey(oldKey, saved.application.key);
+    this.forgetUnreferenced();
     await this.refs.finishRemovals();
     return saved;
   }
@@ -63,6 +64,7 @@ export class ApplicationService {
       );
     }
     const { clientSecret } = await this.withNewSecret((ref) => this.org.saveApplication(id, app, ref));
+    this.forgetUnreferenced();
     return { clientSecret: clientSecret! };
   }
 
@@ -70,13 +72,32 @@ export class ApplicationService {
     const key = this.keyOf(id);
     this.org.deleteApplication(id);
     this.forgetOldKey(key, null);
+    this.forgetUnreferenced();
     await this.refs.finishRemovals();
   }
 
-  /** The client secret oidc-provider compares against (main process only); null: none yet. */
+  /**
+   * The client secret oidc-provider compares against (main process only); null: none yet. Kept in
+   * memory by its keychain reference: oidc-provider looks a client up three times per sign-in, and
+   * a keychain round trip costs more than the rest of the OpenID Provider leg (npm run bench). A
+   * new secret has a new reference, so a replaced one is never used again.
+   */
   async clientSecret(app: Application): Promise<string | null> {
     const ref = this.org.applicationSecretRef(app.id);
-    return ref ? this.refs.read(ref) : null;
+    if (!ref) return null;
+    const cached = this.secrets.get(ref);
+    if (cached !== undefined) return cached;
+    const secret = await this.refs.read(ref);
+    if (secret !== null) this.secrets.set(ref, secret);
+    return secret;
+  }
+
+  /** Secrets by keychain reference, for the references the registry still has. */
+  private readonly secrets = new Map<string, string>();
+
+  private forgetUnreferenced(): void {
+    const live = new Set(this.org.applications().map((app) => this.org.applicationSecretRef(app.id)));
+    for (const ref of this.secrets.keys()) if (!live.has(ref)) this.secrets.delete(ref);
   }
 
   private async withNewSecret(

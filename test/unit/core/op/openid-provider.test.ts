@@ -434,6 +434,17 @@ describe('Tessera as an OpenID Provider', () => {
     const again = await authorize(partner, 'https://partner.example/cb', 'openid email');
     const direct = await until(browser, await browser.request(again.url.href), 'https://partner.example/cb');
     expect(direct.location).toContain('code=');
+    // A new secret: the old one stops working at once, the new one works.
+    const { clientSecret: renewed } = await call('mfa:application:new-secret', {
+      id: saved.application.id,
+      confirm: true,
+    });
+    await expect(redeem(partner, direct, again)).rejects.toMatchObject({
+      cause: expect.arrayContaining([
+        expect.objectContaining({ parameters: expect.objectContaining({ error: 'invalid_client' }) }),
+      ]),
+    });
+    expect((await redeem(await discover('partner', renewed), direct, again)).claims()!.aud).toBe('partner');
 
     // Another person declines: the application gets access_denied with its state.
     const other = new Browser();
