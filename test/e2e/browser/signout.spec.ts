@@ -11,19 +11,18 @@ import { expect, test } from '@playwright/test';
 import { startTessera, type RunningTessera } from '../support/tessera';
 import {
   freeTcpPort,
-  startDnsmasq,
   startOidcProvider,
   type RunningDns,
   type RunningOidcProvider,
 } from '../../support/peers';
 import { createTestPki } from '../../support/saml-fixtures';
 import { startSamlIdp, type RunningSamlIdp } from '../../support/saml-idp';
-import { api, samlIdpLogin } from './signin';
+import { samlIdpLogin } from './signin';
 import { en } from '../../../renderer/src/i18n/locales/en';
 import { sv } from '../../../renderer/src/i18n/locales/sv';
 import { fi } from '../../../renderer/src/i18n/locales/fi';
 import { pl } from '../../../renderer/src/i18n/locales/pl';
-import { opSignIn, samlSignIn, signOut, startSignIn } from './signout';
+import { configureUpstreams, opSignIn, samlSignIn, signOut, startSignIn } from './signout';
 
 test.setTimeout(120_000);
 
@@ -55,71 +54,7 @@ test.beforeAll(async () => {
   );
 
   // What other specs cover through the UI, set up through the same API.
-  const domains = [
-    await api(tessera, 'admin:domain:add', { name: 'example.test' }),
-    await api(tessera, 'admin:domain:add', { name: 'oidc.test' }),
-  ];
-  dns = await startDnsmasq(
-    domains.map((domain) => `--txt-record=${domain.recordName},${domain.token}`),
-    domains[1]!.recordName,
-  );
-  const org = await api(tessera, 'admin:org:get', {});
-  await api(tessera, 'admin:org:update', {
-    name: 'Acme',
-    dnsResolver: dns.resolver,
-    signinPort: org.signinPort,
-  });
-  for (const name of ['example.test', 'oidc.test']) {
-    await api(tessera, 'admin:domain:verify', { name });
-    await api(tessera, 'admin:domain:claim', { name, claimed: true });
-  }
-  await api(tessera, 'sso:sp-certificate:generate', { keyType: 'rsa-2048' });
-  samlIdp.registerSp((await api(tessera, 'sso:sp-metadata:get', { signed: false })).xml);
-  const jit = {
-    createUsers: true,
-    updateUsers: true,
-    allowNewEmail: false,
-    linkBy: null,
-    mapping: {},
-    groupAttribute: null,
-  };
-  const saml = await api(tessera, 'sso:idp:save-saml', {
-    id: null,
-    idp: {
-      name: 'Test IdP',
-      userIdAttribute: 'uid',
-      acknowledgeLessSecure: true,
-      source: { kind: 'metadata', xml: samlIdp.metadataXml() },
-    },
-  });
-  const op = await api(tessera, 'sso:idp:save-oidc', {
-    id: null,
-    idp: {
-      name: 'Corporate OIDC',
-      clientId: oidc.clientId,
-      clientSecret: oidc.clientSecret,
-      scopes: ['openid', 'email'],
-      automaticLogout: true,
-      endpoints: { kind: 'discovery', discoveryUrl: oidc.issuer },
-    },
-  });
-  for (const idp of [saml, op]) {
-    await api(tessera, 'sso:jit:set', { idpId: idp.id, jit });
-    await api(tessera, 'sso:idp:set-activated', { id: idp.id, activated: true });
-  }
-  const rule = await api(tessera, 'routing:rule:save', {
-    id: null,
-    rule: {
-      name: 'OIDC',
-      type: 'domain',
-      values: ['oidc.test'],
-      idpId: op.id,
-      mfa: 'keep',
-      mfaRequired: false,
-    },
-    acknowledged: true,
-  });
-  await api(tessera, 'routing:rule:set-active', { id: rule.id, active: true, acknowledged: true });
+  dns = await configureUpstreams(tessera, samlIdp, oidc, { automaticLogout: true });
 });
 
 test.afterAll(async () => {

@@ -1,6 +1,12 @@
-/** Page actions for the sign-out spec: a person at the sign-in service, the SAML IdP and the OP. */
+/**
+ * Page actions for the sign-out spec (a person at the sign-in service, the SAML IdP and the OP),
+ * and the two upstream IdPs it and the OpenID Provider spec sign in through.
+ */
 import { expect, type Page } from '@playwright/test';
-import { samlIdpLogin } from './signin';
+import type { RunningTessera } from '../support/tessera';
+import { startDnsmasq, type RunningDns, type RunningOidcProvider } from '../../support/peers';
+import type { RunningSamlIdp } from '../../support/saml-idp';
+import { api, samlIdpLogin } from './signin';
 
 /** The sign-in service's start page → Next → the IdP (whatever it shows next is the caller's). */
 export async function startSignIn(page: Page, signinBase: string, email: string) {
@@ -31,4 +37,83 @@ export async function opSignIn(page: Page, login: string) {
 /** The signed-in page's Sign out button (its label in any of the four languages). */
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: /^(Sign out|Logga ut|Kirjaudu ulos|Wyloguj się)$/ }).click();
+}
+
+/**
+ * Two upstream IdPs, as the sign-out and OpenID Provider specs use them: the SAML IdP for
+ * example.test (the default rule) and the OpenID provider for oidc.test, both claimed domains
+ * verified through a real DNS server, JIT on, activated. Returns the DNS server to stop.
+ */
+export async function configureUpstreams(
+  tessera: RunningTessera,
+  samlIdp: RunningSamlIdp,
+  oidc: RunningOidcProvider,
+  options: { automaticLogout: boolean },
+): Promise<RunningDns> {
+  const domains = [
+    await api(tessera, 'admin:domain:add', { name: 'example.test' }),
+    await api(tessera, 'admin:domain:add', { name: 'oidc.test' }),
+  ];
+  const dns = await startDnsmasq(
+    domains.map((domain) => `--txt-record=${domain.recordName},${domain.token}`),
+    domains[1]!.recordName,
+  );
+  const org = await api(tessera, 'admin:org:get', {});
+  await api(tessera, 'admin:org:update', {
+    name: 'Acme',
+    dnsResolver: dns.resolver,
+    signinPort: org.signinPort,
+  });
+  for (const name of ['example.test', 'oidc.test']) {
+    await api(tessera, 'admin:domain:verify', { name });
+    await api(tessera, 'admin:domain:claim', { name, claimed: true });
+  }
+  await api(tessera, 'sso:sp-certificate:generate', { keyType: 'rsa-2048' });
+  samlIdp.registerSp((await api(tessera, 'sso:sp-metadata:get', { signed: false })).xml);
+  const jit = {
+    createUsers: true,
+    updateUsers: true,
+    allowNewEmail: false,
+    linkBy: null,
+    mapping: {},
+    groupAttribute: null,
+  };
+  const saml = await api(tessera, 'sso:idp:save-saml', {
+    id: null,
+    idp: {
+      name: 'Test IdP',
+      userIdAttribute: 'uid',
+      acknowledgeLessSecure: true,
+      source: { kind: 'metadata', xml: samlIdp.metadataXml() },
+    },
+  });
+  const op = await api(tessera, 'sso:idp:save-oidc', {
+    id: null,
+    idp: {
+      name: 'Corporate OIDC',
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      scopes: ['openid', 'email'],
+      automaticLogout: options.automaticLogout,
+      endpoints: { kind: 'discovery', discoveryUrl: oidc.issuer },
+    },
+  });
+  for (const idp of [saml, op]) {
+    await api(tessera, 'sso:jit:set', { idpId: idp.id, jit });
+    await api(tessera, 'sso:idp:set-activated', { id: idp.id, activated: true });
+  }
+  const rule = await api(tessera, 'routing:rule:save', {
+    id: null,
+    rule: {
+      name: 'OIDC',
+      type: 'domain',
+      values: ['oidc.test'],
+      idpId: op.id,
+      mfa: 'keep',
+      mfaRequired: false,
+    },
+    acknowledged: true,
+  });
+  await api(tessera, 'routing:rule:set-active', { id: rule.id, active: true, acknowledged: true });
+  return dns;
 }

@@ -139,6 +139,41 @@ describe('sign-out', () => {
     await dns?.stop();
   });
 
+  /** An application registered at Tessera's OpenID Provider, as openid-client sees it. */
+  async function registerApp(name: string, key: string, cb: string, bye: string) {
+    const { clientSecret } = await call('mfa:application:save', {
+      id: null,
+      application: {
+        name,
+        key,
+        requireMfa: false,
+        clientType: 'confidential',
+        redirectUris: [cb],
+        postLogoutRedirectUris: [bye],
+        scopes: [],
+        firstParty: true,
+      },
+    });
+    const { issuer } = await call('op:provider:get', {});
+    const app = await oidc.discovery(new URL(issuer), key, undefined, oidc.ClientSecretBasic(clientSecret!), {
+      execute: [oidc.allowInsecureRequests],
+    });
+    return { app, issuer };
+  }
+
+  /** The application's authorization request (PKCE, state "s"). */
+  async function authorization(app: oidc.Configuration, cb: string) {
+    const verifier = oidc.randomPKCECodeVerifier();
+    const url = oidc.buildAuthorizationUrl(app, {
+      redirect_uri: cb,
+      scope: 'openid',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state: 's',
+    });
+    return { url, verifier };
+  }
+
   // ── SAML ──────────────────────────────────────────────────────────────────────────────────
 
   /** From the start page to signed in; `login` false expects the IdP's single sign-on. */
@@ -215,38 +250,9 @@ describe('sign-out', () => {
   it('signs out of an application through Tessera: Tessera, then the SAML IdP, then back to the app', async () => {
     const cb = 'https://app.example/cb';
     const bye = 'https://app.example/bye';
-    const { clientSecret } = await call('mfa:application:save', {
-      id: null,
-      application: {
-        name: 'Intranet',
-        key: 'intranet',
-        requireMfa: false,
-        clientType: 'confidential',
-        redirectUris: [cb],
-        postLogoutRedirectUris: [bye],
-        scopes: ['email'],
-        firstParty: true,
-      },
-    });
-    const { issuer } = await call('op:provider:get', {});
-    const app = await oidc.discovery(
-      new URL(issuer),
-      'intranet',
-      undefined,
-      oidc.ClientSecretBasic(clientSecret!),
-      {
-        execute: [oidc.allowInsecureRequests],
-      },
-    );
+    const { app, issuer } = await registerApp('Intranet', 'intranet', cb, bye);
     const browser = new FormBrowser();
-    const verifier = oidc.randomPKCECodeVerifier();
-    const authorize = oidc.buildAuthorizationUrl(app, {
-      redirect_uri: cb,
-      scope: 'openid email',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state: 's',
-    });
+    const { url: authorize, verifier } = await authorization(app, cb);
     const start = await browser.follow(authorize.href);
     expect(start.html).toContain('Sign in to Intranet');
     const email = firstForm(start.html, base);
@@ -470,42 +476,12 @@ describe('sign-out', () => {
   it('signs out of an application through Tessera and the OpenID provider, then back to the app', async () => {
     const cb = 'https://portal.example/cb';
     const bye = 'https://portal.example/bye';
-    const { clientSecret } = await call('mfa:application:save', {
-      id: null,
-      application: {
-        name: 'Portal',
-        key: 'portal',
-        requireMfa: false,
-        clientType: 'confidential',
-        redirectUris: [cb],
-        postLogoutRedirectUris: [bye],
-        scopes: [],
-        firstParty: true,
-      },
-    });
-    const { issuer } = await call('op:provider:get', {});
-    const app = await oidc.discovery(
-      new URL(issuer),
-      'portal',
-      undefined,
-      oidc.ClientSecretBasic(clientSecret!),
-      {
-        execute: [oidc.allowInsecureRequests],
-      },
-    );
+    const { app, issuer } = await registerApp('Portal', 'portal', cb, bye);
     const browser = new FormBrowser();
     await oidcSignIn(browser, true);
     // Signed in at Tessera already: the application gets its code without a page.
-    const verifier = oidc.randomPKCECodeVerifier();
-    let page = await browser.request(
-      oidc.buildAuthorizationUrl(app, {
-        redirect_uri: cb,
-        scope: 'openid',
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
-        state: 's',
-      }).href,
-    );
+    const { url, verifier } = await authorization(app, cb);
+    let page = await browser.request(url.href);
     while (page.location && !page.location.startsWith(cb))
       page = await browser.request(new URL(page.location, page.url).href);
     const tokens = await oidc.authorizationCodeGrant(app, new URL(page.location!), {

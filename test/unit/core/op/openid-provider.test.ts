@@ -45,6 +45,26 @@ describe('Tessera as an OpenID Provider', () => {
       { execute: [oidc.allowInsecureRequests] },
     );
 
+  /** Registers an application (a first-party confidential one unless `fields` says otherwise). */
+  const saveApp = (
+    fields: Partial<RequestOf<'mfa:application:save'>['application']> & {
+      key: string;
+      redirectUris: string[];
+    },
+  ) =>
+    call('mfa:application:save', {
+      id: null,
+      application: {
+        name: fields.key,
+        requireMfa: false,
+        clientType: 'confidential',
+        postLogoutRedirectUris: [],
+        scopes: [],
+        firstParty: true,
+        ...fields,
+      },
+    });
+
   beforeAll(async () => {
     requireSecretService();
     const port = await freeTcpPort();
@@ -391,18 +411,12 @@ describe('Tessera as an OpenID Provider', () => {
   });
 
   it('asks for consent for a third-party application, and tells it when the person declines', async () => {
-    const saved = await call('mfa:application:save', {
-      id: null,
-      application: {
-        name: 'Partner Portal',
-        key: 'partner',
-        requireMfa: false,
-        clientType: 'confidential',
-        redirectUris: ['https://partner.example/cb'],
-        postLogoutRedirectUris: [],
-        scopes: ['email'],
-        firstParty: false,
-      },
+    const saved = await saveApp({
+      name: 'Partner Portal',
+      key: 'partner',
+      redirectUris: ['https://partner.example/cb'],
+      scopes: ['email'],
+      firstParty: false,
     });
     const partner = await discover('partner', saved.clientSecret!);
     const browser = new Browser();
@@ -462,18 +476,11 @@ describe('Tessera as an OpenID Provider', () => {
   });
 
   it('ends the tokens of a deleted application: one registered later under its client id gets none', async () => {
-    const first = await call('mfa:application:save', {
-      id: null,
-      application: {
-        name: 'Old',
-        key: 'reused',
-        requireMfa: false,
-        clientType: 'confidential',
-        redirectUris: ['https://reused.example/cb'],
-        postLogoutRedirectUris: [],
-        scopes: ['offline_access'],
-        firstParty: true,
-      },
+    const first = await saveApp({
+      name: 'Old',
+      key: 'reused',
+      redirectUris: ['https://reused.example/cb'],
+      scopes: ['offline_access'],
     });
     const old = await discover('reused', first.clientSecret!);
     const browser = new Browser();
@@ -483,18 +490,11 @@ describe('Tessera as an OpenID Provider', () => {
     const tokens = await redeem(old, await signIn(browser, started, 'https://reused.example/cb'), started);
     expect(tokens.refresh_token).toBeTruthy();
     await call('mfa:application:delete', { id: first.application.id });
-    const second = await call('mfa:application:save', {
-      id: null,
-      application: {
-        name: 'New',
-        key: 'reused',
-        requireMfa: false,
-        clientType: 'confidential',
-        redirectUris: ['https://reused.example/cb'],
-        postLogoutRedirectUris: [],
-        scopes: ['offline_access'],
-        firstParty: true,
-      },
+    const second = await saveApp({
+      name: 'New',
+      key: 'reused',
+      redirectUris: ['https://reused.example/cb'],
+      scopes: ['offline_access'],
     });
     expect(second.clientSecret).not.toBe(first.clientSecret);
     const fresh = await discover('reused', second.clientSecret!);
