@@ -19,6 +19,7 @@ import { NodeCryptoPlugin } from '@otplib/plugin-crypto-node';
 import { encodeBase32 } from '../electron/core/totp/otp';
 import { TotpVaultService, type Clock } from '../electron/core/totp/vault-service';
 import { median, row } from './format';
+import { benchOp } from './op';
 import { benchQr } from './qr';
 import { benchRouting } from './routing';
 import { benchScanScreen } from './scan-screen';
@@ -146,6 +147,7 @@ async function main() {
       ['sso', benchMetadata],
       ['signin', benchSignin],
       ['jit', benchJit],
+      ['op', benchOp],
       ['qr', () => benchQr()],
       ['scan', benchScanScreen],
     ];
