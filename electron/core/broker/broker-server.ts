@@ -100,9 +100,7 @@ export async function startBroker(
       reply.raw.setHeader('X-Content-Type-Options', 'nosniff');
       reply.raw.setHeader('Referrer-Policy', 'same-origin');
       reply.raw.setHeader('X-Frame-Options', 'DENY');
-      reply.hijack();
-      await op.handle(request.raw, reply.raw);
-      return reply;
+      return hijacked(reply, () => op.handle(request.raw, reply.raw));
     }
     // Forms post only from our own pages (the logout confirmation among them); the IdP's POSTs to
     // the ACS and to the SLO URL are the cross-site POSTs (a sign-in is named by RelayState and
@@ -269,6 +267,25 @@ export async function startBroker(
 type Send = (reply: FastifyReply, answer: Answer) => FastifyReply;
 
 /**
+ * Hands the raw response to oidc-provider. Fastify no longer answers for it, so a failure here is
+ * answered here: a 500, never a browser left waiting.
+ */
+async function hijacked(reply: FastifyReply, write: () => Promise<void>): Promise<FastifyReply> {
+  reply.hijack();
+  try {
+    await write();
+  } catch (error) {
+    log.error('The OpenID Provider failed on a request', error);
+    if (!reply.raw.headersSent) {
+      reply.raw.statusCode = 500;
+      reply.raw.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    }
+    reply.raw.end('The sign-in service hit an internal error; the details are in Tessera’s log.');
+  }
+  return reply;
+}
+
+/**
  * The OpenID Provider's interaction pages: the person signs in through the broker's own flow
  * (the start page posts here), and the application's authorization continues at /done.
  */
@@ -315,9 +332,7 @@ function registerOpRoutes(
     if (!current) return reply;
     if (current.kind === 'consent') {
       if (current.application.firstParty) {
-        reply.hijack();
-        await op.finishConsent(request.raw, reply.raw, true);
-        return reply;
+        return hijacked(reply, () => op.finishConsent(request.raw, reply.raw, true));
       }
       return send(reply, {
         page: {
@@ -329,20 +344,18 @@ function registerOpRoutes(
       });
     }
     if (current.kind === 'unmet') {
-      reply.hijack();
-      await op.abort(
-        request.raw,
-        reply.raw,
-        'unmet_authentication_requirements',
-        `Tessera cannot sign in as the application asked (${current.reasons.join(', ')}).`,
+      return hijacked(reply, () =>
+        op.abort(
+          request.raw,
+          reply.raw,
+          'unmet_authentication_requirements',
+          `Tessera cannot sign in as the application asked (${current.reasons.join(', ')}).`,
+        ),
       );
-      return reply;
     }
     const session = service.session(request.cookies[SESSION_COOKIE]);
-    if (session && op.satisfies(session, current.application, current.mfaRequested)) {
-      reply.hijack();
-      await op.finishLogin(request.raw, reply.raw, session);
-      return reply;
+    if (!current.fresh && session && op.satisfies(session, current.application, current.mfaRequested)) {
+      return hijacked(reply, () => op.finishLogin(request.raw, reply.raw, session));
     }
     return send(reply, startPage(current.uid, current.application.name, current.loginHint ?? session?.email));
   });
@@ -356,7 +369,7 @@ function registerOpRoutes(
       await service.begin(
         { email: formOf(request).email, application: current.application.key },
         request.cookies[SESSION_COOKIE],
-        { uid: current.uid, mfaRequested: current.mfaRequested },
+        { uid: current.uid, mfaRequested: current.mfaRequested, fresh: current.fresh },
       ),
     );
   });
@@ -366,30 +379,31 @@ function registerOpRoutes(
     const current = await step(request, reply);
     if (!current) return reply;
     if (current.kind !== 'login') return send(reply, expired('it no longer asks for a sign-in'));
-    const session = service.session(request.cookies[SESSION_COOKIE]);
-    if (!session || !op.satisfies(session, current.application, current.mfaRequested)) {
+    const cookie = request.cookies[SESSION_COOKIE];
+    const session = service.session(cookie);
+    if (
+      !session ||
+      (current.fresh && !service.madeFor(current.uid, cookie)) ||
+      !op.satisfies(session, current.application, current.mfaRequested)
+    ) {
       return send(reply, startPage(current.uid, current.application.name, session?.email));
     }
-    reply.hijack();
-    await op.finishLogin(request.raw, reply.raw, session);
-    return reply;
+    return hijacked(reply, () => op.finishLogin(request.raw, reply.raw, session));
   });
 
   app.post<Uid>(`${OP_INTERACTION}:uid/consent`, async (request, reply) => {
     const current = await step(request, reply);
     if (!current) return reply;
     if (current.kind !== 'consent') return send(reply, expired('it no longer asks for consent'));
-    reply.hijack();
-    await op.finishConsent(request.raw, reply.raw, formOf(request).allow === 'yes');
-    return reply;
+    return hijacked(reply, () => op.finishConsent(request.raw, reply.raw, formOf(request).allow === 'yes'));
   });
 
   app.post<Uid>(`${OP_INTERACTION}:uid/abort`, async (request, reply) => {
     const current = await step(request, reply);
     if (!current) return reply;
-    reply.hijack();
-    await op.abort(request.raw, reply.raw, 'access_denied', 'The person cancelled the sign-in at Tessera.');
-    return reply;
+    return hijacked(reply, () =>
+      op.abort(request.raw, reply.raw, 'access_denied', 'The person cancelled the sign-in at Tessera.'),
+    );
   });
 
   // RP-initiated logout, confirmed: Tessera's session ends, and the IdP's where it can; then
@@ -397,7 +411,10 @@ function registerOpRoutes(
   app.post(OP_LOGOUT_CONFIRM, async (request, reply) => {
     const form = formOf(request);
     const cookie = request.cookies[SESSION_COOKIE];
-    if (form.logout === 'yes' && cookie && form.upstream !== 'done') {
+    // Only the person's "Sign out" on our confirmation page ends the Tessera session: the form
+    // oidc-provider submits by itself (when its own session has nobody in it) must not, or any site
+    // could sign people out by sending them to the end-session endpoint.
+    if (form.logout === 'yes' && form.tessera === 'signout' && cookie) {
       const answer = await service.signOut(cookie, {
         action: OP_LOGOUT_CONFIRM,
         xsrf: form.xsrf ?? '',
@@ -412,10 +429,8 @@ function registerOpRoutes(
     }
     const body: Record<string, string> = {};
     for (const [key, value] of Object.entries(form))
-      if (key !== 'upstream' && value !== undefined) body[key] = value;
+      if (key !== 'tessera' && value !== undefined) body[key] = value;
     reply.raw.setHeader('Content-Security-Policy', OP_CSP);
-    reply.hijack();
-    await op.handle(request.raw, reply.raw, body);
-    return reply;
+    return hijacked(reply, () => op.handle(request.raw, reply.raw, body));
   });
 }

@@ -101,6 +101,8 @@ export interface OpLogoutResume {
 export interface OpSignIn {
   uid: string;
   mfaRequested: boolean;
+  /** prompt=login or max_age: the person signs in anew, whatever session they have. */
+  fresh?: boolean;
 }
 
 export interface Answer {
@@ -174,6 +176,8 @@ export class BrokerService {
   /** Test links already opened: each runs once (a reload must not start a second flow). */
   private readonly startedTests = new Map<string, number>();
   private readonly signout: SignOutService;
+  /** Interaction uid → the session its sign-in made (hash), for prompt=login and max_age. */
+  private readonly opSessions = new Map<string, { tokenHash: string; at: number }>();
 
   constructor(private readonly deps: BrokerDeps) {
     this.signout = new SignOutService(deps);
@@ -314,6 +318,14 @@ export class BrokerService {
       : null;
   }
 
+  /** Whether this browser's session was made by the sign-in of the OpenID Provider's interaction `uid`. */
+  madeFor(uid: string, cookie: string | undefined): boolean {
+    const made = this.opSessions.get(uid);
+    return (
+      !!made && !!cookie && made.tokenHash === hashToken(cookie) && made.at + FLOW_TTL_MS > this.deps.now()
+    );
+  }
+
   /**
    * The MFA decision for this person signing in to `application` now — the same function, rule and
    * policy as a sign-in and the simulator. null: no IdP routes this person any more.
@@ -409,7 +421,7 @@ export class BrokerService {
 
     // M6: a valid session signs this person in without asking again — unless this sign-in needs
     // MFA and the session was made without it (then it is a step up, through the IdP and MFA).
-    const session = this.session(sessionCookie);
+    const session = op?.fresh ? null : this.session(sessionCookie);
     if (session && session.email === email) {
       const mfa = decideMfa(this.deps.org.mfaPolicy(), match.rule, application, {
         optedIn: known?.mfa.optedIn ?? false,
@@ -1010,6 +1022,12 @@ export class BrokerService {
     // Ended sessions are of no use to anyone; each new one clears them out.
     this.deps.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
     this.deps.directory.markSignedIn(flow.userId!);
+    if (flow.op) {
+      for (const [uid, made] of this.opSessions)
+        if (made.at + FLOW_TTL_MS <= now) this.opSessions.delete(uid);
+      if (this.opSessions.size >= FLOWS_MAX) this.opSessions.delete(this.opSessions.keys().next().value!);
+      this.opSessions.set(flow.op.uid, { tokenHash: hashToken(token), at: now });
+    }
     this.flows.delete(flow.id);
     flow.stage = 'done';
     log.info(`A person signed in through ${flow.idpName}${mfaDone ? ' with MFA' : ''}.`);

@@ -143,6 +143,7 @@ function body(page: Exclude<Page, { kind: 'redirect' }>, lang: Lang): ReactNode 
           <p>{t.opLogoutBody}</p>
           <form method="post" action={page.action}>
             <input type="hidden" name="xsrf" value={page.xsrf} />
+            <input type="hidden" name="tessera" value="signout" />
             <button type="submit" name="logout" value="yes" autoFocus>
               {t.signOut}
             </button>
@@ -200,7 +201,6 @@ function body(page: Exclude<Page, { kind: 'redirect' }>, lang: Lang): ReactNode 
             <form method="post" action={page.resume.action}>
               <input type="hidden" name="xsrf" value={page.resume.xsrf} />
               <input type="hidden" name="logout" value="yes" />
-              <input type="hidden" name="upstream" value="done" />
               <button type="submit" autoFocus>
                 {t.backToApplication}
               </button>

@@ -38,6 +38,7 @@ import {
 import type { Db } from '../store/database';
 import type { AuditLog } from '../org/audit';
 import type { OrgService } from '../org/org-service';
+import { forgetClient } from '../op/store-adapter';
 import { parseResolver } from '../org/dns-verification';
 import type { SsoConfigService } from '../sso/sso-config-service';
 import { validateManualOidc } from '../sso/oidc-discovery';
@@ -888,7 +889,11 @@ export class ConfigService {
     const wantKeys = new Set(want.applications.map((a) => a.key));
     for (const app of have.applications) {
       if (!wantKeys.has(app.key))
-        step(['applications'], () => this.org.deleteApplication(current.applicationIds.get(app.key)!));
+        step(['applications'], () => {
+          this.org.deleteApplication(current.applicationIds.get(app.key)!);
+          // What the OpenID Provider issued to it ends with it (as in the console).
+          forgetClient(this.db, app.key);
+        });
     }
     const haveApps = new Map(have.applications.map((a) => [a.key, a]));
     want.applications.forEach((app, i) => {

@@ -46,7 +46,7 @@ export class ApplicationService {
       : { application: this.org.saveApplication(id, input), clientSecret: null };
     this.forgetOldKey(oldKey, saved.application.key);
     this.forgetUnreferenced();
-    await this.refs.finishRemovals();
+    await this.refs.finishRemovalsOrRetryLater();
     return saved;
   }
 
@@ -73,7 +73,7 @@ export class ApplicationService {
     this.org.deleteApplication(id);
     this.forgetOldKey(key, null);
     this.forgetUnreferenced();
-    await this.refs.finishRemovals();
+    await this.refs.finishRemovalsOrRetryLater();
   }
 
   /**
@@ -113,7 +113,7 @@ export class ApplicationService {
       await this.refs.discard(ref);
       throw error;
     }
-    await this.refs.finishRemovals();
+    await this.refs.finishRemovalsOrRetryLater();
     return { application, clientSecret };
   }
 }

@@ -81,7 +81,15 @@ export interface OpDeps {
 
 /** What the interaction page has to do. */
 export type InteractionStep =
-  | { kind: 'login'; uid: string; application: Application; loginHint: string | null; mfaRequested: boolean }
+  | {
+      kind: 'login';
+      uid: string;
+      application: Application;
+      loginHint: string | null;
+      mfaRequested: boolean;
+      /** prompt=login or an exceeded max_age: the person signs in anew, whatever session they have. */
+      fresh: boolean;
+    }
   | { kind: 'consent'; uid: string; application: Application; scopes: string[] }
   | { kind: 'unmet'; uid: string; application: Application; reasons: string[] };
 
@@ -103,12 +111,15 @@ const SCOPE_CLAIMS: Record<string, string[]> = {
 const claimAllowed = (claim: string, scopes: Set<string>) =>
   Object.entries(SCOPE_CLAIMS).some(([scope, claims]) => scopes.has(scope) && claims.includes(claim));
 
-/** Claims asked for one by one (the claims parameter), as far as the application may have them. */
-function requestedClaims(ctx: KoaContextWithOIDC, scopes: Set<string>): string[] {
+/** Claims asked for one by one: those the application may have, and those it may not. */
+function requestedClaims(
+  ctx: KoaContextWithOIDC,
+  scopes: Set<string>,
+): { granted: string[]; refused: string[] } {
   const asked = ctx.oidc.claims as { id_token?: object; userinfo?: object } | undefined;
-  return [...Object.keys(asked?.id_token ?? {}), ...Object.keys(asked?.userinfo ?? {})].filter((claim) =>
-    claimAllowed(claim, scopes),
-  );
+  const all = [...new Set([...Object.keys(asked?.id_token ?? {}), ...Object.keys(asked?.userinfo ?? {})])];
+  const granted = all.filter((claim) => SESSION_CLAIMS.includes(claim) || claimAllowed(claim, scopes));
+  return { granted, refused: all.filter((claim) => !granted.includes(claim)) };
 }
 
 const hasScheme = (uri: string) => !/^https?:/i.test(uri);
@@ -211,6 +222,7 @@ export class OpenIdProviderService {
         uid: details.uid,
         application,
         loginHint: typeof details.params.login_hint === 'string' ? details.params.login_hint : null,
+        fresh: reasons.includes('login_prompt') || reasons.includes('max_age'),
         // The application asked for Tessera's MFA class (acr_values or an essential acr claim).
         mfaRequested:
           reasons.includes('essential_acr') ||
@@ -237,20 +249,37 @@ export class OpenIdProviderService {
     return session.mfaDone || (!required && !mfaRequested);
   }
 
+  /** The login oidc-provider keeps for a Tessera session (finishLogin), as its session stores it. */
+  private static loginOf(session: OpSession): { amr: string[] | undefined; acr: string; ts: number } {
+    return {
+      // No amr at all rather than an empty one, when the IdP said nothing about how.
+      amr: session.amr.length ? session.amr : undefined,
+      acr: session.mfaDone ? ACR_MFA : ACR_SINGLE,
+      ts: Math.floor(session.createdAt / 1000),
+    };
+  }
+
+  /** Whether oidc-provider's session holds exactly the login of this Tessera session. */
+  private describes(
+    opSession:
+      { loginTs?: number | undefined; acr?: string | undefined; amr?: string[] | undefined } | undefined,
+    session: OpSession,
+  ): boolean {
+    const login = OpenIdProviderService.loginOf(session);
+    return (
+      opSession?.loginTs === login.ts &&
+      opSession.acr === login.acr &&
+      JSON.stringify(opSession.amr ?? null) === JSON.stringify(login.amr ?? null)
+    );
+  }
+
   /** The person is signed in at Tessera: the application's authorization continues. */
   async finishLogin(req: IncomingMessage, res: ServerResponse, session: OpSession): Promise<void> {
+    const { amr, acr, ts } = OpenIdProviderService.loginOf(session);
     await this.ready().interactionFinished(
       req,
       res,
-      {
-        login: {
-          accountId: session.userId,
-          // No amr at all rather than an empty one, when the IdP said nothing about how.
-          ...(session.amr.length ? { amr: session.amr } : {}),
-          acr: session.mfaDone ? ACR_MFA : ACR_SINGLE,
-          ts: Math.floor(session.createdAt / 1000),
-        },
-      },
+      { login: { accountId: session.userId, acr, ts, ...(amr ? { amr } : {}) } },
       { mergeWithLastSubmission: false },
     );
   }
@@ -298,10 +327,12 @@ export class OpenIdProviderService {
     const allowed = new Set(['openid', ...application.scopes]);
     const scopes = (missing.missingOIDCScope ?? []).filter((scope) => allowed.has(scope));
     if (scopes.length) grant.addOIDCScope(scopes.join(' '));
-    const claims = (missing.missingOIDCClaims ?? []).filter(
-      (claim) => SESSION_CLAIMS.includes(claim) || claimAllowed(claim, allowed),
-    );
+    const asked = missing.missingOIDCClaims ?? [];
+    const claims = asked.filter((claim) => SESSION_CLAIMS.includes(claim) || claimAllowed(claim, allowed));
     if (claims.length) grant.addOIDCClaims(claims);
+    // Refused, not left open: an open claim would ask for consent again and again.
+    const refused = asked.filter((claim) => !claims.includes(claim));
+    if (refused.length) grant.rejectOIDCClaims(refused);
     for (const [indicator, resourceScopes] of Object.entries(missing.missingResourceScopes ?? {})) {
       grant.addResourceScope(indicator, resourceScopes.join(' '));
     }
@@ -357,6 +388,9 @@ export class OpenIdProviderService {
         const session = deps.session(ctx.cookies.get(deps.sessionCookie, { signed: false }));
         const application = this.application(ctx.oidc.client?.clientId);
         if (!session || session.userId !== accountId || !application) return Check.REQUEST_PROMPT;
+        // oidc-provider's session says how and when (acr, amr, auth_time): it must say what this
+        // very Tessera session would, not what an earlier one of the same person did.
+        if (!this.describes(ctx.oidc.session, session)) return Check.REQUEST_PROMPT;
         const mfaRequested = String(ctx.oidc.params?.acr_values ?? '')
           .split(' ')
           .includes(ACR_MFA);
@@ -454,7 +488,10 @@ export class OpenIdProviderService {
         const allowed = new Set(['openid', ...application.scopes]);
         const requested = [...(ctx.oidc.requestParamScopes ?? [])].filter((scope) => allowed.has(scope));
         if (requested.length) grant.addOIDCScope(requested.join(' '));
-        grant.addOIDCClaims([...SESSION_CLAIMS, ...requestedClaims(ctx, allowed)]);
+        const claims = requestedClaims(ctx, allowed);
+        grant.addOIDCClaims([...SESSION_CLAIMS, ...claims.granted]);
+        // Refused, not left open: an open claim would ask for consent again and again.
+        if (claims.refused.length) grant.rejectOIDCClaims(claims.refused);
         await grant.save();
         return grant;
       },

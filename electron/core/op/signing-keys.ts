@@ -88,7 +88,7 @@ export class SigningKeys {
           this.refs.markRemoved(row.key_ref);
         }
       })();
-      await this.refs.finishRemovals();
+      await this.refs.finishRemovalsOrRetryLater();
       changed = true;
     }
     return changed;
@@ -184,7 +184,7 @@ export class SigningKeys {
       this.db.prepare('INSERT OR REPLACE INTO op_cookie_key (id, key_ref) VALUES (1, ?)').run(ref);
       this.refs.commitAdded(ref);
     })();
-    await this.refs.finishRemovals();
+    await this.refs.finishRemovalsOrRetryLater();
     return key;
   }
 }

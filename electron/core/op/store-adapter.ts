@@ -32,6 +32,12 @@ export function storeAdapter(
       if (this.model === 'Client') return Promise.reject(new Error('Clients are the applications registry.'));
       const stored: AdapterPayload = { ...payload };
       delete stored.jti;
+      // An interaction keeps its session's id (the session cookie's value) for nothing it reads.
+      if (stored.session && typeof stored.session === 'object') {
+        const session: Record<string, unknown> = { ...stored.session };
+        delete session.cookie;
+        stored.session = session as AdapterPayload['session'];
+      }
       db.prepare(
         `INSERT INTO op_store (model, id_hash, payload_json, grant_id, uid, expires_at, consumed_at)
          VALUES (?, ?, ?, ?, ?, ?, NULL)
@@ -115,5 +121,6 @@ export function pruneStore(db: Db, now: number): void {
  * changed): a later application registered under the same id must not inherit its tokens.
  */
 export function forgetClient(db: Db, clientId: string): void {
+  // Grants, tokens and codes name their client in the payload.
   db.prepare("DELETE FROM op_store WHERE json_extract(payload_json, '$.clientId') = ?").run(clientId);
 }

@@ -80,6 +80,20 @@ export class SecretRefs {
     }
   }
 
+  /**
+   * finishRemovals after a change has committed: a keychain that refuses a removal now must not
+   * turn the committed change into an error; what is left is retried at the next start (recover).
+   */
+  async finishRemovalsOrRetryLater(): Promise<void> {
+    try {
+      await this.finishRemovals();
+    } catch (error) {
+      log.warn(
+        `An old keychain item could not be removed yet; it is retried at the next start (${String(error)}).`,
+      );
+    }
+  }
+
   read(ref: string): Promise<string | null> {
     return this.store.get(ref);
   }

@@ -43,10 +43,6 @@ import { listIdpEntities, manualIdpSettings, parseIdpMetadata, type ParsedIdpMet
 import { SpCertificateService, type SpCertificateImport } from '../certificates/sp-certificates';
 import { discoverOidc, validateManualOidc } from './oidc-discovery';
 import { chooseAuthMethod, clientJwks, newClientKey } from './oidc-client-key';
-import { createLogger } from '../logger';
-
-const log = createLogger('sso-config');
-
 interface IdpRow {
   id: string;
   name: string;
@@ -458,14 +454,8 @@ export class SsoConfigService {
   }
 
   /** After a committed change: a removal that fails now is retried at the next start. */
-  async finishRemovals(): Promise<void> {
-    try {
-      await this.refs.finishRemovals();
-    } catch (error) {
-      log.warn(
-        `An old keychain item could not be removed yet; it is retried at the next start (${String(error)}).`,
-      );
-    }
+  finishRemovals(): Promise<void> {
+    return this.refs.finishRemovalsOrRetryLater();
   }
 
   /** B1: the built-in identity, after the admin acknowledged how it works; optionally with its rule. */

@@ -21,7 +21,8 @@ const PAYROLL_CB = 'com.example.payroll:/cb';
 
 const action = (html: string, name: string) => new RegExp(`action="([^"]*/${name})"`).exec(html)?.[1];
 
-describe('Tessera as an OpenID Provider', () => {
+// A TOTP time step (30 s) may have to pass where a test needs more codes than two steps give.
+describe('Tessera as an OpenID Provider', { timeout: 90_000 }, () => {
   let core: Core;
   let base: string;
   let issuer: string;
@@ -29,6 +30,20 @@ describe('Tessera as an OpenID Provider', () => {
   let wiki: oidc.Configuration;
   let payroll: oidc.Configuration;
   let totpSecret: Buffer | null = null;
+  /** The last time step a code was used for: Tessera takes each step once, in order. */
+  let lastStep = 0;
+  /** A code Tessera has not seen yet, waiting for the next time step when both near ones are used. */
+  async function nextCode(): Promise<string> {
+    for (;;) {
+      const now = Math.floor(Date.now() / 30_000);
+      const step = Math.max(now, lastStep + 1);
+      if (step <= now + 1) {
+        lastStep = step;
+        return referenceTotp(totpSecret!, step * 30_000);
+      }
+      await new Promise((resolve) => setTimeout(resolve, (now + 1) * 30_000 - Date.now() + 50));
+    }
+  }
 
   async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
     const result = await core.dispatch(channel, request);
@@ -185,13 +200,12 @@ describe('Tessera as an OpenID Provider', () => {
       const secret = /<code class="secret"[^>]*>([A-Z2-7 ]+)<\/code>/.exec(page.html)![1]!.replace(/ /g, '');
       totpSecret = base32Decode(secret);
       page = await browser.request(`${base}${action(page.html, 'mfa')}`, {
-        form: { code: referenceTotp(totpSecret, Date.now()) },
+        form: { code: await nextCode() },
       });
       page = await until(browser, page, redirectUri);
     } else if (page.html.includes('Code from your authenticator')) {
-      // A code from the next time step: the enrollment's code may not be used twice.
       page = await browser.request(`${base}${action(page.html, 'mfa')}`, {
-        form: { code: referenceTotp(totpSecret!, Date.now() + 30_000) },
+        form: { code: await nextCode() },
       });
       page = await until(browser, page, redirectUri);
     }
@@ -380,7 +394,9 @@ describe('Tessera as an OpenID Provider', () => {
     const confirm = await browser.request(out.href);
     expect(confirm.html).toContain('Sign out of Wiki?');
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.html)![1]!;
-    const done = await browser.request(`${issuer}/session/end/confirm`, { form: { xsrf, logout: 'yes' } });
+    const done = await browser.request(`${issuer}/session/end/confirm`, {
+      form: { xsrf, logout: 'yes', tessera: 'signout' },
+    });
     expect(done.location).toBe(`${WIKI_OUT}?state=bye`);
     expect(browser.cookie('tessera_session')).toBeUndefined();
     // Signed out everywhere: the next sign-in asks again.
@@ -408,6 +424,59 @@ describe('Tessera as an OpenID Provider', () => {
     const fresh = await redeem(wiki, direct, again);
     await oidc.tokenRevocation(wiki, fresh.access_token);
     await expect(oidc.fetchUserInfo(wiki, fresh.access_token, oidc.skipSubjectCheck)).rejects.toBeTruthy();
+  });
+
+  it('never signs the Tessera session out from a form the person did not submit on our page', async () => {
+    const browser = new Browser();
+    // Signed in at Tessera only (its start page), no application: the provider's session is empty.
+    let page = await browser.request(`${base}/`, { form: { email: 'ada@local.test' } });
+    page = await browser.request(`${base}${action(page.html, 'password')}`, {
+      form: { password: 'a long enough password' },
+    });
+    expect(page.html).toContain('You are signed in as');
+    // Any site can send the browser to the end-session endpoint; oidc-provider then posts its own
+    // confirmation by script. That post must not end Tessera's session.
+    const auto = await browser.request(`${issuer}/session/end`);
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(auto.html)![1]!;
+    await browser.request(`${issuer}/session/end/confirm`, { form: { xsrf, logout: 'yes' } });
+    expect((await browser.request(`${base}/`)).html).toContain('You are signed in as');
+  });
+
+  it('reports how this Tessera session signed in, not an earlier one of the same person', async () => {
+    const browser = new Browser();
+    const payrollFirst = await authorize(payroll, PAYROLL_CB, 'openid email');
+    expect(
+      (await redeem(payroll, await signIn(browser, payrollFirst, PAYROLL_CB), payrollFirst)).claims()!.acr,
+    ).toBe('urn:tessera:acr:mfa');
+    // Signed out at Tessera, then in again without MFA (no application asks for it).
+    await browser.request(`${base}/signout`, { form: {} });
+    let page = await browser.request(`${base}/`, { form: { email: 'ada@local.test' } });
+    page = await browser.request(`${base}${action(page.html, 'password')}`, {
+      form: { password: 'a long enough password' },
+    });
+    expect(page.html).toContain('You are signed in as');
+    const wikiNext = await authorize(wiki, WIKI_CB, 'openid');
+    const direct = await until(browser, await browser.request(wikiNext.url.href), WIKI_CB);
+    const claims = (await redeem(wiki, direct, wikiNext)).claims()!;
+    expect(claims.acr).toBe('urn:tessera:acr:sfa');
+    expect(claims.amr).toEqual(['pwd']);
+  });
+
+  it('signs the person in anew for prompt=login and max_age=0', async () => {
+    const browser = new Browser();
+    const first = await authorize(wiki, WIKI_CB, 'openid');
+    const firstTime = (await redeem(wiki, await signIn(browser, first, WIKI_CB), first)).claims()!.auth_time!;
+    const extras: Record<string, string>[] = [{ prompt: 'login' }, { max_age: '0' }];
+    for (const extra of extras) {
+      const started = await authorize(wiki, WIKI_CB, 'openid', extra);
+      const landing = await until(browser, await browser.request(started.url.href), WIKI_CB);
+      // Not answered from the session: the sign-in page, and the password again.
+      expect(landing.location).toBeNull();
+      expect(landing.html).toContain('Sign in to Wiki');
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const claims = (await redeem(wiki, await signIn(browser, started, WIKI_CB), started)).claims()!;
+      expect(claims.auth_time!).toBeGreaterThan(firstTime);
+    }
   });
 
   it('asks for consent for a third-party application, and tells it when the person declines', async () => {
