@@ -209,7 +209,7 @@ export async function benchOp(): Promise<void> {
       }),
     );
     // As app-core's listenForSignIns does.
-    await op.start(port);
+    op.start(port);
     running = await startBroker(broker, port, op);
     const base = `http://127.0.0.1:${port}`;
     // An application discovers once and keeps the JWKS it fetched.

@@ -226,7 +226,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     signin.port = port;
     try {
       // The OpenID Provider's issuer names the port, so it is rebuilt with it.
-      await op.start(port);
+      op.start(port);
       signin.running = await startBroker(service, port, op);
       signin.problem = null;
     } catch (error) {
@@ -494,7 +494,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'op:signing-key:rotate': async () => {
       const { op } = await ready();
       await op.rotateSigningKey();
-      return op.info(signin.running !== null);
+      return await op.info(signin.running !== null);
     },
     'sso:broker:get': async () => {
       const { org } = await ready();

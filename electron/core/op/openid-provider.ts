@@ -125,9 +125,12 @@ function requestedClaims(
 const hasScheme = (uri: string) => !/^https?:/i.test(uri);
 
 export class OpenIdProviderService {
-  private provider: Provider | null = null;
-  /** The provider's request handler (Koa's callback composes its middleware on each call). */
-  private callback: ReturnType<Provider['callback']> | null = null;
+  /**
+   * The provider and its request handler (Koa's callback() composes its middleware on each call),
+   * built at the first request that needs it: an organization with no application never makes a
+   * signing key, and a start of Tessera does no key work.
+   */
+  private built: Promise<{ provider: Provider; callback: ReturnType<Provider['callback']> }> | null = null;
   private port = 0;
 
   constructor(private readonly deps: OpDeps) {}
@@ -137,18 +140,23 @@ export class OpenIdProviderService {
   }
 
   /** (Re)builds the provider for the sign-in service on `port`. */
-  async start(port: number): Promise<void> {
+  /** For the sign-in service on `port` (the issuer names it); the provider is built when first used. */
+  start(port: number): void {
     this.port = port;
-    await this.deps.keys.maintain();
+    this.built = null;
     pruneStore(this.deps.db, this.deps.now());
-    this.setProvider(await this.build());
   }
 
-  info(running: boolean): OpenIdProvider {
+  /** What the Applications page shows; its first visit makes the first signing key. */
+  async info(running: boolean): Promise<OpenIdProvider> {
+    if (this.deps.keys.describe().length === 0) {
+      await this.deps.keys.maintain();
+      this.built = null;
+    }
     return {
       issuer: this.issuer(),
       discoveryUrl: `${this.issuer()}/.well-known/openid-configuration`,
-      running: running && this.provider !== null,
+      running,
       signingKeys: this.deps.keys.describe(),
     };
   }
@@ -156,23 +164,31 @@ export class OpenIdProviderService {
   async rotateSigningKey(): Promise<void> {
     await this.deps.keys.rotate();
     // A new provider signs with the new key first; its records are in SQLite, so nothing is lost.
-    if (this.provider) this.setProvider(await this.build());
+    this.built = null;
   }
 
   /** Expired keys leave the JWKS (the scheduler calls this now and then). */
   async maintain(): Promise<void> {
     pruneStore(this.deps.db, this.deps.now());
-    if (await this.deps.keys.maintain()) this.setProvider(await this.build());
+    // No key yet: the provider was never used, and upkeep does not make one.
+    if (this.deps.keys.describe().length === 0) return;
+    if (await this.deps.keys.maintain()) this.built = null;
   }
 
-  private setProvider(provider: Provider): void {
-    this.provider = provider;
-    this.callback = null;
-  }
-
-  private ready(): Provider {
-    if (!this.provider) throw new Error('The OpenID Provider is not started.');
-    return this.provider;
+  private ready() {
+    if (!this.built) {
+      const building = (async () => {
+        await this.deps.keys.maintain();
+        const provider = await this.build();
+        return { provider, callback: provider.callback() };
+      })();
+      // A build that failed (the keychain, say) is tried again by the next request.
+      building.catch(() => {
+        if (this.built === building) this.built = null;
+      });
+      this.built = building;
+    }
+    return this.built;
   }
 
   /**
@@ -180,7 +196,7 @@ export class OpenIdProviderService {
    * (oidc-provider then uses it instead of the stream).
    */
   async handle(req: IncomingMessage, res: ServerResponse, body?: Record<string, string>): Promise<void> {
-    const provider = this.ready();
+    const { callback } = await this.ready();
     const raw = req as IncomingMessage & { originalUrl?: string; body?: unknown };
     // Mounted under /op, as Express would: oidc-provider reads the prefix from originalUrl.
     raw.originalUrl = req.url;
@@ -189,8 +205,7 @@ export class OpenIdProviderService {
     await new Promise<void>((resolve) => {
       res.on('close', resolve);
       res.on('finish', resolve);
-      this.callback ??= provider.callback();
-      void Promise.resolve(this.callback(req, res)).catch((error: unknown) => {
+      void Promise.resolve(callback(req, res)).catch((error: unknown) => {
         log.error('The OpenID Provider failed on a request', error);
         if (!res.headersSent) {
           res.statusCode = 500;
@@ -207,7 +222,7 @@ export class OpenIdProviderService {
 
   /** GET /op/interaction/:uid — what this step of the authorization needs. */
   async interaction(req: IncomingMessage, res: ServerResponse): Promise<InteractionStep> {
-    const details = await this.ready().interactionDetails(req, res);
+    const details = await (await this.ready()).provider.interactionDetails(req, res);
     const application = this.application(details.params.client_id);
     if (!application) throw new Error('The application of this sign-in is no longer registered.');
     if (details.prompt.name === 'login') {
@@ -276,7 +291,9 @@ export class OpenIdProviderService {
   /** The person is signed in at Tessera: the application's authorization continues. */
   async finishLogin(req: IncomingMessage, res: ServerResponse, session: OpSession): Promise<void> {
     const { amr, acr, ts } = OpenIdProviderService.loginOf(session);
-    await this.ready().interactionFinished(
+    await (
+      await this.ready()
+    ).provider.interactionFinished(
       req,
       res,
       { login: { accountId: session.userId, acr, ts, ...(amr ? { amr } : {}) } },
@@ -286,7 +303,7 @@ export class OpenIdProviderService {
 
   /** The consent step: first-party applications never show it; third-party ones after "Allow". */
   async finishConsent(req: IncomingMessage, res: ServerResponse, allowed: boolean): Promise<void> {
-    const provider = this.ready();
+    const { provider } = await this.ready();
     const details = await provider.interactionDetails(req, res);
     if (!allowed) {
       await provider.interactionFinished(
@@ -306,7 +323,9 @@ export class OpenIdProviderService {
 
   /** Cancels the authorization: the application gets `error` (and says why). */
   async abort(req: IncomingMessage, res: ServerResponse, error: string, description: string): Promise<void> {
-    await this.ready().interactionFinished(
+    await (
+      await this.ready()
+    ).provider.interactionFinished(
       req,
       res,
       { error, error_description: description },
@@ -316,7 +335,7 @@ export class OpenIdProviderService {
 
   /** The grant of the scopes this application asks for and is allowed (openid always). */
   private async grantFor(details: Interaction, application: Application, accountId: string): Promise<string> {
-    const provider = this.ready();
+    const { provider } = await this.ready();
     const existing = details.grantId ? await provider.Grant.find(details.grantId) : undefined;
     const grant = existing ?? new provider.Grant({ accountId, clientId: application.key });
     const missing = details.prompt.details as {

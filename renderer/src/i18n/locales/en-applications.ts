@@ -94,7 +94,7 @@ export const enApplications = {
       issuer: 'Issuer',
       discoveryUrl: 'Discovery URL',
       keys: 'Signing keys',
-      noKeys: 'No signing key yet.',
+      noKeys: 'No signing key yet: Tessera makes one when the first application signs in.',
       kid: 'Key ID',
       alg: 'Algorithm',
       created: 'Created',

@@ -98,7 +98,7 @@ export const fiApplications: Pick<Messages, 'apps'> = {
       issuer: 'Myöntäjä',
       discoveryUrl: 'Discovery-URL',
       keys: 'Allekirjoitusavaimet',
-      noKeys: 'Ei vielä allekirjoitusavainta.',
+      noKeys: 'Ei vielä allekirjoitusavainta: Tessera luo sen, kun ensimmäinen sovellus kirjautuu.',
       kid: 'Avaimen tunnus',
       alg: 'Algoritmi',
       created: 'Luotu',

@@ -97,7 +97,7 @@ export const plApplications: Pick<Messages, 'apps'> = {
       issuer: 'Wystawca',
       discoveryUrl: 'Adres URL discovery',
       keys: 'Klucze podpisujące',
-      noKeys: 'Nie ma jeszcze klucza podpisującego.',
+      noKeys: 'Nie ma jeszcze klucza podpisującego: Tessera utworzy go przy pierwszym logowaniu aplikacji.',
       kid: 'Identyfikator klucza',
       alg: 'Algorytm',
       created: 'Utworzony',

@@ -97,7 +97,7 @@ export const svApplications: Pick<Messages, 'apps'> = {
       issuer: 'Utfärdare',
       discoveryUrl: 'Discovery-URL',
       keys: 'Signeringsnycklar',
-      noKeys: 'Ingen signeringsnyckel än.',
+      noKeys: 'Ingen signeringsnyckel än: Tessera skapar en när det första programmet loggar in.',
       kid: 'Nyckel-ID',
       alg: 'Algoritm',
       created: 'Skapad',

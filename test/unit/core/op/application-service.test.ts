@@ -40,6 +40,8 @@ describe('application client secrets', () => {
       ...(await new KeytarSecretStore().entries(`op-client-secret:${vaultId}:`)).values(),
     ];
     try {
+      // Starting Tessera makes no signing key: the OpenID Provider makes one when it is first used.
+      expect((await new KeytarSecretStore().entries(`op-signing-key:${vaultId}:`)).size).toBe(0);
       const publicApp = await call('mfa:application:save', { id: null, application: APP });
       expect(publicApp.clientSecret).toBeNull();
       expect(publicApp.application.secretCreatedAt).toBeNull();
