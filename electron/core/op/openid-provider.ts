@@ -122,6 +122,15 @@ function requestedClaims(
   return { granted, refused: all.filter((claim) => !granted.includes(claim)) };
 }
 
+/**
+ * The application asked for Tessera's MFA class (acr_values). The claims parameter, the other way
+ * to ask for an acr, is not enabled.
+ */
+const asksForMfa = (params: Record<string, unknown>) =>
+  String(params.acr_values ?? '')
+    .split(' ')
+    .includes(ACR_MFA);
+
 const hasScheme = (uri: string) => !/^https?:/i.test(uri);
 
 export class OpenIdProviderService {
@@ -228,8 +237,8 @@ export class OpenIdProviderService {
     if (details.prompt.name === 'login') {
       const reasons = details.prompt.reasons;
       if (details.lastSubmission?.login) {
-        // Signed in already in this authorization, and still not enough (an essential acr Tessera
-        // cannot give): say so to the application rather than ask again and again.
+        // Signed in already in this authorization, and oidc-provider still asks for a login (a
+        // requirement Tessera cannot meet): say so to the application rather than loop.
         return { kind: 'unmet', uid: details.uid, application, reasons };
       }
       return {
@@ -238,13 +247,7 @@ export class OpenIdProviderService {
         application,
         loginHint: typeof details.params.login_hint === 'string' ? details.params.login_hint : null,
         fresh: reasons.includes('login_prompt') || reasons.includes('max_age'),
-        // The application asked for Tessera's MFA class (acr_values or an essential acr claim).
-        mfaRequested:
-          reasons.includes('essential_acr') ||
-          reasons.includes('essential_acrs') ||
-          String(details.params.acr_values ?? '')
-            .split(' ')
-            .includes(ACR_MFA),
+        mfaRequested: asksForMfa(details.params),
       };
     }
     return {
@@ -410,10 +413,7 @@ export class OpenIdProviderService {
         // oidc-provider's session says how and when (acr, amr, auth_time): it must say what this
         // very Tessera session would, not what an earlier one of the same person did.
         if (!this.describes(ctx.oidc.session, session)) return Check.REQUEST_PROMPT;
-        const mfaRequested = String(ctx.oidc.params?.acr_values ?? '')
-          .split(' ')
-          .includes(ACR_MFA);
-        return this.satisfies(session, application, mfaRequested)
+        return this.satisfies(session, application, asksForMfa(ctx.oidc.params ?? {}))
           ? Check.NO_NEED_TO_PROMPT
           : Check.REQUEST_PROMPT;
       }),
