@@ -42,7 +42,17 @@ export class KeytarSecretStore implements SecretStore {
   }
 
   async entries(prefix: string): Promise<Map<string, string>> {
-    const all = await this.call(() => keytar.findCredentials(this.service));
-    return new Map(all.filter((c) => c.account.startsWith(prefix)).map((c) => [c.account, c.password]));
+    // findCredentials lists the items, then reads each: an item another process removes in between
+    // fails the whole call ("No such secret item"). The listing is taken again; a keychain that
+    // keeps failing still fails.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const all = await this.call(() => keytar.findCredentials(this.service));
+        return new Map(all.filter((c) => c.account.startsWith(prefix)).map((c) => [c.account, c.password]));
+      } catch (error) {
+        if (attempt < 3 && error instanceof AppError && /No such secret item/.test(error.message)) continue;
+        throw error;
+      }
+    }
   }
 }
