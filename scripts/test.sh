@@ -10,14 +10,16 @@ bash scripts/build.sh
 npm run check
 
 keyring_home=$(mktemp -d)
-trap 'rm -rf "$keyring_home"' EXIT
+# What the keyring daemons said (they have gone away mid-run before): shown if there is any.
+trap 'if [[ -s "$keyring_home/daemon.log" ]]; then echo "--- keyring daemon log:"; tail -n 40 "$keyring_home/daemon.log"; fi; rm -rf "$keyring_home"' EXIT
 # If the keyring daemon ever stops answering under the tests' load (gnome-keyring has been seen to
 # go away mid-run), D-Bus starts the Secret Service again on demand: this bus prefers our service
 # file, which brings back the same keyring, unlocked, instead of the system's locked default one.
 mkdir -p "$keyring_home/services"
 cat >"$keyring_home/keyring.sh" <<SH
 #!/bin/sh
-echo -n tessera-test | HOME="$keyring_home" exec gnome-keyring-daemon --unlock --foreground --components=secrets
+echo "restarted by D-Bus at \$(date -u +%T)" >>"$keyring_home/daemon.log"
+echo -n tessera-test | HOME="$keyring_home" exec gnome-keyring-daemon --unlock --foreground --components=secrets 2>>"$keyring_home/daemon.log"
 SH
 chmod +x "$keyring_home/keyring.sh"
 printf '[D-BUS Service]\nName=org.freedesktop.secrets\nExec=%s\n' "$keyring_home/keyring.sh" \
@@ -33,7 +35,7 @@ XML
 dbus-run-session --config-file="$keyring_home/session.conf" -- bash -c '
   set -euo pipefail
   # The daemon forks; keep its output off our pipes so nothing waits on it.
-  echo -n tessera-test | HOME="$1" gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+  echo -n tessera-test | HOME="$1" gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>>"$1/daemon.log"
   npx vitest run
   # A virtual display, for the Electron specs (where its binary exists) and screen capture.
   xvfb-run -a -s "-screen 0 1366x900x24" npx playwright test
